@@ -1,0 +1,268 @@
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli_cmds.h"
+#include "db/db_org.h"
+#include "util/date.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+#define RW DB_CREATE
+
+static const struct cli_cmd commands[] = {
+	{ "init", cli_init, RW, "init", N_("create the database (or bring its schema up to date)") },
+	{ "demo", cli_demo, RW, "demo", N_("fill the database with a living demo desk around today") },
+	{ "book", cli_book, 0,
+	  "book --date D --start HH:MM [--minutes N] --channel phone|visit --org NAME|ID\n"
+	  "         [--via phone|email|in-person] [--contact NAME] [--phone TEL] [--email ADDR]\n"
+	  "         [--staff NAME] [--room R] [--topic T]... [--note TEXT] [--inquiry ID]\n"
+	  "         [--override REASON]",
+	  N_("book an appointment; prints its id") },
+	{ "day", cli_day, 0, "day [--date D] [--staff NAME] [--tsv]", N_("list a day's appointments") },
+	{ "agenda", cli_agenda, 0,
+	  "agenda [--from D] [--to D] [--staff NAME] [--org NAME|ID] [--search TEXT] [--all] [--tsv]",
+	  N_("list appointments of a date range") },
+	{ "show", cli_show, 0, "show ID", N_("show one appointment in full") },
+	{ "move", cli_move, 0, "move ID --date D --start HH:MM [--staff NAME] [--override REASON]",
+	  N_("move an appointment to another slot") },
+	{ "cancel", cli_cancel, 0, "cancel ID", N_("cancel an appointment") },
+	{ "done", cli_done, 0, "done ID", N_("mark an appointment done") },
+	{ "no-show", cli_noshow, 0, "no-show ID", N_("mark an appointment a no-show") },
+	{ "org", cli_org_cmd, 0,
+	  "org add --name NAME [--kana READING] --type TYPE --municipality M [--phone TEL]\n"
+	  "         [--email ADDR] [--address A] [--note TEXT]\n"
+	  "    org list [--tsv] | org search TEXT [--tsv] | org show ID",
+	  N_("organizations: add, list, search (name or kana reading), show") },
+	{ "staff", cli_staff_cmd, 0,
+	  "staff add NAME [--kana READING] [--desk general|content] | staff list [--all] [--tsv]\n"
+	  "    staff retire NAME | staff return NAME",
+	  N_("desk staff") },
+	{ "holidays", cli_holidays, -1, "holidays [--year Y] [--tsv]",
+	  N_("Japanese national holidays of a year, date and name per line") },
+	{ "closed", cli_closed, 0, "closed [--from D] [--to D] | closed add D REASON | closed remove D",
+	  N_("days the desk is closed, and the desk's own closed days") },
+};
+
+void cli_help(FILE *out)
+{
+	fputs(_("Usage: madoguchi [--db PATH] [COMMAND [ARGS]]\n\n"
+		"Without a command, opens the full-screen desk.\n\n"
+		"Options:\n"
+		"  --db PATH     the database (default $MADOGUCHI_DB, else\n"
+		"                $XDG_DATA_HOME/madoguchi/desk.db)\n"
+		"  --help        show this help\n"
+		"  --version     show the version\n\n"
+		"Commands:\n"), out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %s\n        %s\n", commands[i].usage, _(commands[i].help));
+	fputs(_("\nExit codes: 0 done, 1 refused by a desk rule, 2 bad usage or input,\n"
+		"3 database problem.  Dates are YYYY-MM-DD (or today, tomorrow, +N).\n"), out);
+}
+
+int cli_fail(struct app *app)
+{
+	fprintf(stderr, "madoguchi: %s\n", app->err.msg[0] ? app->err.msg : _("failed"));
+	return app->err.code ? (int)app->err.code : 3;
+}
+
+static const struct cli_cmd *find_cmd(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+int cli_usage(struct app *app, const char *cmd, const char *fmt, ...)
+{
+	const struct cli_cmd *c = find_cmd(cmd);
+	va_list ap;
+
+	(void)app;
+	fputs("madoguchi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c)
+		fprintf(stderr, _("usage: madoguchi %s\n"), c->usage);
+	return 2;
+}
+
+int cli_getopt(int argc, char **argv, const struct option *opts, int *idx)
+{
+	return getopt_long(argc, argv, "+", opts, idx);
+}
+
+int cli_main(struct app *app, int argc, char **argv)
+{
+	const struct cli_cmd *c = find_cmd(argv[0]);
+	int rc;
+
+	if (!c) {
+		fprintf(stderr, _("madoguchi: unknown command '%s'; see madoguchi --help\n"),
+			argv[0]);
+		return 2;
+	}
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			printf(_("usage: madoguchi %s\n  %s\n"), c->usage, _(c->help));
+			return 0;
+		}
+	if (c->open >= 0 && app_open_db(app, c->open) < 0)
+		return cli_fail(app);
+	optind = 0;
+	opterr = 1;
+	rc = c->run(app, argc, argv);
+	return rc;
+}
+
+int cli_date(struct app *app, const char *s, int *day)
+{
+	int today = clock_today(&app->clock);
+	char *end;
+
+	if (!s)
+		return err_set(&app->err, ERR_INPUT, _("a date is required"));
+	if (!strcmp(s, "today")) {
+		*day = today;
+		return 0;
+	}
+	if (!strcmp(s, "tomorrow")) {
+		*day = today + 1;
+		return 0;
+	}
+	if (!strcmp(s, "yesterday")) {
+		*day = today - 1;
+		return 0;
+	}
+	if ((s[0] == '+' || s[0] == '-') && s[1] >= '0' && s[1] <= '9') {
+		long n = strtol(s, &end, 10);
+		if (*end == '\0' && n > -100000 && n < 100000) {
+			*day = today + (int)n;
+			return 0;
+		}
+	}
+	if (date_parse(s, day) < 0)
+		return err_set(&app->err, ERR_INPUT,
+			       _("'%s' is not a date (YYYY-MM-DD, a day that exists, 1900-2199)"), s);
+	return 0;
+}
+
+int cli_time(struct app *app, const char *s, int *min)
+{
+	if (!s || time_parse(s, min, false) < 0)
+		return err_set(&app->err, ERR_INPUT, _("'%s' is not a time of day (HH:MM, 00:00-23:59)"),
+			       s ? s : "");
+	return 0;
+}
+
+int cli_id(struct app *app, const char *s, const char *what, long long *id)
+{
+	char *end;
+	long long v;
+
+	if (!s || !*s)
+		return err_set(&app->err, ERR_INPUT, _("%s: an id is required"), what);
+	if (*s == '#')
+		s++;
+	v = strtoll(s, &end, 10);
+	if (*end || v <= 0)
+		return err_set(&app->err, ERR_INPUT, _("%s: '%s' is not an id"), what, s);
+	*id = v;
+	return 0;
+}
+
+struct org_match {
+	int n;
+	long long id;
+	struct strbuf names;
+};
+
+static int collect_org(const struct org *o, void *arg)
+{
+	struct org_match *m = arg;
+
+	m->n++;
+	m->id = o->id;
+	if (m->n <= 5)
+		strbuf_addf(&m->names, "%s#%lld %s", m->n > 1 ? ", " : "", o->id, o->name);
+	return 0;
+}
+
+int cli_org(struct app *app, const char *s, long long *id)
+{
+	struct org o;
+	int rc;
+
+	if (!s || !*s)
+		return err_set(&app->err, ERR_INPUT, _("organization: required"));
+	if (strspn(s, "0123456789") == strlen(s) || (*s == '#' && strspn(s + 1, "0123456789") == strlen(s + 1))) {
+		if (cli_id(app, s, _("organization"), id) < 0)
+			return -1;
+		if (db_org_get(app->db, *id, &o, &app->err) < 0)
+			return -1;
+		org_release(&o);
+		return 0;
+	}
+	rc = db_org_find(app->db, s, &o, &app->err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		*id = o.id;
+		org_release(&o);
+		return 0;
+	}
+	struct org_match m = { 0, 0, STRBUF_INIT };
+	if (db_org_search(app->db, s, 6, collect_org, &m, &app->err) < 0) {
+		strbuf_release(&m.names);
+		return -1;
+	}
+	if (m.n == 1) {
+		*id = m.id;
+		strbuf_release(&m.names);
+		return 0;
+	}
+	if (m.n == 0)
+		err_set(&app->err, ERR_INPUT,
+			_("no organization matches '%s'; add it with 'madoguchi org add'"), s);
+	else
+		err_set(&app->err, ERR_INPUT, _("'%s' matches several organizations: %s%s; give the id"),
+			s, strbuf_str(&m.names), m.n > 5 ? ", ..." : "");
+	strbuf_release(&m.names);
+	return -1;
+}
+
+int cli_staff(struct app *app, const char *s, long long *id)
+{
+	struct staff st;
+	int rc = db_staff_find(app->db, s, &st, &app->err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return err_set(&app->err, ERR_INPUT,
+			       _("no staff member '%s' (see madoguchi staff list)"), s);
+	*id = st.id;
+	staff_release(&st);
+	return 0;
+}
+
+void cli_put(FILE *out, const char *s)
+{
+	char *t = text_safe(s ? s : "");
+
+	fputs(t, out);
+	free(t);
+}
+
+void cli_pad(FILE *out, const char *s, int cols)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	text_pad(&sb, s ? s : "", cols, true, false);
+	fputs(strbuf_str(&sb), out);
+	strbuf_release(&sb);
+}

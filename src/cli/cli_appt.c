@@ -1,0 +1,526 @@
+/* Commands on appointments and the desk calendar. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli_cmds.h"
+#include "core/demo.h"
+#include "core/desk.h"
+#include "core/holiday.h"
+#include "db/db_appt.h"
+#include "db/db_org.h"
+#include "util/date.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+int cli_init(struct app *app, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf(_("database ready: %s (schema %d)\n"), app->db_path, db_schema_version(app->db));
+	return 0;
+}
+
+int cli_demo(struct app *app, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (demo_fill(&app->desk, &app->err) < 0)
+		return cli_fail(app);
+	printf(_("demo desk ready: %s\n"), app->db_path);
+	return 0;
+}
+
+static const char *channel_label(enum channel c)
+{
+	return c == CH_VISIT ? _("visit") : _("phone");
+}
+
+static void topics_str(unsigned topics, struct strbuf *sb, const char *sep)
+{
+	for (int t = 0; t < TOPIC_COUNT; t++)
+		if (topics & (1u << t)) {
+			if (sb->len)
+				strbuf_adds(sb, sep);
+			strbuf_adds(sb, i18n_japanese() ? topic_ja[t] : topic_code[t]);
+		}
+}
+
+int cli_book(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' }, { "start", required_argument, NULL, 's' },
+		{ "minutes", required_argument, NULL, 'm' }, { "channel", required_argument, NULL, 'c' },
+		{ "via", required_argument, NULL, 'v' }, { "org", required_argument, NULL, 'o' },
+		{ "contact", required_argument, NULL, 'C' }, { "phone", required_argument, NULL, 'p' },
+		{ "email", required_argument, NULL, 'e' }, { "staff", required_argument, NULL, 'S' },
+		{ "room", required_argument, NULL, 'r' }, { "topic", required_argument, NULL, 't' },
+		{ "note", required_argument, NULL, 'n' }, { "override", required_argument, NULL, 'O' },
+		{ "inquiry", required_argument, NULL, 'i' }, { NULL, 0, NULL, 0 }
+	};
+	const char *date = NULL, *start = NULL, *org = NULL, *contact = NULL, *phone = NULL,
+		   *email = NULL, *staff = NULL, *channel = NULL, *via = NULL;
+	struct appt a;
+	int c, k, rc = 2;
+
+	memset(&a, 0, sizeof a);
+	a.minutes = app->cfg.slot;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': date = optarg; break;
+		case 's': start = optarg; break;
+		case 'm': {
+			char *end;
+			long m = strtol(optarg, &end, 10);
+			if (*end || m < 5 || m > 720) {
+				rc = cli_usage(app, "book", _("--minutes: '%s' is not 5-720"), optarg);
+				goto out;
+			}
+			a.minutes = (int)m;
+			break;
+		}
+		case 'c': channel = optarg; break;
+		case 'v': via = optarg; break;
+		case 'o': org = optarg; break;
+		case 'C': contact = optarg; break;
+		case 'p': phone = optarg; break;
+		case 'e': email = optarg; break;
+		case 'S': staff = optarg; break;
+		case 'r': free(a.room); a.room = xstrdup(optarg); break;
+		case 't':
+			if ((k = appt_topic_parse(optarg)) < 0) {
+				rc = cli_usage(app, "book",
+					       _("--topic: '%s' is not one of meeting, workshop, plan, direct, other"),
+					       optarg);
+				goto out;
+			}
+			a.topics |= 1u << k;
+			break;
+		case 'n': free(a.note); a.note = xstrdup(optarg); break;
+		case 'O': free(a.override_reason); a.override_reason = xstrdup(text_trim(optarg)); break;
+		case 'i':
+			if (cli_id(app, optarg, "--inquiry", &a.inquiry_id) < 0) {
+				rc = cli_fail(app);
+				goto out;
+			}
+			break;
+		default: rc = 2; goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = cli_usage(app, "book", _("unexpected argument '%s'"), argv[optind]);
+		goto out;
+	}
+	if (!date || !start || !channel || !org) {
+		rc = cli_usage(app, "book", _("--date, --start, --channel and --org are required"));
+		goto out;
+	}
+	if ((k = model_lookup(channel_code, CH_COUNT, channel)) < 0) {
+		rc = cli_usage(app, "book", _("--channel: '%s' is not phone or visit"), channel);
+		goto out;
+	}
+	a.channel = (enum channel)k;
+	if (via && (k = model_lookup(booked_via_code, VIA_COUNT, via)) < 0) {
+		rc = cli_usage(app, "book", _("--via: '%s' is not phone, email or in-person"), via);
+		goto out;
+	}
+	a.booked_via = via ? (enum booked_via)k : VIA_PHONE;
+	if (a.channel == CH_PHONE && a.room) {
+		rc = cli_usage(app, "book", _("--room is for visits only"));
+		goto out;
+	}
+	if (a.channel == CH_VISIT && !a.room) {
+		char *rooms = xstrdup(app->cfg.rooms ? app->cfg.rooms : "");
+		char *comma = strchr(rooms, ',');
+		if (comma)
+			*comma = '\0';
+		a.room = *text_trim(rooms) ? xstrdup(text_trim(rooms)) : NULL;
+		free(rooms);
+	}
+	if (cli_date(app, date, &a.day) < 0 || cli_time(app, start, &a.start_min) < 0 ||
+	    cli_org(app, org, &a.org_id) < 0 || (staff && cli_staff(app, staff, &a.staff_id) < 0)) {
+		rc = cli_fail(app);
+		goto out;
+	}
+	if (contact && *contact) {
+		if (db_contact_ensure(app->db, a.org_id, contact, phone, email, &a.contact_id,
+				      &app->err) < 0) {
+			rc = cli_fail(app);
+			goto out;
+		}
+	} else if (phone || email) {
+		rc = cli_usage(app, "book", _("--phone and --email belong to a --contact"));
+		goto out;
+	}
+	if (appt_book(&app->desk, &a, &app->err) < 0) {
+		if (app->err.code == ERR_RULE)
+			fprintf(stderr, "madoguchi: %s (--override REASON)\n", app->err.msg);
+		else
+			cli_fail(app);
+		rc = app->err.code;
+		goto out;
+	}
+	printf("%lld\n", a.id);
+	rc = 0;
+out:
+	appt_release(&a);
+	return rc;
+}
+
+struct list_ctx {
+	struct app *app;
+	bool tsv;
+	int n;
+	int last_day;
+	bool show_date;
+};
+
+static int print_appt(const struct appt *a, void *arg)
+{
+	struct list_ctx *lc = arg;
+	char t1[6], t2[6], date[DATE_STRLEN];
+	struct strbuf topics = STRBUF_INIT;
+
+	topics_str(a->topics, &topics, lc->tsv ? "," : "・");
+	if (lc->tsv) {
+		printf("%lld\t%s\t%s\t%s\t%d\t%s\t%s\t", a->id, date_format(a->day, date),
+		       time_format(a->start_min, t1), time_format(a->start_min + a->minutes, t2),
+		       a->minutes, channel_code[a->channel], appt_status_code[a->status]);
+		const char *fields[] = { a->org_name, a->contact_name, a->staff_name, a->room,
+					 strbuf_str(&topics), a->note };
+		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+			cli_put(stdout, fields[i] ? fields[i] : "");
+			putchar(i + 1 < sizeof fields / sizeof fields[0] ? '\t' : '\n');
+		}
+	} else {
+		if (lc->show_date && a->day != lc->last_day) {
+			printf("%s(%s)\n", date_format(a->day, date), date_wday_name(date_wday(a->day)));
+			lc->last_day = a->day;
+		}
+		static const char *mark[ST_COUNT] = { " ", "✓", "×", "?" };
+		printf("%s %s-%s %s #%-5lld ", mark[a->status], time_format(a->start_min, t1),
+		       time_format(a->start_min + a->minutes, t2),
+		       a->channel == CH_VISIT ? "来所" : "電話", a->id);
+		cli_pad(stdout, a->org_name, 28);
+		putchar(' ');
+		cli_pad(stdout, a->contact_name ? a->contact_name : "", 10);
+		putchar(' ');
+		cli_pad(stdout, a->staff_name ? a->staff_name : "-", 10);
+		putchar(' ');
+		cli_put(stdout, strbuf_str(&topics));
+		if (a->status != ST_BOOKED)
+			printf(" [%s]", appt_status_code[a->status]);
+		putchar('\n');
+	}
+	strbuf_release(&topics);
+	lc->n++;
+	return 0;
+}
+
+static void print_day_header(struct app *app, int day)
+{
+	struct desk_status ds;
+	char date[DATE_STRLEN];
+
+	printf("%s(%s)", date_format(day, date), date_wday_name(date_wday(day)));
+	if (desk_day_status(&app->cfg, app->db, day, &ds) != DESK_OPEN)
+		printf(_("  closed: %s"), ds.reason);
+	putchar('\n');
+}
+
+int cli_day(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' }, { "staff", required_argument, NULL, 'S' },
+		{ "tsv", no_argument, NULL, 'T' }, { "all", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct appt_filter f;
+	struct list_ctx lc = { app, false, 0, 0, false };
+	const char *date = "today", *staff = NULL;
+	int c;
+
+	appt_filter_init(&f);
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': date = optarg; break;
+		case 'S': staff = optarg; break;
+		case 'T': lc.tsv = true; break;
+		case 'a': f.include_cancelled = true; break;
+		default: return 2;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(app, "day", _("unexpected argument '%s'"), argv[optind]);
+	if (cli_date(app, date, &f.from_day) < 0 || (staff && cli_staff(app, staff, &f.staff_id) < 0))
+		return cli_fail(app);
+	f.to_day = f.from_day;
+	f.include_cancelled = true;
+	if (!lc.tsv)
+		print_day_header(app, f.from_day);
+	if (db_appt_each(app->db, &f, print_appt, &lc, &app->err) < 0)
+		return cli_fail(app);
+	if (!lc.tsv && lc.n == 0)
+		printf(_("  no appointments\n"));
+	return 0;
+}
+
+int cli_agenda(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
+		{ "staff", required_argument, NULL, 'S' }, { "org", required_argument, NULL, 'o' },
+		{ "search", required_argument, NULL, 's' }, { "all", no_argument, NULL, 'a' },
+		{ "tsv", no_argument, NULL, 'T' }, { NULL, 0, NULL, 0 }
+	};
+	struct appt_filter f;
+	struct list_ctx lc = { app, false, 0, 0, true };
+	const char *from = "today", *to = NULL, *staff = NULL, *org = NULL;
+	int c;
+
+	appt_filter_init(&f);
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': from = optarg; break;
+		case 't': to = optarg; break;
+		case 'S': staff = optarg; break;
+		case 'o': org = optarg; break;
+		case 's': f.search = optarg; break;
+		case 'a': f.include_cancelled = true; break;
+		case 'T': lc.tsv = true; break;
+		default: return 2;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(app, "agenda", _("unexpected argument '%s'"), argv[optind]);
+	if (cli_date(app, from, &f.from_day) < 0 || (to && cli_date(app, to, &f.to_day) < 0) ||
+	    (staff && cli_staff(app, staff, &f.staff_id) < 0) || (org && cli_org(app, org, &f.org_id) < 0))
+		return cli_fail(app);
+	if (!to)
+		f.to_day = f.from_day + 13;
+	if (f.to_day < f.from_day)
+		return cli_usage(app, "agenda", _("--to is before --from"));
+	if (db_appt_each(app->db, &f, print_appt, &lc, &app->err) < 0)
+		return cli_fail(app);
+	if (!lc.tsv && lc.n == 0)
+		printf(_("no appointments\n"));
+	return 0;
+}
+
+static int one_id(struct app *app, int argc, char **argv, const char *cmd, long long *id)
+{
+	if (argc != 2)
+		return cli_usage(app, cmd, _("one appointment id is required"));
+	if (cli_id(app, argv[1], _("appointment"), id) < 0)
+		return cli_fail(app);
+	return 0;
+}
+
+int cli_show(struct app *app, int argc, char **argv)
+{
+	struct appt a;
+	long long id;
+	char t1[6], t2[6], date[DATE_STRLEN];
+	int rc;
+
+	if ((rc = one_id(app, argc, argv, "show", &id)))
+		return rc;
+	if (db_appt_get(app->db, id, &a, &app->err) < 0)
+		return cli_fail(app);
+	struct strbuf topics = STRBUF_INIT;
+	topics_str(a.topics, &topics, ", ");
+	printf(_("appointment #%lld\n"), a.id);
+	printf(_("  when:       %s(%s) %s-%s (%d min)\n"), date_format(a.day, date),
+	       date_wday_name(date_wday(a.day)), time_format(a.start_min, t1),
+	       time_format(a.start_min + a.minutes, t2), a.minutes);
+	printf(_("  channel:    %s (booked by %s)\n"), channel_label(a.channel),
+	       booked_via_code[a.booked_via]);
+	printf(_("  status:     %s\n"), appt_status_code[a.status]);
+	printf(_("  org:        #%lld "), a.org_id);
+	cli_put(stdout, a.org_name);
+	printf(" (%s, %s)\n", a.municipality ? a.municipality : "", org_type_ja[a.org_type]);
+	const struct { const char *label, *value; } rows[] = {
+		{ _("  contact:    "), a.contact_name }, { _("  phone:      "), a.contact_phone },
+		{ _("  e-mail:     "), a.contact_email }, { _("  staff:      "), a.staff_name },
+		{ _("  room:       "), a.room }, { _("  topics:     "), strbuf_str(&topics) },
+		{ _("  override:   "), a.override_reason },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (rows[i].value && *rows[i].value) {
+			fputs(rows[i].label, stdout);
+			cli_put(stdout, rows[i].value);
+			putchar('\n');
+		}
+	if (a.note && *a.note) {
+		struct strbuf sb = STRBUF_INIT;
+		text_sanitize(&sb, a.note, true);
+		printf(_("  note:       %s\n"), strbuf_str(&sb));
+		strbuf_release(&sb);
+	}
+	if (a.inquiry_id)
+		printf(_("  inquiry:    #%lld\n"), a.inquiry_id);
+	printf(_("  uid:        %s (sequence %d, changed %s)\n"), a.uid, a.sequence, a.updated_at);
+	strbuf_release(&topics);
+	appt_release(&a);
+	return 0;
+}
+
+int cli_move(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' }, { "start", required_argument, NULL, 's' },
+		{ "staff", required_argument, NULL, 'S' }, { "override", required_argument, NULL, 'O' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *date = NULL, *start = NULL, *staff = NULL, *override = NULL;
+	long long id, staff_id = 0;
+	int c, day, min;
+
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': date = optarg; break;
+		case 's': start = optarg; break;
+		case 'S': staff = optarg; break;
+		case 'O': override = optarg; break;
+		default: return 2;
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(app, "move", _("one appointment id is required"));
+	if (!date || !start)
+		return cli_usage(app, "move", _("--date and --start are required"));
+	if (cli_id(app, argv[optind], _("appointment"), &id) < 0 || cli_date(app, date, &day) < 0 ||
+	    cli_time(app, start, &min) < 0 || (staff && cli_staff(app, staff, &staff_id) < 0))
+		return cli_fail(app);
+	if (appt_move(&app->desk, id, day, min, staff_id, override, &app->err) < 0) {
+		if (app->err.code == ERR_RULE) {
+			fprintf(stderr, "madoguchi: %s (--override REASON)\n", app->err.msg);
+			return 1;
+		}
+		return cli_fail(app);
+	}
+	char d[DATE_STRLEN], t[6];
+	printf(_("moved #%lld to %s %s\n"), id, date_format(day, d), time_format(min, t));
+	return 0;
+}
+
+static int set_status(struct app *app, int argc, char **argv, const char *cmd,
+		      enum appt_status st, const char *done_msg)
+{
+	long long id;
+	int rc;
+
+	if ((rc = one_id(app, argc, argv, cmd, &id)))
+		return rc;
+	if (appt_set_status(&app->desk, id, st, &app->err) < 0)
+		return cli_fail(app);
+	printf(done_msg, id);
+	return 0;
+}
+
+int cli_cancel(struct app *app, int argc, char **argv)
+{
+	return set_status(app, argc, argv, "cancel", ST_CANCELLED, _("cancelled #%lld\n"));
+}
+
+int cli_done(struct app *app, int argc, char **argv)
+{
+	return set_status(app, argc, argv, "done", ST_DONE, _("#%lld done\n"));
+}
+
+int cli_noshow(struct app *app, int argc, char **argv)
+{
+	return set_status(app, argc, argv, "no-show", ST_NO_SHOW, _("#%lld marked no-show\n"));
+}
+
+int cli_holidays(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' }, { "tsv", no_argument, NULL, 'T' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct holiday h[32];
+	int c, y, m, d, year;
+	bool tsv = false;
+	char date[DATE_STRLEN];
+
+	date_to_ymd(clock_today(&app->clock), &y, &m, &d);
+	year = y;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'y': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 2000 || v > 2099)
+				return cli_usage(app, "holidays", _("--year: '%s' is not a year 2000-2099"), optarg);
+			year = (int)v;
+			break;
+		}
+		case 'T': tsv = true; break;
+		default: return 2;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(app, "holidays", _("unexpected argument '%s'"), argv[optind]);
+	size_t n = holiday_year(year, h, sizeof h / sizeof h[0]);
+	for (size_t i = 0; i < n; i++) {
+		if (tsv)
+			printf("%s\t%s\n", date_format(h[i].day, date), h[i].name);
+		else
+			printf("%s(%s) %s\n", date_format(h[i].day, date),
+			       date_wday_name(date_wday(h[i].day)), h[i].name);
+	}
+	return 0;
+}
+
+int cli_closed(struct app *app, int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "add")) {
+		int day;
+		if (argc != 4)
+			return cli_usage(app, "closed", _("closed add DATE REASON"));
+		if (cli_date(app, argv[2], &day) < 0 ||
+		    db_closed_day_set(app->db, day, argv[3], &app->err) < 0)
+			return cli_fail(app);
+		return 0;
+	}
+	if (argc >= 2 && !strcmp(argv[1], "remove")) {
+		int day;
+		if (argc != 3)
+			return cli_usage(app, "closed", _("closed remove DATE"));
+		if (cli_date(app, argv[2], &day) < 0 ||
+		    db_closed_day_set(app->db, day, NULL, &app->err) < 0)
+			return cli_fail(app);
+		return 0;
+	}
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *from = "today", *to = NULL;
+	int c, f, t;
+
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': from = optarg; break;
+		case 't': to = optarg; break;
+		default: return 2;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(app, "closed", _("unexpected argument '%s'"), argv[optind]);
+	if (cli_date(app, from, &f) < 0 || (to && cli_date(app, to, &t) < 0))
+		return cli_fail(app);
+	if (!to)
+		t = f + 30;
+	if (t - f > 3660)
+		return cli_usage(app, "closed", _("at most ten years at a time"));
+	for (int d = f; d <= t; d++) {
+		struct desk_status ds;
+		char date[DATE_STRLEN];
+		if (desk_day_status(&app->cfg, app->db, d, &ds) == DESK_OPEN)
+			continue;
+		printf("%s(%s) %s\n", date_format(d, date), date_wday_name(date_wday(d)), ds.reason);
+	}
+	return 0;
+}

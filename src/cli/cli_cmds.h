@@ -1,0 +1,22 @@
+#ifndef MADO_CLI_CMDS_H
+#define MADO_CLI_CMDS_H
+/* Every command's entry point; the table is in cli.c. */
+
+struct app;
+
+int cli_init(struct app *app, int argc, char **argv);
+int cli_demo(struct app *app, int argc, char **argv);
+int cli_book(struct app *app, int argc, char **argv);
+int cli_day(struct app *app, int argc, char **argv);
+int cli_agenda(struct app *app, int argc, char **argv);
+int cli_show(struct app *app, int argc, char **argv);
+int cli_move(struct app *app, int argc, char **argv);
+int cli_cancel(struct app *app, int argc, char **argv);
+int cli_done(struct app *app, int argc, char **argv);
+int cli_noshow(struct app *app, int argc, char **argv);
+int cli_org_cmd(struct app *app, int argc, char **argv);
+int cli_staff_cmd(struct app *app, int argc, char **argv);
+int cli_holidays(struct app *app, int argc, char **argv);
+int cli_closed(struct app *app, int argc, char **argv);
+
+#endif

@@ -1,0 +1,33 @@
+#ifndef MADO_DESK_H
+#define MADO_DESK_H
+/* The desk calendar: which days the desk is open and why not, its
+ * hours and slots.  Reads the config, the holiday rules and the
+ * database's own closed days; no terminal. */
+
+#include <stdbool.h>
+#include "core/config.h"
+#include "db/db.h"
+
+enum desk_day {
+	DESK_OPEN,
+	DESK_SATURDAY,
+	DESK_SUNDAY,
+	DESK_HOLIDAY,	/* national holiday; reason is its name */
+	DESK_CLOSED,	/* the desk's own closed day; reason given */
+};
+
+struct desk_status {
+	enum desk_day kind;
+	char reason[128];	/* Japanese: 土曜, 日曜, the holiday's name, or the desk's reason */
+	char reason_en[128];
+};
+
+/* db may be NULL (then only config and holidays count). */
+enum desk_day desk_day_status(const struct config *c, struct db *db, int day,
+			      struct desk_status *out);
+bool desk_is_open(const struct config *c, struct db *db, int day);
+
+/* Desk days strictly after from up to and including to (0 when to <= from). */
+int desk_days_between(const struct config *c, struct db *db, int from, int to);
+
+#endif

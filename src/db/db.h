@@ -1,0 +1,55 @@
+#ifndef MADO_DB_H
+#define MADO_DB_H
+/* The desk database: opening (mode 0600, WAL, synchronous FULL, busy
+ * timeout, foreign keys), the numbered migrations, transactions and
+ * errors.  Knows SQL and nothing of desk rules or screens; the record
+ * functions live in db_*.h beside it. */
+
+#include <stdbool.h>
+#include <time.h>
+#include "util/err.h"
+
+struct db;
+
+enum db_open_flags {
+	DB_CREATE = 1,		/* create the file if missing */
+	DB_READONLY = 2,	/* open for viewing only */
+};
+
+/* Open (and create, with DB_CREATE) the database at path and bring its
+ * schema up to date.  A database from a newer program, a damaged file
+ * or a missing directory fails with a message in e (ERR_DB).  A file
+ * the user cannot write opens read-only: db_readonly() tells. */
+int db_open(struct db **out, const char *path, int flags, struct err *e);
+void db_close(struct db *db);
+bool db_readonly(const struct db *db);
+const char *db_path(const struct db *db);
+/* The schema version the file has, and the one this program knows. */
+int db_schema_version(struct db *db);
+int db_schema_latest(void);
+
+/* Who is at the desk (audit log) and the pinned clock (epoch; 0 for
+ * the system clock), read by the SQL functions mado_actor/mado_now. */
+void db_set_actor(struct db *db, const char *actor);
+void db_set_clock(struct db *db, time_t pinned);
+
+/* BEGIN IMMEDIATE: the write lock is taken before any check, so a
+ * check and the write that follows it cannot interleave with another
+ * terminal's. */
+int db_begin(struct db *db, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+
+/* A number that changes whenever any connection commits a change:
+ * screens poll it to redraw what other terminals did. */
+long long db_change_counter(struct db *db);
+
+/* Run a whole SQL script (used by tests and migrations). */
+int db_exec(struct db *db, const char *sql, struct err *e);
+
+/* Online backup of the open database to path (sqlite backup API). */
+int db_backup(struct db *db, const char *path, struct err *e);
+/* PRAGMA quick_check; 0 when it says ok. */
+int db_check(struct db *db, struct err *e);
+
+#endif

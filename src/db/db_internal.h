@@ -1,0 +1,46 @@
+#ifndef MADO_DB_INTERNAL_H
+#define MADO_DB_INTERNAL_H
+/* Shared by the src/db/ files only: the connection, the statement
+ * cache and the binding helpers.  Nothing outside src/db includes it. */
+
+#include <sqlite3.h>
+#include "db/db.h"
+#include "db/model.h"
+
+#define DB_STMT_CACHE 128
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	bool readonly;
+	time_t pinned;
+	char actor[64];
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[DB_STMT_CACHE];
+	int n_cache;
+};
+
+/* A prepared statement for sql, kept for the connection's life and
+ * reset for reuse.  sql must be a string literal (cached by address). */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
+/* Turn an sqlite result into a message for people in e; returns -1.
+ * Constraint failures raised as 'rule: ...' become ERR_RULE, other
+ * CHECK failures ERR_INPUT, everything else ERR_DB. */
+int db_fail(struct db *db, int rc, const char *what, struct err *e);
+
+/* Bind helpers: text is checked (valid UTF-8, no control characters)
+ * before it is bound; NULL or "" binds NULL for optional fields. */
+int db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
+		 const char *s, bool multiline, size_t max, struct err *e);
+int db_bind_opt_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
+		     const char *s, bool multiline, size_t max, struct err *e);
+int db_bind_int(struct db *db, sqlite3_stmt *st, int i, long long v, struct err *e);
+int db_bind_opt_id(struct db *db, sqlite3_stmt *st, int i, long long id, struct err *e);
+/* A column as a new string (NULL when SQL NULL). */
+char *db_col_str(sqlite3_stmt *st, int i);
+/* Step a statement that returns no rows; resets it. */
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *e);
+
+#endif

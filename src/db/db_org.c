@@ -1,0 +1,312 @@
+#include "db/db_org.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "db/db_internal.h"
+#include "util/kana.h"
+#include "util/mem.h"
+
+
+static void org_from_row(sqlite3_stmt *st, struct org *o)
+{
+	memset(o, 0, sizeof *o);
+	o->id = sqlite3_column_int64(st, 0);
+	o->name = db_col_str(st, 1);
+	o->kana = db_col_str(st, 2);
+	int t = model_lookup(org_type_code, ORG_TYPE_COUNT, (const char *)sqlite3_column_text(st, 3));
+	o->type = t < 0 ? ORG_LOCAL : (enum org_type)t;
+	o->municipality = db_col_str(st, 4);
+	o->phone = db_col_str(st, 5);
+	o->email = db_col_str(st, 6);
+	o->address = db_col_str(st, 7);
+	o->note = db_col_str(st, 8);
+}
+
+static int bind_org(struct db *db, sqlite3_stmt *st, const struct org *o, struct err *e)
+{
+	if (db_bind_text(db, st, 1, "name", o->name, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 2, "reading", o->kana ? o->kana : "", false, 200, e) < 0 ||
+	    db_bind_text(db, st, 3, "type", org_type_code[o->type], false, 0, e) < 0 ||
+	    db_bind_text(db, st, 4, "municipality", o->municipality, false, 20, e) < 0 ||
+	    db_bind_opt_text(db, st, 5, "phone", o->phone, false, 40, e) < 0 ||
+	    db_bind_opt_text(db, st, 6, "e-mail", o->email, false, 254, e) < 0 ||
+	    db_bind_opt_text(db, st, 7, "address", o->address, false, 300, e) < 0 ||
+	    db_bind_opt_text(db, st, 8, "note", o->note, true, 4000, e) < 0)
+		return -1;
+	if (!*o->name)
+		return err_set(e, ERR_INPUT, "name: required");
+	return 0;
+}
+
+int db_municipality_valid(struct db *db, const char *name, struct err *e)
+{
+	static const char sql[] = "SELECT 1 FROM municipality WHERE name = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "municipality", e);
+	return err_set(e, ERR_INPUT,
+		       "municipality: '%s' is not one of Tokyo's 62 municipalities (write %s for an organization outside Tokyo)",
+		       name ? name : "", OUTSIDE_TOKYO);
+}
+
+int db_org_insert(struct db *db, struct org *o, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO organization (name, kana, type, municipality, phone, email, address, note)"
+		" VALUES (?,?,?,?,?,?,?,?)";
+	sqlite3_stmt *st;
+
+	if (db_municipality_valid(db, o->municipality, e) < 0)
+		return -1;
+	if (!(st = db_stmt(db, sql, e)) || bind_org(db, st, o, e) < 0)
+		return -1;
+	if (db_step_done(db, st, "organization", e) < 0)
+		return -1;
+	o->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int db_org_update(struct db *db, const struct org *o, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE organization SET name = ?, kana = ?, type = ?, municipality = ?, phone = ?,"
+		" email = ?, address = ?, note = ?, updated_at = mado_now() WHERE id = ?";
+	sqlite3_stmt *st;
+
+	if (db_municipality_valid(db, o->municipality, e) < 0)
+		return -1;
+	if (!(st = db_stmt(db, sql, e)) || bind_org(db, st, o, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 9, o->id);
+	if (db_step_done(db, st, "organization", e) < 0)
+		return -1;
+	if (sqlite3_changes(db->h) == 0)
+		return err_set(e, ERR_INPUT, "no organization #%lld", o->id);
+	return 0;
+}
+
+int db_org_get(struct db *db, long long id, struct org *o, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, name, kana, type, municipality, phone, email, address, note"
+		" FROM organization WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		org_from_row(st, o);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, ERR_INPUT, "no organization #%lld", id);
+	return db_fail(db, rc, "organization", e);
+}
+
+int db_org_find(struct db *db, const char *name, struct org *o, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, name, kana, type, municipality, phone, email, address, note"
+		" FROM organization WHERE name = ? ORDER BY id LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		org_from_row(st, o);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	return db_fail(db, rc, "organization", e);
+}
+
+int db_org_search(struct db *db, const char *query, int limit,
+		  int (*cb)(const struct org *o, void *arg), void *arg, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, name, kana, type, municipality, phone, email, address, note"
+		" FROM organization"
+		" WHERE ?1 = '' OR instr(mado_fold(name), ?1) > 0 OR instr(mado_fold(kana), ?1) > 0"
+		" ORDER BY CASE WHEN kana = '' THEN 1 ELSE 0 END, mado_fold(kana), name, id"
+		" LIMIT ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	char *key;
+	int rc, n = 0;
+
+	if (!st)
+		return -1;
+	key = kana_fold(query ? query : "");
+	sqlite3_bind_text(st, 1, key, -1, free);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct org o;
+		org_from_row(st, &o);
+		n++;
+		int stop = cb ? cb(&o, arg) : 0;
+		org_release(&o);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, "searching organizations", e);
+	return n;
+}
+
+int db_contact_ensure(struct db *db, long long org_id, const char *name,
+		      const char *phone, const char *email, long long *id, struct err *e)
+{
+	static const char sel[] = "SELECT id FROM contact WHERE org_id = ? AND name = ?";
+	static const char ins[] =
+		"INSERT INTO contact (org_id, name, phone, email) VALUES (?,?,?,?)";
+	static const char upd[] =
+		"UPDATE contact SET phone = coalesce(?, phone), email = coalesce(?, email)"
+		" WHERE id = ? AND (coalesce(phone,'') IS NOT coalesce(?, phone, '')"
+		" OR coalesce(email,'') IS NOT coalesce(?, email, ''))";
+	sqlite3_stmt *st = db_stmt(db, sel, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	if (db_bind_int(db, st, 1, org_id, e) < 0 ||
+	    db_bind_text(db, st, 2, "contact", name, false, 100, e) < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if ((phone && *phone) || (email && *email)) {
+			if (!(st = db_stmt(db, upd, e)) ||
+			    db_bind_opt_text(db, st, 1, "phone", phone, false, 40, e) < 0 ||
+			    db_bind_opt_text(db, st, 2, "e-mail", email, false, 254, e) < 0 ||
+			    db_bind_int(db, st, 3, *id, e) < 0 ||
+			    db_bind_opt_text(db, st, 4, "phone", phone, false, 40, e) < 0 ||
+			    db_bind_opt_text(db, st, 5, "e-mail", email, false, 254, e) < 0)
+				return -1;
+			return db_step_done(db, st, "contact", e);
+		}
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "contact", e);
+	if (!(st = db_stmt(db, ins, e)) || db_bind_int(db, st, 1, org_id, e) < 0 ||
+	    db_bind_text(db, st, 2, "contact", name, false, 100, e) < 0 ||
+	    db_bind_opt_text(db, st, 3, "phone", phone, false, 40, e) < 0 ||
+	    db_bind_opt_text(db, st, 4, "e-mail", email, false, 254, e) < 0)
+		return -1;
+	if (db_step_done(db, st, "contact", e) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+static void staff_from_row(sqlite3_stmt *st, struct staff *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = sqlite3_column_int64(st, 0);
+	s->name = db_col_str(st, 1);
+	s->kana = db_col_str(st, 2);
+	s->desk = db_col_str(st, 3);
+	s->active = sqlite3_column_int(st, 4) != 0;
+}
+
+int db_staff_insert(struct db *db, struct staff *s, struct err *e)
+{
+	static const char sql[] = "INSERT INTO staff (name, kana, desk, active) VALUES (?,?,?,?)";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st || db_bind_text(db, st, 1, "staff name", s->name, false, 60, e) < 0 ||
+	    db_bind_text(db, st, 2, "reading", s->kana ? s->kana : "", false, 60, e) < 0 ||
+	    db_bind_text(db, st, 3, "desk", s->desk ? s->desk : "general", false, 20, e) < 0 ||
+	    db_bind_int(db, st, 4, s->active, e) < 0)
+		return -1;
+	if (!*s->name)
+		return err_set(e, ERR_INPUT, "staff name: required");
+	if (db_step_done(db, st, "staff", e) < 0)
+		return -1;
+	s->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int db_staff_find(struct db *db, const char *name, struct staff *s, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, name, kana, desk, active FROM staff WHERE name = ?1"
+		" OR (?1 GLOB '[0-9]*' AND id = CAST(?1 AS INTEGER)) ORDER BY name <> ?1 LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		staff_from_row(st, s);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	return db_fail(db, rc, "staff", e);
+}
+
+int db_staff_set_active(struct db *db, long long id, bool active, struct err *e)
+{
+	static const char sql[] = "UPDATE staff SET active = ? WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, active);
+	sqlite3_bind_int64(st, 2, id);
+	return db_step_done(db, st, "staff", e);
+}
+
+int db_staff_list(struct db *db, bool active_only,
+		  int (*cb)(const struct staff *s, void *arg), void *arg, struct err *e)
+{
+	static const char sql[] =
+		"SELECT id, name, kana, desk, active FROM staff WHERE active OR ?1 = 0"
+		" ORDER BY active DESC, CASE WHEN kana = '' THEN 1 ELSE 0 END, mado_fold(kana), name";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc, n = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, active_only);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct staff s;
+		staff_from_row(st, &s);
+		n++;
+		int stop = cb ? cb(&s, arg) : 0;
+		staff_release(&s);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, "staff", e);
+	return n;
+}

@@ -1,0 +1,23 @@
+#ifndef MADO_ERR_H
+#define MADO_ERR_H
+/* An error for people: a message and its class, which is also the
+ * command line's exit code.  Functions return -1 and fill a struct err
+ * passed by the caller; the status line or stderr shows err.msg. */
+
+enum err_code {
+	ERR_NONE = 0,
+	ERR_RULE = 1,	/* refused by a desk rule; the message says which */
+	ERR_INPUT = 2,	/* bad usage or bad input */
+	ERR_DB = 3,	/* database problem */
+};
+
+struct err {
+	enum err_code code;
+	char msg[1024];
+};
+
+int err_set(struct err *e, enum err_code code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void err_clear(struct err *e);
+
+#endif
