@@ -42,6 +42,12 @@ PO_FILES := $(wildcard po/*.po)
 MO_FILES := $(PO_FILES:po/%.po=$(O)/locale/%/LC_MESSAGES/madoguchi.mo)
 BIN := $(O)/madoguchi
 
+# `make V=1` shows the whole compiler lines.
+ifeq ($(V),)
+Q_CC = @echo "  CC      $<";
+Q_LD = @echo "  LD      $@";
+endif
+
 DEMO_DB ?= $(O)/demo.db
 
 .PHONY: all run check test-run bench install uninstall clean deps deps-check check-layers
@@ -49,11 +55,11 @@ DEMO_DB ?= $(O)/demo.db
 all: $(BIN) $(MO_FILES)
 
 $(BIN): $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q_LD)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q_CC)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # The numbered migrations are compiled into the program as strings.
 $(O)/gen/migrations.h: $(MIGRATIONS) tools/embed-sql.sh
@@ -66,7 +72,7 @@ $(O)/gen/demo.h: db/demo.sql tools/embed-sql.sh
 
 $(O)/tests/unit/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+	$(Q_LD)$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
 $(O)/locale/%/LC_MESSAGES/madoguchi.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -95,10 +101,7 @@ test-run: $(BIN) $(UNIT_BINS) $(MO_FILES) check-layers
 
 # Only src/ui includes curses, only src/db sqlite3, only src/export libical.
 check-layers:
-	@bad=$$(grep -l '#include *<n\?curses\|#include *<form\.h>\|#include *<menu\.h>\|#include *<panel\.h>' $$(ls src/*.c src/*/*.c src/*/*.h | grep -v '^src/ui/') ; \
-	 bad="$$bad $$(grep -l '#include *<sqlite3\.h>' $$(ls src/*.c src/*/*.c src/*/*.h | grep -v '^src/db/'))"; \
-	 bad="$$bad $$(grep -l '#include *<libical' $$(ls src/*.c src/*/*.c src/*/*.h | grep -v '^src/export/'))"; \
-	 if [ -n "$$(echo $$bad | tr -d ' ')" ]; then echo "layering broken in:$$bad" >&2; exit 1; fi
+	@sh tools/check-layers.sh
 
 bench: all
 	@if [ -x tests/bench/run.sh ]; then sh tests/bench/run.sh $(BIN); else echo "no benchmark yet"; fi

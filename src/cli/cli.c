@@ -93,7 +93,7 @@ int cli_usage(struct app *app, const char *cmd, const char *fmt, ...)
 
 int cli_getopt(int argc, char **argv, const struct option *opts, int *idx)
 {
-	return getopt_long(argc, argv, "+", opts, idx);
+	return getopt_long(argc, argv, "", opts, idx);
 }
 
 int cli_main(struct app *app, int argc, char **argv)
