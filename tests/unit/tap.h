@@ -10,7 +10,7 @@
 static int tap_n, tap_failed;
 
 __attribute__((format(printf, 2, 3)))
-static int ok(int cond, const char *fmt, ...)
+__attribute__((unused)) static int ok(int cond, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -34,7 +34,7 @@ static int ok(int cond, const char *fmt, ...)
 	 (printf("#   got: '%s'\n#   expected: '%s'\n", (got) ? (got) : "(null)", (want) ? (want) : "(null)"), 0))
 
 __attribute__((format(printf, 1, 2)))
-static void diag(const char *fmt, ...)
+__attribute__((unused)) static void diag(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -45,7 +45,7 @@ static void diag(const char *fmt, ...)
 	putchar('\n');
 }
 
-static int done_testing(void)
+__attribute__((unused)) static int done_testing(void)
 {
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;

@@ -1,0 +1,172 @@
+/* core/appt and core/desk: the booking rules on a real database file. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "tap.h"
+#include "core/appt.h"
+#include "core/desk.h"
+#include "db/db_appt.h"
+#include "db/db_org.h"
+#include "util/date.h"
+#include "util/mem.h"
+
+static struct desk_ctx d;
+static long long org, staff1, staff2;
+
+static int day(const char *s)
+{
+	int v = 0;
+
+	date_parse(s, &v);
+	return v;
+}
+
+static int book(const char *date, const char *start, int minutes, enum channel ch,
+		long long staff, const char *room, const char *override, struct err *e)
+{
+	struct appt a;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	a.day = day(date);
+	time_parse(start, &a.start_min, false);
+	a.minutes = minutes;
+	a.channel = ch;
+	a.org_id = org;
+	a.staff_id = staff;
+	a.room = room ? xstrdup(room) : NULL;
+	a.override_reason = override ? xstrdup(override) : NULL;
+	err_clear(e);
+	rc = appt_book(&d, &a, e) < 0 ? -1 : (int)a.id;
+	appt_release(&a);
+	return rc;
+}
+
+int main(void)
+{
+	static struct config cfg;
+	static struct clock clk;
+	struct err e = { 0 };
+	char path[] = "/tmp/mado-test-appt-XXXXXX";
+	int fd = mkstemp(path);
+	struct db *db;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	close(fd);
+	unlink(path);
+	setenv("MADOGUCHI_NOW", "2026-11-24T10:15", 1);
+	config_defaults(&cfg);
+	if (clock_init(&clk, "Asia/Tokyo", &e) < 0 || db_open(&db, path, DB_CREATE, &e) < 0) {
+		ok(0, "open: %s", e.msg);
+		return done_testing();
+	}
+	db_set_clock(db, clk.pinned_at);
+	d.db = db;
+	d.cfg = &cfg;
+	d.clock = &clk;
+
+	struct org o = { 0 };
+	o.name = xstrdup("大田区社会福祉協議会");
+	o.kana = xstrdup("おおたくしゃかいふくしきょうぎかい");
+	o.type = ORG_COUNCIL;
+	o.municipality = xstrdup("大田区");
+	ok(db_org_insert(db, &o, &e) == 0, "an organization is stored");
+	org = o.id;
+	org_release(&o);
+	o.name = xstrdup("どこか");
+	o.municipality = xstrdup("横浜市");
+	ok(db_org_insert(db, &o, &e) < 0 && e.code == ERR_INPUT,
+	   "a municipality outside the 62 is refused: %s", e.msg);
+	org_release(&o);
+
+	struct staff s1 = { 0, "山田 花子", "", "general", true }, s2 = { 0, "佐藤 健", "", "general", true };
+	db_staff_insert(db, &s1, &e);
+	db_staff_insert(db, &s2, &e);
+	staff1 = s1.id;
+	staff2 = s2.id;
+
+	int a1 = book("2026-11-25", "10:00", 60, CH_VISIT, staff1, "相談室A", NULL, &e);
+	ok(a1 > 0, "a visit in desk hours is booked");
+	ok(book("2026-11-25", "10:30", 30, CH_PHONE, staff1, NULL, NULL, &e) < 0 && e.code == ERR_RULE &&
+	   strstr(e.msg, "#1 "), "an overlap for the same staff member is refused naming #1: %s", e.msg);
+	ok(book("2026-11-25", "11:00", 30, CH_PHONE, staff1, NULL, NULL, &e) > 0,
+	   "back to back is not an overlap");
+	ok(book("2026-11-25", "10:30", 30, CH_VISIT, staff2, "相談室A", NULL, &e) < 0 &&
+	   strstr(e.msg, "room"), "the same room is refused for another staff member: %s", e.msg);
+	ok(book("2026-11-25", "10:30", 30, CH_PHONE, staff2, NULL, NULL, &e) > 0,
+	   "another staff member by phone at the same time is fine");
+	ok(book("2026-11-28", "10:00", 30, CH_PHONE, staff1, NULL, NULL, &e) < 0 &&
+	   strstr(e.msg, "土曜"), "Saturday is closed: %s", e.msg);
+	ok(book("2026-11-29", "10:00", 30, CH_PHONE, staff1, NULL, NULL, &e) < 0 &&
+	   strstr(e.msg, "日曜"), "Sunday is closed");
+	ok(book("2027-01-11", "10:00", 30, CH_PHONE, staff1, NULL, NULL, &e) < 0 &&
+	   strstr(e.msg, "成人の日"), "a Happy Monday holiday is closed: %s", e.msg);
+	ok(book("2026-12-30", "10:00", 30, CH_PHONE, staff1, NULL, NULL, &e) < 0 &&
+	   strstr(e.msg, "年末年始"), "the year-end closing: %s", e.msg);
+	ok(book("2026-11-25", "09:30", 30, CH_PHONE, staff1, NULL, NULL, &e) < 0 &&
+	   strstr(e.msg, "desk hours"), "before opening is refused");
+	ok(book("2026-11-25", "16:45", 30, CH_PHONE, staff2, NULL, NULL, &e) < 0,
+	   "running past closing is refused");
+	ok(book("2026-11-24", "10:00", 30, CH_PHONE, staff2, NULL, NULL, &e) < 0 &&
+	   strstr(e.msg, "past"), "the past is refused (now is 10:15)");
+	ok(book("2026-11-24", "10:30", 30, CH_PHONE, staff2, NULL, NULL, &e) > 0,
+	   "later today is fine");
+	int ov = book("2026-11-28", "13:00", 60, CH_VISIT, staff1, "相談室A", "個別対応", &e);
+	ok(ov > 0, "an override with a reason books a Saturday");
+
+	struct appt got;
+	ok(db_appt_get(db, ov, &got, &e) == 0 && got.override_reason &&
+	   !strcmp(got.override_reason, "個別対応"), "the override reason is stored");
+	appt_release(&got);
+
+	struct staff_block b = { 0 };
+	b.uid = xstrdup("block-1@test");
+	b.title = xstrdup("研修");
+	b.staff_id = staff2;
+	b.day = day("2026-11-26");
+	b.start_min = 13 * 60;
+	b.minutes = 120;
+	bool created;
+	ok(db_block_upsert(db, &b, &created, &e) == 0 && created, "a staff block is stored");
+	staff_block_release(&b);
+	ok(book("2026-11-26", "14:00", 30, CH_PHONE, staff2, NULL, NULL, &e) < 0 &&
+	   strstr(e.msg, "研修"), "a booking over a staff block is refused: %s", e.msg);
+	ok(book("2026-11-26", "14:00", 30, CH_PHONE, staff1, NULL, NULL, &e) > 0,
+	   "another staff member is free then");
+
+	ok(appt_move(&d, a1, day("2026-11-25"), 10 * 60 + 30, 0, NULL, &e) < 0,
+	   "a move onto an own later booking is refused (11:00 is taken)");
+	ok(appt_move(&d, a1, day("2026-11-25"), 10 * 60, 0, NULL, &e) == 0,
+	   "a move to its own slot does not conflict with itself");
+	ok(db_appt_get(db, a1, &got, &e) == 0 && got.sequence == 1, "the sequence went up");
+	appt_release(&got);
+	ok(appt_set_status(&d, a1, ST_DONE, &e) < 0 && e.code == ERR_RULE,
+	   "done before the appointment started is refused");
+	ok(appt_set_status(&d, a1, ST_CANCELLED, &e) == 0, "cancel");
+	ok(book("2026-11-25", "10:00", 30, CH_VISIT, staff2, "相談室A", NULL, &e) > 0,
+	   "a cancelled booking frees the room");
+	ok(appt_set_status(&d, a1, ST_BOOKED, &e) < 0 && e.code == ERR_RULE,
+	   "reviving the cancelled booking into a taken room is refused");
+
+	is_int(desk_days_between(&cfg, db, day("2026-11-20"), day("2026-11-27")), 4,
+	       "desk days Fri to next Fri skip the weekend and 勤労感謝の日");
+	struct err ce = { 0 };
+	ok(config_set(&cfg, "closed", "08-13..08-15, 12-28..01-04", &ce) == 0 &&
+	   config_closed_on(&cfg, 8, 14) && config_closed_on(&cfg, 1, 4) && !config_closed_on(&cfg, 12, 29) == 0,
+	   "closed periods, also across the new year");
+	ok(config_set(&cfg, "hours", "09:00-18:00", &ce) == 0 && cfg.open_min == 540 && cfg.close_min == 1080,
+	   "desk hours are configurable");
+	ok(config_set(&cfg, "hours", "18:00-09:00", &ce) < 0, "hours that end before they start are refused");
+	ok(config_set(&cfg, "slot", "7", &ce) < 0, "a slot that does not divide the day is refused");
+
+	db_close(db);
+	config_release(&cfg);
+	unlink(path);
+	char side[64];
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	return done_testing();
+}
