@@ -50,7 +50,7 @@ endif
 
 DEMO_DB ?= $(O)/demo.db
 
-.PHONY: all run check test-run bench install uninstall clean deps deps-check check-layers
+.PHONY: all run check test-run bench install uninstall clean deps deps-check check-layers po-check
 
 all: $(BIN) $(MO_FILES)
 
@@ -99,6 +99,11 @@ test-run: $(BIN) $(UNIT_BINS) $(MO_FILES) check-layers
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  prove -j2 --exec env $(UNIT_BINS) $(sort $(wildcard tests/cli/*.sh tests/ui/*.sh))
 
+# Every user-visible string has a Japanese translation (tools/check-po.sh);
+# refresh po/ with tools/update-po.sh first.
+po-check:
+	@sh tools/check-po.sh
+
 # Only src/ui includes curses, only src/db sqlite3, only src/export libical.
 check-layers:
 	@sh tools/check-layers.sh
@@ -111,7 +116,7 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/madoguchi
 	install -m 644 man/madoguchi.1 $(DESTDIR)$(MANDIR)/man1/madoguchi.1
 	if [ -f man/ja/madoguchi.1 ]; then install -d $(DESTDIR)$(MANDIR)/ja/man1 && install -m 644 man/ja/madoguchi.1 $(DESTDIR)$(MANDIR)/ja/man1/madoguchi.1; fi
-	install -m 644 $(wildcard forms/*.form) $(DESTDIR)$(DATADIR)/forms/
+	for f in forms/*.form; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/forms/ || :; done
 	install -m 644 $(MIGRATIONS) $(DESTDIR)$(DATADIR)/db/
 	for mo in $(MO_FILES); do l=$${mo#$(O)/locale/}; install -d $(DESTDIR)$(LOCALEDIR)/$$(dirname $$l); install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
 
