@@ -41,6 +41,17 @@ UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
 PO_FILES := $(wildcard po/*.po)
 MO_FILES := $(PO_FILES:po/%.po=$(O)/locale/%/LC_MESSAGES/madoguchi.mo)
 BIN := $(O)/madoguchi
+# Fuzz harnesses (see `fuzz` below).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_O := $(O)/fuzz
+FUZZ_TARGETS := text config cli $(if $(wildcard src/core/formdef.c),formdef) \
+	$(if $(wildcard src/export/ical_import.c),ical_import)
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_O)/obj/%.o)
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_O)/fuzz_%)
+REPLAY_BINS := $(FUZZ_TARGETS:%=$(O)/tests/fuzz/replay_%)
+FUZZ_COMMON := tests/fuzz/fuzz_util.c tests/fuzz/fuzz.h
 
 # `make V=1` shows the whole compiler lines.
 ifeq ($(V),)
@@ -50,14 +61,15 @@ endif
 
 DEMO_DB ?= $(O)/demo.db
 
-.PHONY: all run check test-run bench install uninstall clean deps deps-check check-layers po-check
+.PHONY: all run check test-run bench install uninstall clean deps deps-check check-layers po-check \
+	fuzz stress valgrind-check
 
 all: $(BIN) $(MO_FILES)
 
 $(BIN): $(OBJS)
 	$(Q_LD)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(O)/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h
+$(O)/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h $(O)/gen/forms.h
 	@mkdir -p $(dir $@)
 	$(Q_CC)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -65,6 +77,12 @@ $(O)/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h
 $(O)/gen/migrations.h: $(MIGRATIONS) tools/embed-sql.sh
 	@mkdir -p $(dir $@)
 	sh tools/embed-sql.sh migrations $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+# The forms are built in too, used when no forms/ directory is found.
+FORMS := $(sort $(wildcard forms/*.form))
+$(O)/gen/forms.h: $(FORMS) tools/embed-sql.sh
+	@mkdir -p $(dir $@)
+	for f in $(FORMS); do n=$${f#forms/}; sh tools/embed-sql.sh form_$${n%.form} $$f || exit 1; done > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/demo.h: db/demo.sql tools/embed-sql.sh
 	@mkdir -p $(dir $@)
@@ -87,14 +105,19 @@ deps-check:
 run: deps
 	@$(MAKE) --no-print-directory all
 	@test -f $(DEMO_DB) || MADOGUCHI_DB=$(DEMO_DB) $(BIN) demo
-	MADOGUCHI_DB=$(DEMO_DB) MADOGUCHI_LOCALEDIR=$(O)/locale $(BIN)
+	MADOGUCHI_DB=$(DEMO_DB) MADOGUCHI_LOCALEDIR=$(O)/locale MADOGUCHI_SRC=$(CURDIR) $(BIN)
 
 # Every test, under AddressSanitizer and UndefinedBehaviorSanitizer.
+# (The plain build is made too: one test runs a few commands under
+# valgrind, which cannot run a sanitized program.)
 check: deps-check
-	@$(MAKE) --no-print-directory O=$(SAN_O) SANITIZE=address,undefined test-run
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory O=$(SAN_O) SANITIZE=address,undefined \
+	  MADOGUCHI_PLAIN_BIN=$(abspath $(BIN)) test-run
 
-test-run: $(BIN) $(UNIT_BINS) $(MO_FILES) check-layers
+test-run: $(BIN) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen check-layers
 	MADOGUCHI_BIN=$(abspath $(BIN)) MADOGUCHI_BUILD=$(abspath $(O)) \
+	  MADOGUCHI_PLAIN_BIN=$(MADOGUCHI_PLAIN_BIN) \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  prove -j2 --exec env $(UNIT_BINS) $(sort $(wildcard tests/cli/*.sh tests/ui/*.sh))
@@ -108,8 +131,57 @@ po-check:
 check-layers:
 	@sh tools/check-layers.sh
 
-bench: all
-	@if [ -x tests/bench/run.sh ]; then sh tests/bench/run.sh $(BIN); else echo "no benchmark yet"; fi
+# Fuzzing with libFuzzer (clang): `make fuzz` runs each harness of
+# tests/fuzz/ for FUZZ_SECONDS on a copy of its seed corpus
+# (tests/fuzz/corpus/TARGET/); a crash stops it and says how to keep the
+# input as a regression test (tests/fuzz/crashes/TARGET/).  The same
+# harnesses, linked with tests/fuzz/replay.c instead of libFuzzer,
+# replay the corpora and the crashes in `make check` (tests/cli/0807).
+
+# (the instrumented objects are kept between runs)
+.SECONDARY: $(FUZZ_LIB_OBJS)
+
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_O) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+$(FUZZ_O)/obj/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h $(O)/gen/forms.h
+	@mkdir -p $(dir $@)
+	$(Q_CC)$(FUZZ_CC) $(CPPFLAGS) -std=c17 -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+-include $(FUZZ_LIB_OBJS:.o=.d)
+
+$(FUZZ_O)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZ_LIB_OBJS)
+	$(Q_LD)$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz -std=c17 -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer \
+	  -o $@ $< tests/fuzz/fuzz_util.c $(FUZZ_LIB_OBJS) $(LDLIBS)
+
+$(O)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q_LD)$(CC) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
+	  tests/fuzz/fuzz_util.c $(LIB_OBJS) $(LDLIBS)
+
+# The long runs of the concurrency and crash tests, with figures for the
+# README (STRESS_OPS operations per desk, STRESS_WORKERS desks,
+# STRESS_KILLS kills).
+STRESS_OPS ?= 2500
+STRESS_WORKERS ?= 4
+STRESS_KILLS ?= 300
+stress: all
+	@sh tests/robust/stress.sh $(abspath $(BIN)) $(STRESS_WORKERS) $(STRESS_OPS) $(STRESS_KILLS)
+
+# The whole test suite with the program and the unit tests under
+# valgrind (memcheck); the plain build, since valgrind cannot run a
+# sanitized program.  Slow: the sizes of the load tests are cut down.
+valgrind-check: $(BIN) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS)
+	@sh tests/robust/valgrind.sh $(abspath $(BIN)) $(abspath $(O)) $(UNIT_BINS)
+
+# The benchmark (tests/bench/): generator and driver linked like unit
+# tests; run.sh builds the ten-year database (cached) and prints a table.
+BENCH_BINS := $(O)/tests/bench/gen $(O)/tests/bench/bench
+bench: all $(BENCH_BINS)
+	@sh tests/bench/run.sh $(BIN)
+
+$(O)/tests/bench/%: tests/bench/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q_LD)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(DATADIR)/db

@@ -14,6 +14,9 @@
 #   ui_wait TEXT [SECS]   wait until the screen shows TEXT (fixed string)
 #   ui_wait_gone TEXT [SECS]
 #   ui_screen             print the screen
+#   row_of TEXT           the first screen row holding TEXT
+#   sql QUERY             query the test database
+#   sql_is QUERY EXPECTED poll until QUERY gives EXPECTED (10 s)
 #   ui_stop               end the tmux server
 
 set -u
@@ -105,6 +108,21 @@ sql() {
 	sqlite3 -batch -noheader "$MADOGUCHI_DB" "$@"
 }
 
+# sql_is QUERY EXPECTED: poll the database (up to 10 s) until QUERY
+# gives EXPECTED; for screen tests, where the screen may change before
+# the desk has written.
+sql_is() {
+	i=0
+	while [ $i -lt 100 ]; do
+		got=$(sql "$1")
+		[ "$got" = "$2" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "sql: got '$got', expected '$2'"
+	return 1
+}
+
 ui_start() {
 	cols=80
 	rows=24
@@ -171,6 +189,11 @@ ui_wait_gone() {
 
 ui_resize() {
 	tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+}
+
+# row_of TEXT: the first row of the screen holding TEXT, e.g. a label
+row_of() {
+	ui_screen | grep -F -- "$1" | head -n 1
 }
 
 ui_stop() {

@@ -6,7 +6,11 @@
 # works it prints the exact command to run and fails.
 set -u
 BUILD="make gcc pkg-config libncurses-dev libsqlite3-dev libical-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk gettext locales"
-CHECK="$BUILD tmux sqlite3 perl python3 python3-icalendar calcurse poppler-utils"
+CHECK="$BUILD tmux sqlite3 perl python3 python3-icalendar calcurse poppler-utils groff-base"
+# the robustness tests: valgrind (make check runs a few commands under
+# it; make valgrind-check all tests), clang with libFuzzer (make fuzz),
+# util-linux for setpriv/mount in the fault tests
+CHECK="$CHECK valgrind clang libclang-rt-14-dev util-linux"
 
 case "${1:-build}" in
 build) want=$BUILD ;;

@@ -43,6 +43,53 @@ static const struct cli_cmd commands[] = {
 	  N_("Japanese national holidays of a year, date and name per line") },
 	{ "closed", cli_closed, 0, "closed [--from D] [--to D] | closed add D REASON | closed remove D",
 	  N_("days the desk is closed, and the desk's own closed days") },
+	{ "inquiry", cli_inquiry, 0,
+	  "inquiry add --channel phone|email|visit|post [--org NAME|ID] [--contact NAME]\n"
+	  "         [--phone TEL] --topic T --summary TEXT [--due D] [--staff NAME]\n"
+	  "         [--referred-to TEXT] [--received YYYY-MM-DDTHH:MM] [--status S]\n"
+	  "    inquiry list [--open] [--status S] [--channel C] [--staff NAME] [--org NAME|ID]\n"
+	  "         [--topic T] [--from D] [--to D] [--due-by D] [--overdue] [--search TEXT]\n"
+	  "         [--limit N] [--tsv]\n"
+	  "    inquiry show ID | inquiry note ID TEXT [--staff NAME]\n"
+	  "    inquiry edit ID [--summary T] [--topic T] [--due D] [--staff NAME] [add options]\n"
+	  "    inquiry status ID open|waiting|closed | inquiry close ID\n"
+	  "    inquiry book ID --date D --start HH:MM [book options]\n"
+	  "    inquiry apply ID --program NAME|ID [--received D] [--status S]",
+	  N_("the inquiry log: calls, e-mails, visits, letters and their follow-ups") },
+	{ "program", cli_program, 0,
+	  "program add --name N [--kind K] [--desk-from D --desk-to D] [--deadline D] [--cap N]\n"
+	  "         [--item ITEM]... [--outside-ok] [--note TEXT]\n"
+	  "    program list [--tsv] | program show ID|NAME\n"
+	  "    program event add PROGRAM --title T --date D [--start HH:MM --end HH:MM]\n"
+	  "         [--place P] [--capacity N] [--reg-deadline D]",
+	  N_("programs, their deadlines, caps and events") },
+	{ "application", cli_application, 0,
+	  "application add --program P --org O [--received D] [--status S] [--inquiry ID]\n"
+	  "    application list [--program P] [--org O] [--status S] [--tsv]\n"
+	  "    application show ID | application status ID STATUS\n"
+	  "    application check ID ITEM [--undo]",
+	  N_("applications to programs: cap and outside-Tokyo rules, document checklist") },
+	{ "deadlines", cli_deadlines, 0, "deadlines [--within DAYS] [--from D] [--tsv]",
+	  N_("every coming deadline by date, days left in calendar and desk days") },
+	{ "report", cli_report, 0, "report --month YYYY-MM | --year YYYY | --fiscal-year YYYY [--csv]",
+	  N_("counts of inquiries and appointments by channel, type, municipality, topic, status") },
+	{ "backup", cli_backup, 0, "backup FILE",
+	  N_("copy the database to FILE (mode 0600) while the desk keeps working") },
+	{ "restore", cli_restore, -1, "restore FILE",
+	  N_("check the copy FILE, then put it in place of the database (all desks closed)") },
+	{ "retention", cli_retention, 0, "retention [--older-than DAYS | --before D] [--dry-run]",
+	  N_("remove personal data of records older than DAYS (config retention_days); counts stay") },
+	{ "check", cli_check, DB_READONLY, "check", N_("check the database file for damage") },
+	{ "export", cli_export, 0,
+	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines]\n"
+	  "         [--no-personal] [-o FILE]",
+	  N_("write the desk calendar as iCalendar (.ics) to FILE or stdout") },
+	{ "import", cli_import, 0, "import FILE.ics [--as events|blocks] [--staff NAME]",
+	  N_("take a partner's calendar: its events become program events or staff blocks") },
+	{ "print", cli_print, 0,
+	  "print [--date D] [--staff NAME] [--format text|pdf] [--per-staff] [--no-personal]\n"
+	  "         [-o FILE]",
+	  N_("print a day's schedule (to the print command, or to FILE; -o - for stdout)") },
 };
 
 void cli_help(FILE *out)

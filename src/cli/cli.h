@@ -40,6 +40,21 @@ int cli_time(struct app *app, const char *s, int *min);
 int cli_org(struct app *app, const char *s, long long *id);
 /* A staff member by name or id. */
 int cli_staff(struct app *app, const char *s, long long *id);
+/* The options of `book`, shared with `inquiry book`. */
+struct book_opts {
+	const char *date, *start, *org, *contact, *phone, *email, *staff, *channel, *via;
+};
+/* Parse book's options: minutes, room, topics, note, override and
+ * inquiry go straight into a, the rest into o.  0 or an exit code. */
+int cli_book_parse(struct app *app, const char *cmd, int argc, char **argv,
+		   struct appt *a, struct book_opts *o);
+/* Resolve o into a: channel and via (when given), the default room of a
+ * visit, date, start, organization, staff, and the contact (created at
+ * a->org_id, else at contact_org).  0 or an exit code. */
+int cli_book_resolve(struct app *app, const char *cmd, const struct book_opts *o,
+		     struct appt *a, long long contact_org);
+/* Report a refused booking (with how to override a rule); exit code. */
+int cli_book_refused(struct app *app);
 /* Parse a positive record id. */
 int cli_id(struct app *app, const char *s, const char *what, long long *id);
 /* Write s safe for a terminal (sanitized); for TSV, tabs and newlines

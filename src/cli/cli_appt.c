@@ -7,10 +7,14 @@
 #include "core/demo.h"
 #include "core/desk.h"
 #include "core/holiday.h"
+#include "core/report.h"
+#include "core/formdef.h"
 #include "db/db_appt.h"
+#include "db/db_extra.h"
 #include "db/db_org.h"
 #include "util/date.h"
 #include "util/i18n.h"
+#include "util/jdate.h"
 #include "util/text.h"
 
 int cli_init(struct app *app, int argc, char **argv)
@@ -46,118 +50,137 @@ static void topics_str(unsigned topics, struct strbuf *sb, const char *sep)
 		}
 }
 
-int cli_book(struct app *app, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' }, { "start", required_argument, NULL, 's' },
-		{ "minutes", required_argument, NULL, 'm' }, { "channel", required_argument, NULL, 'c' },
-		{ "via", required_argument, NULL, 'v' }, { "org", required_argument, NULL, 'o' },
-		{ "contact", required_argument, NULL, 'C' }, { "phone", required_argument, NULL, 'p' },
-		{ "email", required_argument, NULL, 'e' }, { "staff", required_argument, NULL, 'S' },
-		{ "room", required_argument, NULL, 'r' }, { "topic", required_argument, NULL, 't' },
-		{ "note", required_argument, NULL, 'n' }, { "override", required_argument, NULL, 'O' },
-		{ "inquiry", required_argument, NULL, 'i' }, { NULL, 0, NULL, 0 }
-	};
-	const char *date = NULL, *start = NULL, *org = NULL, *contact = NULL, *phone = NULL,
-		   *email = NULL, *staff = NULL, *channel = NULL, *via = NULL;
-	struct appt a;
-	int c, k, rc = 2;
+static const struct option book_options[] = {
+	{ "date", required_argument, NULL, 'd' }, { "start", required_argument, NULL, 's' },
+	{ "minutes", required_argument, NULL, 'm' }, { "channel", required_argument, NULL, 'c' },
+	{ "via", required_argument, NULL, 'v' }, { "org", required_argument, NULL, 'o' },
+	{ "contact", required_argument, NULL, 'C' }, { "phone", required_argument, NULL, 'p' },
+	{ "email", required_argument, NULL, 'e' }, { "staff", required_argument, NULL, 'S' },
+	{ "room", required_argument, NULL, 'r' }, { "topic", required_argument, NULL, 't' },
+	{ "note", required_argument, NULL, 'n' }, { "override", required_argument, NULL, 'O' },
+	{ "inquiry", required_argument, NULL, 'i' }, { NULL, 0, NULL, 0 }
+};
 
-	memset(&a, 0, sizeof a);
-	a.minutes = app->cfg.slot;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+int cli_book_parse(struct app *app, const char *cmd, int argc, char **argv,
+		   struct appt *a, struct book_opts *o)
+{
+	int c, k;
+
+	memset(o, 0, sizeof *o);
+	while ((c = cli_getopt(argc, argv, book_options, NULL)) != -1) {
 		switch (c) {
-		case 'd': date = optarg; break;
-		case 's': start = optarg; break;
+		case 'd': o->date = optarg; break;
+		case 's': o->start = optarg; break;
 		case 'm': {
 			char *end;
 			long m = strtol(optarg, &end, 10);
-			if (*end || m < 5 || m > 720) {
-				rc = cli_usage(app, "book", _("--minutes: '%s' is not 5-720"), optarg);
-				goto out;
-			}
-			a.minutes = (int)m;
+			if (*end || m < 5 || m > 720)
+				return cli_usage(app, cmd, _("--minutes: '%s' is not 5-720"), optarg);
+			a->minutes = (int)m;
 			break;
 		}
-		case 'c': channel = optarg; break;
-		case 'v': via = optarg; break;
-		case 'o': org = optarg; break;
-		case 'C': contact = optarg; break;
-		case 'p': phone = optarg; break;
-		case 'e': email = optarg; break;
-		case 'S': staff = optarg; break;
-		case 'r': free(a.room); a.room = xstrdup(optarg); break;
+		case 'c': o->channel = optarg; break;
+		case 'v': o->via = optarg; break;
+		case 'o': o->org = optarg; break;
+		case 'C': o->contact = optarg; break;
+		case 'p': o->phone = optarg; break;
+		case 'e': o->email = optarg; break;
+		case 'S': o->staff = optarg; break;
+		case 'r': free(a->room); a->room = xstrdup(optarg); break;
 		case 't':
-			if ((k = appt_topic_parse(optarg)) < 0) {
-				rc = cli_usage(app, "book",
-					       _("--topic: '%s' is not one of meeting, workshop, plan, direct, other"),
-					       optarg);
-				goto out;
-			}
-			a.topics |= 1u << k;
+			if ((k = appt_topic_parse(optarg)) < 0)
+				return cli_usage(app, cmd,
+						 _("--topic: '%s' is not one of meeting, workshop, plan, direct, other"),
+						 optarg);
+			a->topics |= 1u << k;
 			break;
-		case 'n': free(a.note); a.note = xstrdup(optarg); break;
-		case 'O': free(a.override_reason); a.override_reason = xstrdup(text_trim(optarg)); break;
+		case 'n': free(a->note); a->note = xstrdup(optarg); break;
+		case 'O': free(a->override_reason); a->override_reason = xstrdup(text_trim(optarg)); break;
 		case 'i':
-			if (cli_id(app, optarg, "--inquiry", &a.inquiry_id) < 0) {
-				rc = cli_fail(app);
-				goto out;
-			}
+			if (cli_id(app, optarg, "--inquiry", &a->inquiry_id) < 0)
+				return cli_fail(app);
 			break;
-		default: rc = 2; goto out;
+		default: return 2;
 		}
 	}
-	if (optind < argc) {
-		rc = cli_usage(app, "book", _("unexpected argument '%s'"), argv[optind]);
-		goto out;
+	return 0;
+}
+
+int cli_book_resolve(struct app *app, const char *cmd, const struct book_opts *o,
+		     struct appt *a, long long contact_org)
+{
+	int k;
+
+	if (o->channel) {
+		if ((k = model_lookup(channel_code, CH_COUNT, o->channel)) < 0)
+			return cli_usage(app, cmd, _("--channel: '%s' is not phone or visit"), o->channel);
+		a->channel = (enum channel)k;
 	}
-	if (!date || !start || !channel || !org) {
-		rc = cli_usage(app, "book", _("--date, --start, --channel and --org are required"));
-		goto out;
+	if (o->via) {
+		if ((k = model_lookup(booked_via_code, VIA_COUNT, o->via)) < 0)
+			return cli_usage(app, cmd, _("--via: '%s' is not phone, email or in-person"), o->via);
+		a->booked_via = (enum booked_via)k;
 	}
-	if ((k = model_lookup(channel_code, CH_COUNT, channel)) < 0) {
-		rc = cli_usage(app, "book", _("--channel: '%s' is not phone or visit"), channel);
-		goto out;
-	}
-	a.channel = (enum channel)k;
-	if (via && (k = model_lookup(booked_via_code, VIA_COUNT, via)) < 0) {
-		rc = cli_usage(app, "book", _("--via: '%s' is not phone, email or in-person"), via);
-		goto out;
-	}
-	a.booked_via = via ? (enum booked_via)k : VIA_PHONE;
-	if (a.channel == CH_PHONE && a.room) {
-		rc = cli_usage(app, "book", _("--room is for visits only"));
-		goto out;
-	}
-	if (a.channel == CH_VISIT && !a.room) {
+	if (a->channel == CH_PHONE && a->room)
+		return cli_usage(app, cmd, _("--room is for visits only"));
+	if (a->channel == CH_VISIT && !a->room) {
+		/* a visit takes the first configured room unless told */
 		char *rooms = xstrdup(app->cfg.rooms ? app->cfg.rooms : "");
 		char *comma = strchr(rooms, ',');
 		if (comma)
 			*comma = '\0';
-		a.room = *text_trim(rooms) ? xstrdup(text_trim(rooms)) : NULL;
+		a->room = *text_trim(rooms) ? xstrdup(text_trim(rooms)) : NULL;
 		free(rooms);
 	}
-	if (cli_date(app, date, &a.day) < 0 || cli_time(app, start, &a.start_min) < 0 ||
-	    cli_org(app, org, &a.org_id) < 0 || (staff && cli_staff(app, staff, &a.staff_id) < 0)) {
-		rc = cli_fail(app);
+	if (cli_date(app, o->date, &a->day) < 0 || cli_time(app, o->start, &a->start_min) < 0 ||
+	    (o->org && cli_org(app, o->org, &a->org_id) < 0) ||
+	    (o->staff && cli_staff(app, o->staff, &a->staff_id) < 0))
+		return cli_fail(app);
+	if (o->contact && *o->contact) {
+		long long org_id = a->org_id ? a->org_id : contact_org;
+		if (!org_id)
+			return cli_usage(app, cmd, _("--contact belongs to an --org"));
+		if (db_contact_ensure(app->db, org_id, o->contact, o->phone, o->email, &a->contact_id,
+				      &app->err) < 0)
+			return cli_fail(app);
+	} else if (o->phone || o->email) {
+		return cli_usage(app, cmd, _("--phone and --email belong to a --contact"));
+	}
+	return 0;
+}
+
+int cli_book_refused(struct app *app)
+{
+	if (app->err.code == ERR_RULE) {
+		fprintf(stderr, _("madoguchi: %s; to book anyway, give a reason with --override REASON\n"),
+			app->err.msg);
+		return 1;
+	}
+	return cli_fail(app);
+}
+
+int cli_book(struct app *app, int argc, char **argv)
+{
+	struct book_opts o;
+	struct appt a;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	a.minutes = app->cfg.slot;
+	if ((rc = cli_book_parse(app, "book", argc, argv, &a, &o)))
+		goto out;
+	if (optind < argc) {
+		rc = cli_usage(app, "book", _("unexpected argument '%s'"), argv[optind]);
 		goto out;
 	}
-	if (contact && *contact) {
-		if (db_contact_ensure(app->db, a.org_id, contact, phone, email, &a.contact_id,
-				      &app->err) < 0) {
-			rc = cli_fail(app);
-			goto out;
-		}
-	} else if (phone || email) {
-		rc = cli_usage(app, "book", _("--phone and --email belong to a --contact"));
+	if (!o.date || !o.start || !o.channel || !o.org) {
+		rc = cli_usage(app, "book", _("--date, --start, --channel and --org are required"));
 		goto out;
 	}
+	if ((rc = cli_book_resolve(app, "book", &o, &a, 0)))
+		goto out;
 	if (appt_book(&app->desk, &a, &app->err) < 0) {
-		if (app->err.code == ERR_RULE)
-			fprintf(stderr, "madoguchi: %s (--override REASON)\n", app->err.msg);
-		else
-			cli_fail(app);
-		rc = app->err.code;
+		rc = cli_book_refused(app);
 		goto out;
 	}
 	printf("%lld\n", a.id);
@@ -194,7 +217,7 @@ static int print_appt(const struct appt *a, void *arg)
 		}
 	} else {
 		if (lc->show_date && a->day != lc->last_day) {
-			printf("%s(%s)\n", date_format(a->day, date), date_wday_name(date_wday(a->day)));
+			printf("%s(%s)\n", date_format(a->day, date), jdate_wday(date_wday(a->day)));
 			lc->last_day = a->day;
 		}
 		static const char *mark[ST_COUNT] = { " ", "✓", "×", "?" };
@@ -222,7 +245,7 @@ static void print_day_header(struct app *app, int day)
 	struct desk_status ds;
 	char date[DATE_STRLEN];
 
-	printf("%s(%s)", date_format(day, date), date_wday_name(date_wday(day)));
+	printf("%s(%s)", date_format(day, date), jdate_wday(date_wday(day)));
 	if (desk_day_status(&app->cfg, app->db, day, &ds) != DESK_OPEN)
 		printf(_("  closed: %s"), ds.reason);
 	putchar('\n');
@@ -316,6 +339,34 @@ static int one_id(struct app *app, int argc, char **argv, const char *cmd, long 
 	return 0;
 }
 
+/* The values of fields the site added to the form (forms/NAME.form in
+ * the config dir), labelled as the form labels them. */
+static void show_extras(struct app *app, const char *form, long long id)
+{
+	struct extra_list l = { NULL, 0 };
+	struct formdef fd;
+	struct err e;
+	char dir[1024];
+
+	if (db_extra_get(app->db, form, id, &l, &e) < 0 || !l.n) {
+		extra_list_release(&l);
+		return;
+	}
+	config_dir(dir, sizeof dir);
+	formdef_load(&fd, form, dir, &e);	/* labels only: a broken form still shows keys */
+	for (size_t i = 0; i < l.n; i++) {
+		const struct formdef_field *f = formdef_field(&fd, l.v[i].key);
+		struct strbuf sb = STRBUF_INIT;
+		text_sanitize(&sb, l.v[i].value, true);
+		printf("  ");
+		cli_put(stdout, f ? formdef_label(f, i18n_japanese()) : l.v[i].key);
+		printf(": %s\n", strbuf_str(&sb));
+		strbuf_release(&sb);
+	}
+	formdef_release(&fd);
+	extra_list_release(&l);
+}
+
 int cli_show(struct app *app, int argc, char **argv)
 {
 	struct appt a;
@@ -331,11 +382,12 @@ int cli_show(struct app *app, int argc, char **argv)
 	topics_str(a.topics, &topics, ", ");
 	printf(_("appointment #%lld\n"), a.id);
 	printf(_("  when:       %s(%s) %s-%s (%d min)\n"), date_format(a.day, date),
-	       date_wday_name(date_wday(a.day)), time_format(a.start_min, t1),
+	       jdate_wday(date_wday(a.day)), time_format(a.start_min, t1),
 	       time_format(a.start_min + a.minutes, t2), a.minutes);
 	printf(_("  channel:    %s (booked by %s)\n"), channel_label(a.channel),
-	       booked_via_code[a.booked_via]);
-	printf(_("  status:     %s\n"), appt_status_code[a.status]);
+	       report_label(RD_CHANNEL, booked_via_code[a.booked_via], i18n_japanese()));
+	printf(_("  status:     %s\n"),
+	       report_label(RD_STATUS, appt_status_code[a.status], i18n_japanese()));
 	printf(_("  org:        #%lld "), a.org_id);
 	cli_put(stdout, a.org_name);
 	printf(" (%s, %s)\n", a.municipality ? a.municipality : "", org_type_ja[a.org_type]);
@@ -357,6 +409,7 @@ int cli_show(struct app *app, int argc, char **argv)
 		printf(_("  note:       %s\n"), strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
+	show_extras(app, "appointment", a.id);
 	if (a.inquiry_id)
 		printf(_("  inquiry:    #%lld\n"), a.inquiry_id);
 	printf(_("  uid:        %s (sequence %d, changed %s)\n"), a.uid, a.sequence, a.updated_at);
@@ -393,11 +446,7 @@ int cli_move(struct app *app, int argc, char **argv)
 	    cli_time(app, start, &min) < 0 || (staff && cli_staff(app, staff, &staff_id) < 0))
 		return cli_fail(app);
 	if (appt_move(&app->desk, id, day, min, staff_id, override, &app->err) < 0) {
-		if (app->err.code == ERR_RULE) {
-			fprintf(stderr, "madoguchi: %s (--override REASON)\n", app->err.msg);
-			return 1;
-		}
-		return cli_fail(app);
+		return cli_book_refused(app);
 	}
 	char d[DATE_STRLEN], t[6];
 	printf(_("moved #%lld to %s %s\n"), id, date_format(day, d), time_format(min, t));
@@ -468,7 +517,7 @@ int cli_holidays(struct app *app, int argc, char **argv)
 			printf("%s\t%s\n", date_format(h[i].day, date), h[i].name);
 		else
 			printf("%s(%s) %s\n", date_format(h[i].day, date),
-			       date_wday_name(date_wday(h[i].day)), h[i].name);
+			       jdate_wday(date_wday(h[i].day)), h[i].name);
 	}
 	return 0;
 }
@@ -520,7 +569,7 @@ int cli_closed(struct app *app, int argc, char **argv)
 		char date[DATE_STRLEN];
 		if (desk_day_status(&app->cfg, app->db, d, &ds) == DESK_OPEN)
 			continue;
-		printf("%s(%s) %s\n", date_format(d, date), date_wday_name(date_wday(d)), ds.reason);
+		printf("%s(%s) %s\n", date_format(d, date), jdate_wday(date_wday(d)), ds.reason);
 	}
 	return 0;
 }

@@ -18,5 +18,17 @@ int cli_org_cmd(struct app *app, int argc, char **argv);
 int cli_staff_cmd(struct app *app, int argc, char **argv);
 int cli_holidays(struct app *app, int argc, char **argv);
 int cli_closed(struct app *app, int argc, char **argv);
+int cli_inquiry(struct app *app, int argc, char **argv);
+int cli_program(struct app *app, int argc, char **argv);
+int cli_application(struct app *app, int argc, char **argv);
+int cli_deadlines(struct app *app, int argc, char **argv);
+int cli_report(struct app *app, int argc, char **argv);
+int cli_backup(struct app *app, int argc, char **argv);
+int cli_restore(struct app *app, int argc, char **argv);
+int cli_retention(struct app *app, int argc, char **argv);
+int cli_check(struct app *app, int argc, char **argv);
+int cli_export(struct app *app, int argc, char **argv);
+int cli_import(struct app *app, int argc, char **argv);
+int cli_print(struct app *app, int argc, char **argv);
 
 #endif

@@ -6,6 +6,8 @@
 #include "core/desk.h"
 #include "db/db_appt.h"
 #include "util/date.h"
+#include "util/i18n.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 
 int appt_topic_parse(const char *s)
@@ -21,15 +23,13 @@ static void describe(const struct appt *c, char *buf, size_t n)
 		 time_format(c->start_min, from), time_format(c->start_min + c->minutes, to),
 		 c->org_name ? c->org_name : "?",
 		 c->staff_name ? ", " : "", c->staff_name ? c->staff_name : "",
-		 c->channel == CH_VISIT ? (c->room ? c->room : "visit") : "phone");
+		 c->channel == CH_VISIT ? (c->room ? c->room : _("visit")) : _("phone"));
 }
 
 static bool has_override(const struct appt *a)
 {
 	return a->override_reason && *a->override_reason;
 }
-
-#define HOW_TO_OVERRIDE "; to book anyway, give an override reason"
 
 int appt_check(const struct desk_ctx *d, const struct appt *a, struct err *e)
 {
@@ -38,26 +38,26 @@ int appt_check(const struct desk_ctx *d, const struct appt *a, struct err *e)
 	int rc;
 
 	if (a->day <= 0)
-		return err_set(e, ERR_INPUT, "date: required");
+		return err_set_field(e, ERR_INPUT, "date", _("date: required"));
 	if (a->minutes < 5 || a->minutes > 720)
-		return err_set(e, ERR_INPUT, "minutes: %d is not between 5 and 720", a->minutes);
+		return err_set_field(e, ERR_INPUT, "minutes", _("minutes: %d is not between 5 and 720"), a->minutes);
 	if (a->start_min < 0 || a->start_min + a->minutes > 24 * 60)
-		return err_set(e, ERR_INPUT, "the appointment must end by 24:00");
+		return err_set_field(e, ERR_INPUT, "minutes", _("the appointment must end by 24:00"));
 	if (a->org_id <= 0)
-		return err_set(e, ERR_INPUT, "organization: required");
+		return err_set_field(e, ERR_INPUT, "org", _("organization: required"));
 	date_format(a->day, date);
 	if (has_override(a))
 		return 0;
 
 	time_t start = clock_from_local(a->day, a->start_min);
 	if (start < clock_epoch(d->clock))
-		return err_set(e, ERR_RULE, "%s %s is in the past" HOW_TO_OVERRIDE, date,
+		return err_set_field(e, ERR_RULE, "start", _("%s %s is in the past"), date,
 			       time_format(a->start_min, t1));
 	if (desk_day_status(d->cfg, d->db, a->day, &ds) != DESK_OPEN)
-		return err_set(e, ERR_RULE, "the desk is closed on %s (%s)" HOW_TO_OVERRIDE, date,
+		return err_set_field(e, ERR_RULE, "date", _("the desk is closed on %s (%s)"), date,
 			       ds.reason);
 	if (a->start_min < d->cfg->open_min || a->start_min + a->minutes > d->cfg->close_min)
-		return err_set(e, ERR_RULE, "%s-%s is outside desk hours (%s-%s)" HOW_TO_OVERRIDE,
+		return err_set_field(e, ERR_RULE, "start", _("%s-%s is outside desk hours (%s-%s)"),
 			       time_format(a->start_min, t1),
 			       time_format(a->start_min + a->minutes, t2),
 			       time_format(d->cfg->open_min, what), time_format(d->cfg->close_min, what + 8));
@@ -71,8 +71,10 @@ int appt_check(const struct desk_ctx *d, const struct appt *a, struct err *e)
 		bool same_room = a->channel == CH_VISIT && c.channel == CH_VISIT && a->room && c.room &&
 				 !strcmp(a->room, c.room) && !(a->staff_id && c.staff_id == a->staff_id);
 		describe(&c, what, sizeof what);
-		err_set(e, ERR_RULE, "%s is already booked then: %s" HOW_TO_OVERRIDE,
-			same_room ? "the room" : "the staff member", what);
+		err_set_field(e, ERR_RULE, same_room ? "room" : "staff",
+			same_room ? _("the room is already booked then: %s")
+				  : _("the staff member is already booked then: %s"),
+			what);
 		appt_release(&c);
 		return -1;
 	}
@@ -82,8 +84,8 @@ int appt_check(const struct desk_ctx *d, const struct appt *a, struct err *e)
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {
-		err_set(e, ERR_RULE, "%s is blocked %s-%s: %s" HOW_TO_OVERRIDE,
-			b.staff_name ? b.staff_name : "the desk", time_format(b.start_min, t1),
+		err_set_field(e, ERR_RULE, "staff", _("%s is blocked %s-%s: %s"),
+			b.staff_name ? b.staff_name : _("the desk"), time_format(b.start_min, t1),
 			time_format(b.start_min + b.minutes, t2), b.title);
 		staff_block_release(&b);
 		return -1;
@@ -151,7 +153,7 @@ int appt_move(const struct desk_ctx *d, long long id, int day, int start_min,
 	if (db_appt_get(d->db, id, &a, e) < 0)
 		goto out;
 	if (a.status == ST_CANCELLED) {
-		err_set(e, ERR_RULE, "appointment #%lld is cancelled; book a new one instead", id);
+		err_set(e, ERR_RULE, _("appointment #%lld is cancelled; book a new one instead"), id);
 		goto out;
 	}
 	a.day = day;
@@ -188,13 +190,17 @@ int appt_set_status(const struct desk_ctx *d, long long id, enum appt_status st,
 	if (db_appt_get(d->db, id, &a, e) < 0)
 		goto out;
 	if (a.status == st) {
-		err_set(e, ERR_RULE, "appointment #%lld is already %s", id, appt_status_code[st]);
+		static const char *const word[ST_COUNT] = {
+			N_("booked"), N_("done"), N_("cancelled"), N_("no-show")
+		};
+		err_set(e, ERR_RULE, _("appointment #%lld is already %s"), id, _(word[st]));
 		goto out;
 	}
 	if ((st == ST_DONE || st == ST_NO_SHOW) &&
 	    clock_from_local(a.day, a.start_min) > clock_epoch(d->clock)) {
-		err_set(e, ERR_RULE, "appointment #%lld has not started yet; it cannot be %s",
-			id, st == ST_DONE ? "done" : "a no-show");
+		err_set(e, ERR_RULE, st == ST_DONE
+			? _("appointment #%lld has not started yet; it cannot be done")
+			: _("appointment #%lld has not started yet; it cannot be a no-show"), id);
 		goto out;
 	}
 	a.status = st;

@@ -149,6 +149,14 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 		c->deadline_alarm_days = (int)n;
 		return 0;
 	}
+	if (!strcmp(key, "retention_days")) {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 0 || n > 36500)
+			return err_set(e, ERR_INPUT, "retention_days: '%s' must be 0-36500 (0: not set)", v);
+		c->retention_days = (int)n;
+		return 0;
+	}
 	if (!strcmp(key, "closed"))
 		return parse_closed(c, v, e);
 	if (!strcmp(key, "timezone")) {

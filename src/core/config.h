@@ -26,6 +26,7 @@ struct config {
 	char print_command[256];
 	char user[64];			/* who is at the desk, for the audit log */
 	int deadline_alarm_days;	/* VALARM this many days before a deadline */
+	int retention_days;		/* `retention` default age; 0: not set */
 	struct config_closed closed[CONFIG_MAX_CLOSED];
 	int n_closed;
 	char *rooms;			/* comma separated list of visit rooms */

@@ -13,6 +13,9 @@
 #include "util/mem.h"
 #include "util/text.h"
 
+/* How long a write waits for another terminal's write to finish. */
+#define DB_BUSY_MS 5000
+
 int db_schema_latest(void)
 {
 	return migrations_COUNT;
@@ -78,6 +81,18 @@ static void fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	(void)argv;
 	sqlite3_result_text(ctx, db->actor, -1, SQLITE_TRANSIENT);
+}
+
+/* COLLATE mado_kana: readings in あいうえお order (kana_compare()). */
+static int coll_kana(void *arg, int n1, const void *s1, int n2, const void *s2)
+{
+	char *a = xstrndup(s1, (size_t)n1), *b = xstrndup(s2, (size_t)n2);
+	int c = kana_compare(a, b);
+
+	(void)arg;
+	free(a);
+	free(b);
+	return c;
 }
 
 /* mado_fold(text): the search key of kana_fold(), for readings. */
@@ -201,11 +216,86 @@ fail:
 	return -1;
 }
 
+/* What the first bytes of an existing file say, before SQLite reads
+ * it: 0 fine, -1 with a message when the file is not an SQLite
+ * database or is shorter than its header says (truncated).  The length
+ * check is skipped while a -wal file with content exists: then SQLite
+ * itself reconciles the two (a checkpoint writes page 1 before it
+ * extends the file).  Order matters with other terminals writing: the
+ * header first, then the -wal, then the size, which only grows. */
+static int check_header(const char *path, struct err *e)
+{
+	unsigned char h[100];
+	char wal[1100];
+	struct stat wst, st;
+	int fd;
+	ssize_t n;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(e, ERR_DB, "cannot read the database %s: %s", path, strerror(errno));
+	n = read(fd, h, sizeof h);
+	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16)) {
+		close(fd);
+		return err_set(e, ERR_DB,
+			       "%s is damaged or not a madoguchi database (it does not start like an SQLite file); it was not touched. Restore a backup with 'madoguchi restore FILE'",
+			       path);
+	}
+	unsigned pgsz = (unsigned)h[16] << 8 | h[17];
+	if (pgsz == 1)
+		pgsz = 65536;
+	unsigned long pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 |
+			      (unsigned long)h[30] << 8 | h[31];
+	bool valid = !memcmp(h + 24, h + 92, 4) && pages > 0;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	bool wal_empty = stat(wal, &wst) < 0 || wst.st_size == 0;
+	int rc = fstat(fd, &st);
+	close(fd);
+	if (rc == 0 && valid && wal_empty &&
+	    (unsigned long long)st.st_size < (unsigned long long)pages * pgsz)
+		return err_set(e, ERR_DB,
+			       "%s is truncated (%lld bytes, its header says %llu): it was not touched. Restore a backup with 'madoguchi restore FILE'",
+			       path, (long long)st.st_size, (unsigned long long)pages * pgsz);
+	return 0;
+}
+
+/* "file:PATH?immutable=1" with PATH escaped for a URI. */
+static char *immutable_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_add(&sb, p, 1);
+	}
+	strbuf_adds(&sb, "?immutable=1");
+	return sb.buf;
+}
+
+static int open_handle(struct db *db, const char *name, int oflags, struct err *e)
+{
+	int rc = sqlite3_open_v2(name, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "opening the database", e);
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	sqlite3_create_function(db->h, "mado_now", 0, SQLITE_UTF8, db, fn_now, NULL, NULL);
+	sqlite3_create_function(db->h, "mado_actor", 0, SQLITE_UTF8, db, fn_actor, NULL, NULL);
+	sqlite3_create_function(db->h, "mado_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
+				fn_fold, NULL, NULL);
+	sqlite3_create_collation(db->h, "mado_kana", SQLITE_UTF8, NULL, coll_kana);
+	return 0;
+}
+
 int db_open(struct db **out, const char *path, int flags, struct err *e)
 {
 	struct db *db;
 	struct stat stbuf;
-	int rc, oflags;
+	int oflags, n, version;
 	char *dir, *slash;
 
 	*out = NULL;
@@ -233,6 +323,11 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 			close(fd);
 	} else if (S_ISDIR(stbuf.st_mode)) {
 		return err_set(e, ERR_DB, "%s is a directory, not a database", path);
+	} else if (stbuf.st_size == 0 && !(flags & DB_CREATE)) {
+		return err_set(e, ERR_DB, "%s is empty, not a madoguchi database; create one with 'madoguchi init' or restore a backup",
+			       path);
+	} else if (check_header(path, e) < 0) {
+		return -1;
 	}
 
 	db = xcalloc(1, sizeof *db);
@@ -240,22 +335,40 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	db_set_actor(db, NULL);
 	db->readonly = (flags & DB_READONLY) || access(path, W_OK) < 0;
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		db_fail(db, rc, "opening the database", e);
+	if (open_handle(db, path, oflags, e) < 0)
+		goto fail;
+
+	/* Reading anything tells a damaged or foreign file early.  A
+	 * read-only WAL database whose -shm cannot be created (read-only
+	 * directory or medium) opens immutable: nobody can write it. */
+	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0) {
+		int rc = sqlite3_extended_errcode(db->h);
+		if (!db->readonly || ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY &&
+				      (rc & 0xff) != SQLITE_IOERR))
+			goto fail;
+		sqlite3_close(db->h);
+		db->h = NULL;
+		char *uri = immutable_uri(path);
+		int crc = open_handle(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, e);
+		free(uri);
+		if (crc < 0 || pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0)
+			goto fail;
+	}
+	/* Refuse a newer or a foreign file before anything writes to it
+	 * (even switching it to WAL would change its bytes). */
+	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
+		goto fail;
+	if (version > migrations_COUNT) {
+		err_set(e, ERR_DB,
+			"%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program.",
+			db->path, version, migrations_COUNT);
 		goto fail;
 	}
-	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, 5000);
-	sqlite3_create_function(db->h, "mado_now", 0, SQLITE_UTF8, db, fn_now, NULL, NULL);
-	sqlite3_create_function(db->h, "mado_actor", 0, SQLITE_UTF8, db, fn_actor, NULL, NULL);
-	sqlite3_create_function(db->h, "mado_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
-				fn_fold, NULL, NULL);
-
-	/* Reading anything tells a damaged or foreign file early. */
-	int n;
-	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0)
+	if (version == 0 && n > 0) {
+		err_set(e, ERR_DB, "%s is an SQLite database but not a madoguchi one; it was not touched",
+			db->path);
 		goto fail;
+	}
 	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
 		goto fail;
 	if (!db->readonly) {
@@ -279,6 +392,7 @@ void db_close(struct db *db)
 		return;
 	for (int i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db->path);
@@ -301,22 +415,39 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e)
 		db_fail(db, rc, "preparing a query", e);
 		return NULL;
 	}
-	if (db->n_cache < DB_STMT_CACHE) {
-		db->cache[db->n_cache].sql = sql;
-		db->cache[db->n_cache].stmt = st;
-		db->n_cache++;
-	} else {
-		die("statement cache full: raise DB_STMT_CACHE");
+	if (db->n_cache == db->cap_cache) {
+		db->cap_cache = db->cap_cache ? db->cap_cache * 2 : 64;
+		db->cache = xrealloc(db->cache, (size_t)db->cap_cache * sizeof *db->cache);
 	}
+	db->cache[db->n_cache].sql = sql;
+	db->cache[db->n_cache].stmt = st;
+	db->n_cache++;
 	return st;
 }
 
 int db_begin(struct db *db, struct err *e)
 {
+	int rc;
+
 	if (db->readonly)
 		return err_set(e, ERR_DB, "the database %s is open read-only; nothing can be changed",
 			       db->path);
-	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	/* The busy handler waits up to the busy timeout for the write
+	 * lock.  Some BUSY results skip the handler (a WAL recovery or
+	 * a checkpoint by the last connection closing): retry those for
+	 * a while too, so a person never sees a "busy" a retry would
+	 * have avoided. */
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY)
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if ((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000 >= DB_BUSY_MS)
+			break;
+		sqlite3_sleep(20);
+	}
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "starting a change", e);
 	return 0;
@@ -415,38 +546,96 @@ int db_backup(struct db *db, const char *path, struct err *e)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	int rc, fd;
+	struct stat a, t;
+	char *tmp = NULL;
+	int rc, fd = -1, ret = -1;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return err_set(e, ERR_DB, "cannot create %s: %s", path, strerror(errno));
-	fchmod(fd, 0600);
-	close(fd);
-	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
-	if (rc != SQLITE_OK) {
-		err_set(e, ERR_DB, "cannot open %s: %s", path, sqlite3_errstr(rc));
-		sqlite3_close(dst);
+	if (stat(path, &t) == 0 && stat(db->path, &a) == 0 && a.st_dev == t.st_dev &&
+	    a.st_ino == t.st_ino)
+		return err_set(e, ERR_INPUT, "%s is the database itself; give another file", path);
+	/* Write a private temporary file beside the target, then rename:
+	 * a reader of path sees the old backup or the whole new one. */
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err_set(e, ERR_DB, "cannot create %s: %s", path, strerror(errno));
+		free(tmp);
 		return -1;
+	}
+	fchmod(fd, 0600);
+	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, ERR_DB, "cannot open %s: %s", tmp, sqlite3_errstr(rc));
+		goto out;
 	}
 	b = sqlite3_backup_init(dst, "main", db->h, "main");
 	if (!b) {
 		err_set(e, ERR_DB, "backup to %s failed: %s", path, sqlite3_errmsg(dst));
-		sqlite3_close(dst);
-		return -1;
+		goto out;
 	}
-	do {
-		rc = sqlite3_backup_step(b, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	/* All pages in one step: one read transaction, so the copy is one
+	 * consistent moment even while others write (WAL readers do not
+	 * block writers, and a copy in steps would restart on every
+	 * change another process commits). */
+	for (int tries = 0;; tries++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_DONE || (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries > 250)
+			break;
+		sqlite3_sleep(20);
+	}
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		err_set(e, ERR_DB, "backup to %s failed: %s", path, sqlite3_errstr(rc));
-		sqlite3_close(dst);
-		return -1;
+		db_fail(NULL, rc, "backup", e);
+		goto out;
+	}
+	/* One self-contained file, no -wal beside it. */
+	rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(NULL, rc, "backup", e);
+		goto out;
 	}
 	sqlite3_close(dst);
-	return 0;
+	dst = NULL;
+	if (fsync(fd) < 0 || close(fd) < 0) {
+		fd = -1;
+		err_set(e, ERR_DB, "writing %s failed: %s", path, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0) {
+		err_set(e, ERR_DB, "cannot write %s: %s", path, strerror(errno));
+		goto out;
+	}
+	db_sync_dir(path);
+	ret = 0;
+out:
+	if (dst)
+		sqlite3_close(dst);
+	if (fd >= 0)
+		close(fd);
+	if (ret < 0)
+		unlink(tmp);
+	free(tmp);
+	return ret;
+}
+
+void db_sync_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
 }
 
 int db_check(struct db *db, struct err *e)

@@ -47,8 +47,13 @@ long long db_change_counter(struct db *db);
 /* Run a whole SQL script (used by tests and migrations). */
 int db_exec(struct db *db, const char *sql, struct err *e);
 
-/* Online backup of the open database to path (sqlite backup API). */
+/* Online backup of the open database to path (sqlite backup API): one
+ * consistent moment even while others write, written to a private
+ * temporary file beside path (mode 0600), synced, then renamed over
+ * path.  The copy is a single file in rollback-journal mode. */
 int db_backup(struct db *db, const char *path, struct err *e);
+/* fsync the directory holding path (after a rename into it). */
+void db_sync_dir(const char *path);
 /* PRAGMA quick_check; 0 when it says ok. */
 int db_check(struct db *db, struct err *e);
 

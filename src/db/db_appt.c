@@ -200,15 +200,13 @@ int db_appt_get(struct db *db, long long id, struct appt *a, struct err *e)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		appt_from_row(st, a);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
+	if (db_rows_done(db, st, rc, 0, "appointment", e) < 0)
+		return -1;
 	if (rc == SQLITE_DONE)
 		return err_set(e, ERR_INPUT, "no appointment #%lld", id);
-	return db_fail(db, rc, "appointment", e);
+	return 0;
 }
 
 int db_appt_each(struct db *db, const struct appt_filter *f,
@@ -245,10 +243,7 @@ int db_appt_each(struct db *db, const struct appt_filter *f,
 		if (stop)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, rc, "appointments", e);
-	return n;
+	return db_rows_done(db, st, rc, n, "appointments", e);
 }
 
 int db_appt_count_days(struct db *db, int from_day, int to_day, int *counts, struct err *e)
@@ -300,15 +295,9 @@ int db_appt_conflict(struct db *db, int day, int start_min, int minutes,
 	if (room && *room)
 		sqlite3_bind_text(st, 6, room, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		appt_from_row(st, a);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return db_fail(db, rc, "checking for overlaps", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "checking for overlaps", e);
 }
 
 void staff_block_release(struct staff_block *b)
@@ -354,15 +343,9 @@ int db_block_conflict(struct db *db, int day, int start_min, int minutes,
 	sqlite3_bind_int(st, 3, minutes);
 	sqlite3_bind_int64(st, 4, staff_id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		block_from_row(st, b);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return db_fail(db, rc, "checking staff blocks", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "checking staff blocks", e);
 }
 
 int db_block_upsert(struct db *db, struct staff_block *b, bool *created, struct err *e)
@@ -382,9 +365,8 @@ int db_block_upsert(struct db *db, struct staff_block *b, bool *created, struct 
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		b->id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, rc, "staff block", e);
+	if (db_rows_done(db, st, rc, 0, "staff block", e) < 0)
+		return -1;
 	*created = rc == SQLITE_DONE;
 	if (!(st = db_stmt(db, *created ? ins : upd, e)) ||
 	    db_bind_opt_id(db, st, 1, b->staff_id, e) < 0 ||
@@ -423,10 +405,7 @@ int db_block_each(struct db *db, int from_day, int to_day,
 		if (stop)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, rc, "staff blocks", e);
-	return n;
+	return db_rows_done(db, st, rc, n, "staff blocks", e);
 }
 
 char *db_closed_day(struct db *db, int day, struct err *e)

@@ -6,8 +6,7 @@
 #include <sqlite3.h>
 #include "db/db.h"
 #include "db/model.h"
-
-#define DB_STMT_CACHE 128
+#include "util/date.h"
 
 struct db {
 	sqlite3 *h;
@@ -15,11 +14,11 @@ struct db {
 	bool readonly;
 	time_t pinned;
 	char actor[64];
-	struct {
+	struct db_cached {
 		const char *sql;
 		sqlite3_stmt *stmt;
-	} cache[DB_STMT_CACHE];
-	int n_cache;
+	} *cache;		/* grows; statements live as long as the connection */
+	int n_cache, cap_cache;
 };
 
 /* A prepared statement for sql, kept for the connection's life and
@@ -40,7 +39,32 @@ int db_bind_int(struct db *db, sqlite3_stmt *st, int i, long long v, struct err 
 int db_bind_opt_id(struct db *db, sqlite3_stmt *st, int i, long long id, struct err *e);
 /* A column as a new string (NULL when SQL NULL). */
 char *db_col_str(sqlite3_stmt *st, int i);
+/* A date column as a day number; 0 when NULL or not a date. */
+static inline int db_col_day(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	int day;
+
+	return s && date_parse(s, &day) == 0 ? day : 0;
+}
+/* An optional integer column (a cap, a minute); -1 when NULL. */
+static inline int db_col_opt_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
+}
 /* Step a statement that returns no rows; resets it. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *e);
+
+/* End a read of st whose last sqlite3_step gave rc (SQLITE_ROW when the
+ * caller stopped early or read a single row): resets st and returns n,
+ * or -1 with the failure in e when rc is an error. */
+static inline int db_rows_done(struct db *db, sqlite3_stmt *st, int rc, int n,
+			       const char *what, struct err *e)
+{
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, what, e);
+	return n;
+}
 
 #endif

@@ -106,15 +106,13 @@ int db_org_get(struct db *db, long long id, struct org *o, struct err *e)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		org_from_row(st, o);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
+	if (db_rows_done(db, st, rc, 0, "organization", e) < 0)
+		return -1;
 	if (rc == SQLITE_DONE)
 		return err_set(e, ERR_INPUT, "no organization #%lld", id);
-	return db_fail(db, rc, "organization", e);
+	return 0;
 }
 
 int db_org_find(struct db *db, const char *name, struct org *o, struct err *e)
@@ -129,15 +127,9 @@ int db_org_find(struct db *db, const char *name, struct org *o, struct err *e)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		org_from_row(st, o);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return db_fail(db, rc, "organization", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "organization", e);
 }
 
 int db_org_search(struct db *db, const char *query, int limit,
@@ -147,7 +139,7 @@ int db_org_search(struct db *db, const char *query, int limit,
 		"SELECT id, name, kana, type, municipality, phone, email, address, note"
 		" FROM organization"
 		" WHERE ?1 = '' OR instr(mado_fold(name), ?1) > 0 OR instr(mado_fold(kana), ?1) > 0"
-		" ORDER BY CASE WHEN kana = '' THEN 1 ELSE 0 END, mado_fold(kana), name, id"
+		" ORDER BY CASE WHEN kana = '' THEN 1 ELSE 0 END, kana COLLATE mado_kana, name, id"
 		" LIMIT ?2";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	char *key;
@@ -167,10 +159,7 @@ int db_org_search(struct db *db, const char *query, int limit,
 		if (stop)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, rc, "searching organizations", e);
-	return n;
+	return db_rows_done(db, st, rc, n, "searching organizations", e);
 }
 
 int db_contact_ensure(struct db *db, long long org_id, const char *name,
@@ -261,15 +250,9 @@ int db_staff_find(struct db *db, const char *name, struct staff *s, struct err *
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		staff_from_row(st, s);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return db_fail(db, rc, "staff", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "staff", e);
 }
 
 int db_staff_set_active(struct db *db, long long id, bool active, struct err *e)
@@ -289,7 +272,7 @@ int db_staff_list(struct db *db, bool active_only,
 {
 	static const char sql[] =
 		"SELECT id, name, kana, desk, active FROM staff WHERE active OR ?1 = 0"
-		" ORDER BY active DESC, CASE WHEN kana = '' THEN 1 ELSE 0 END, mado_fold(kana), name";
+		" ORDER BY active DESC, CASE WHEN kana = '' THEN 1 ELSE 0 END, kana COLLATE mado_kana, name";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int rc, n = 0;
 
@@ -305,8 +288,5 @@ int db_staff_list(struct db *db, bool active_only,
 		if (stop)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, rc, "staff", e);
-	return n;
+	return db_rows_done(db, st, rc, n, "staff", e);
 }

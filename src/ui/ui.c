@@ -1,11 +1,617 @@
+/* The desk's main loop: terminal setup and restore on every exit path,
+ * the screen stack, header/status/footer, key dispatch, polling the
+ * database for other terminals' changes, and the appointment actions
+ * the screens share. */
 #include "ui/ui.h"
 
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "app.h"
+#include "core/desk.h"
+#include "db/db_appt.h"
+#include "ui/dialog.h"
+#include "ui/ui_internal.h"
+#include "util/date.h"
+#include "util/i18n.h"
+#include "util/jdate.h"
+#include "util/mem.h"
+#include "util/text.h"
+
+#define POLL_MS 500
+
+/* Set by the signal handler, read by the loops: the one global the
+ * signal path needs. */
+static volatile sig_atomic_t quit_signal;
+
+static void on_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+bool ui_quit_requested(void)
+{
+	return quit_signal != 0;
+}
+
+static bool curses_up;
+
+static void restore_terminal(void)
+{
+	if (curses_up && !isendwin())
+		endwin();
+	curses_up = false;
+}
+
+static const struct ui_screen *const screens[SCR_COUNT] = {
+	[SCR_DAY] = &ui_day_screen,
+	[SCR_WEEK] = &ui_week_screen,
+	[SCR_MONTH] = &ui_month_screen,
+	[SCR_AGENDA] = &ui_agenda_screen,
+	[SCR_LIST_APPT] = &ui_list_appt_screen,
+	[SCR_LIST_ORG] = &ui_list_org_screen,
+	[SCR_LIST_STAFF] = &ui_list_staff_screen,
+	[SCR_ORG] = &ui_org_screen,
+	[SCR_INQ_LIST] = &ui_inq_list_screen,
+	[SCR_INQ] = &ui_inq_screen,
+	[SCR_DEADLINES] = &ui_deadline_screen,
+	[SCR_PROGRAMS] = &ui_programs_screen,
+	[SCR_PROGRAM] = &ui_program_screen,
+	[SCR_REPORT] = &ui_report_screen,
+};
+
+const struct ui_screen *ui_cur(const struct ui *ui)
+{
+	return screens[ui->screen];
+}
+
+void ui_status(struct ui *ui, bool warn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	ui->status_warn = warn;
+	ui->dirty = true;
+}
+
+bool ui_writable(struct ui *ui)
+{
+	if (db_readonly(ui->app->db)) {
+		ui_status(ui, true, "%s", _("The database is read-only: viewing only"));
+		return false;
+	}
+	return true;
+}
+
+void ui_push(struct ui *ui, enum ui_screen_id s)
+{
+	if (ui->depth < UI_STACK - 1)
+		ui->depth++;
+	ui->stack[ui->depth] = s;
+	ui->screen = s;
+	ui->reload = true;
+}
+
+void ui_switch(struct ui *ui, enum ui_screen_id s)
+{
+	ui->stack[ui->depth] = s;
+	ui->screen = s;
+	ui->reload = true;
+}
+
+void ui_back(struct ui *ui)
+{
+	if (ui->depth > 0) {
+		ui->depth--;
+		ui->screen = ui->stack[ui->depth];
+		ui->reload = true;
+	}
+}
+
+static const char *const wdays[7] = {
+	N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat")
+};
+
+const char *ui_wday(int day)
+{
+	return _(wdays[date_wday(day)]);
+}
+
+void ui_closed_reason(const struct desk_status *ds, char *buf, size_t n)
+{
+	if (i18n_japanese() || !strcmp(ds->reason, ds->reason_en))
+		snprintf(buf, n, "%s", ds->reason);
+	else
+		snprintf(buf, n, "%s (%s)", ds->reason_en, ds->reason);
+}
+
+static int parse_date(struct ui *ui, const char *s, int *day)
+{
+	int today = clock_today(&ui->app->clock);
+	char *end;
+
+	if (!strcmp(s, "today") || !strcmp(s, _("today")) || !*s) {
+		*day = today;
+		return 0;
+	}
+	if (!strcmp(s, "tomorrow") || !strcmp(s, _("tomorrow"))) {
+		*day = today + 1;
+		return 0;
+	}
+	if (s[0] == '+' || s[0] == '-') {
+		long v = strtol(s, &end, 10);
+		if (*end || end == s + 1 || v < -3650 || v > 3650)
+			return -1;
+		*day = today + (int)v;
+		return 0;
+	}
+	return date_parse(s, day);
+}
+
+int ui_ask_date(struct ui *ui, int *day)
+{
+	char buf[64] = "";
+
+	date_format(ui->day, buf);
+	ui->dirty = true;
+	if (!ui_prompt(ui->app, _("Go to date"), _("Date (YYYY-MM-DD, today, +N):"), buf, sizeof buf))
+		return -1;
+	text_trim(buf);
+	if (parse_date(ui, buf, day) < 0) {
+		ui_status(ui, true, _("Not a date: %s"), buf);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the shared appointment actions ---- */
+
+static void after_write(struct ui *ui)
+{
+	ui->reload = true;
+	ui->change_counter = db_change_counter(ui->app->db);
+}
+
+bool ui_appt_action(struct ui *ui, enum ui_action act, long long id)
+{
+	struct err e = { 0 };
+	char q[256];
+	enum appt_status st;
+
+	switch (act) {
+	case ACT_EDIT:
+	case ACT_CANCEL:
+	case ACT_DONE:
+	case ACT_NOSHOW:
+	case ACT_MOVE:
+		break;
+	default:
+		return false;
+	}
+	if (!id) {
+		ui_status(ui, false, "%s", _("No booking here"));
+		return true;
+	}
+	if (!ui_writable(ui))
+		return true;
+	switch (act) {
+	case ACT_EDIT:
+		ui->dirty = true;
+		if (ui_edit_dialog(ui->app, id))
+			ui_status(ui, false, _("#%lld saved"), id);
+		after_write(ui);
+		return true;
+	case ACT_MOVE:
+		ui_move_start(ui, id);
+		return true;
+	case ACT_CANCEL:
+		snprintf(q, sizeof q, _("Cancel booking #%lld?"), id);
+		ui->dirty = true;
+		if (!ui_confirm(ui->app, q)) {
+			ui_status(ui, false, "%s", _("Not cancelled"));
+			return true;
+		}
+		st = ST_CANCELLED;
+		break;
+	case ACT_DONE:
+		st = ST_DONE;
+		break;
+	default:
+		st = ST_NO_SHOW;
+		break;
+	}
+	if (appt_set_status(&ui->app->desk, id, st, &e) < 0)
+		ui_status(ui, true, "%s", e.msg);
+	else if (st == ST_CANCELLED)
+		ui_status(ui, false, _("#%lld cancelled"), id);
+	else if (st == ST_DONE)
+		ui_status(ui, false, _("#%lld marked done"), id);
+	else
+		ui_status(ui, false, _("#%lld marked no-show"), id);
+	after_write(ui);
+	return true;
+}
+
+void ui_move_start(struct ui *ui, long long id)
+{
+	struct appt a;
+	struct err e = { 0 };
+	char t[6];
+
+	if (!ui_writable(ui))
+		return;
+	if (db_appt_get(ui->app->db, id, &a, &e) < 0) {
+		ui_status(ui, true, "%s", e.msg);
+		return;
+	}
+	ui->moving = id;
+	ui->move_refused = false;
+	ui->move_from_day = a.day;
+	snprintf(ui->move_desc, sizeof ui->move_desc, "#%lld %s %s", id, time_format(a.start_min, t),
+		 a.org_name ? a.org_name : "");
+	ui->day = a.day;
+	ui->slot_min = a.start_min;
+	appt_release(&a);
+	if (ui->screen != SCR_DAY)
+		ui_push(ui, SCR_DAY);
+	ui->reload = true;
+	ui_status(ui, false, _("Moving %s: pick a slot, Enter drops it, Esc stops"), ui->move_desc);
+}
+
+/* ---- header, footer, status ---- */
+
+static void draw_header(struct ui *ui)
+{
+	char date[DATE_STRLEN], now[6];
+	const struct ui_screen *s = ui_cur(ui);
+	attr_t a = draw_attr(UC_HEADER);
+	int w = COLS;
+	char right[128];
+
+	draw_blank(stdscr, 0, 0, w, a);
+	snprintf(right, sizeof right, "%s %s  %s F9  %s F1 ", _("now"),
+		 time_format(clock_minute(&ui->app->clock), now), _("Menu"), _("Help"));
+	int rw = text_width(right);
+	/* Japanese: 2026年11月24日(火); otherwise 2026-11-24 (Tue). */
+	char when[JDATE_STRLEN];
+	if (i18n_japanese())
+		jdate_long(ui->day, when, sizeof when);
+	else
+		snprintf(when, sizeof when, "%s (%s)", date_format(ui->day, date), ui_wday(ui->day));
+	draw_textf(stdscr, 0, 0, w - rw - 1, a, false, " %s  %s  %s%s", _("Desk"), when,
+		   _(s->title), db_readonly(ui->app->db) ? _("  [read-only]") : "");
+	draw_text(stdscr, 0, w - rw, rw, right, a, false);
+}
+
+static void draw_footer(struct ui *ui)
+{
+	const struct ui_screen *s = ui_cur(ui);
+	attr_t a = draw_attr(UC_FOOTER);
+	struct strbuf sb = STRBUF_INIT;
+	char keys[64];
+	int w = COLS;
+
+	static const enum ui_action always[] = { ACT_HELP, ACT_MENU, ACT_QUIT };
+	enum ui_action list[40];
+	int n = 0;
+
+	for (int i = 0; i < 3; i++)
+		list[n++] = always[i];
+	for (const enum ui_action *p = s->footer; *p && n < 39; p++)
+		if (*p != ACT_HELP && *p != ACT_MENU && *p != ACT_QUIT)
+			list[n++] = *p;
+	list[n] = ACT_NONE;
+	draw_blank(stdscr, LINES - 1, 0, w, a);
+	for (const enum ui_action *p = list; *p; p++) {
+		if (ui->moving && (*p == ACT_BOOK || *p == ACT_MOVE))
+			continue;
+		ui_keys_text(ui, *p, keys, sizeof keys);
+		char *sp = strchr(keys, ' ');	/* the first key only */
+		if (sp)
+			*sp = '\0';
+		if (!*keys)
+			continue;
+		strbuf_addf(&sb, "%s%s %s", sb.len ? " " : "", keys, ui_action_label(*p));
+	}
+	if (ui->moving) {
+		ui_keys_text(ui, ACT_OVERRIDE, keys, sizeof keys);
+		strbuf_addf(&sb, " %s %s", keys, ui_action_label(ACT_OVERRIDE));
+	}
+	draw_text(stdscr, LINES - 1, 0, w, strbuf_str(&sb), a, true);
+	strbuf_release(&sb);
+}
+
+static void draw_status(struct ui *ui)
+{
+	int y = LINES - 2;
+
+	draw_blank(stdscr, y, 0, COLS, A_NORMAL);
+	if (ui->status[0])
+		draw_text(stdscr, y, 0, COLS, ui->status,
+			  ui->status_warn ? draw_attr(UC_WARN) : A_NORMAL, false);
+}
+
+static bool too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+}
+
+static void draw_all(struct ui *ui)
+{
+	erase();
+	if (too_small()) {
+		char msg[200];
+		snprintf(msg, sizeof msg, _("The terminal is too small: %dx%d; the desk needs %dx%d."),
+			 COLS, LINES, UI_MIN_COLS, UI_MIN_ROWS);
+		draw_text(stdscr, 0, 0, COLS, msg, draw_attr(UC_WARN), false);
+		draw_text(stdscr, 1, 0, COLS, _("Enlarge the window, or press q to quit."), A_NORMAL,
+			  false);
+		refresh();
+		return;
+	}
+	draw_header(ui);
+	ui_cur(ui)->draw(ui);
+	draw_status(ui);
+	draw_footer(ui);
+	refresh();
+}
+
+/* ---- dispatch ---- */
+
+static void go_screen(struct ui *ui, enum ui_screen_id s)
+{
+	if (ui->screen == s)
+		return;
+	if (s == SCR_DAY && ui->depth > 0 && ui->stack[0] == SCR_DAY) {
+		ui->depth = 0;
+		ui->screen = SCR_DAY;
+		ui->reload = true;
+		return;
+	}
+	ui_push(ui, s);
+}
+
+static void global_action(struct ui *ui, enum ui_action act)
+{
+	int day;
+
+	switch (act) {
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	case ACT_HELP:
+		ui_help_run(ui);
+		ui->dirty = true;
+		break;
+	case ACT_MENU: {
+		enum ui_action a = ui_menu_run(ui);
+		ui->dirty = true;
+		if (a != ACT_NONE && a != ACT_MENU)
+			ui_dispatch(ui, a, 0);
+		break;
+	}
+	case ACT_REFRESH:
+		ui->reload = true;
+		clearok(curscr, TRUE);
+		break;
+	case ACT_TODAY:
+		ui->day = clock_today(&ui->app->clock);
+		ui->slot_min = -1;
+		go_screen(ui, SCR_DAY);
+		ui->reload = true;
+		break;
+	case ACT_GOTO:
+		if (ui_ask_date(ui, &day) == 0) {
+			ui->day = day;
+			ui->reload = true;
+		}
+		break;
+	case ACT_DAY:
+		go_screen(ui, SCR_DAY);
+		break;
+	case ACT_WEEK:
+		go_screen(ui, SCR_WEEK);
+		break;
+	case ACT_MONTH:
+		go_screen(ui, SCR_MONTH);
+		break;
+	case ACT_AGENDA:
+		go_screen(ui, SCR_AGENDA);
+		break;
+	case ACT_LIST_APPT:
+		ui->staff_id = 0;
+		go_screen(ui, SCR_LIST_APPT);
+		break;
+	case ACT_LIST_ORG:
+		go_screen(ui, SCR_LIST_ORG);
+		break;
+	case ACT_LIST_STAFF:
+		go_screen(ui, SCR_LIST_STAFF);
+		break;
+	case ACT_LIST_INQ:
+		go_screen(ui, SCR_INQ_LIST);
+		break;
+	case ACT_DEADLINES:
+		go_screen(ui, SCR_DEADLINES);
+		break;
+	case ACT_PROGRAMS:
+		go_screen(ui, SCR_PROGRAMS);
+		break;
+	case ACT_REPORT:
+		go_screen(ui, SCR_REPORT);
+		break;
+	case ACT_QUICKLOG:
+		ui_quicklog(ui, 0);
+		break;
+	case ACT_EXPORT:
+		ui_export_dialog(ui);
+		break;
+	case ACT_IMPORT:
+		ui_import_dialog(ui);
+		break;
+	case ACT_PRINT:
+		ui_print_dialog(ui);
+		break;
+	case ACT_SEARCH: {
+		char buf[sizeof ui->search];
+		snprintf(buf, sizeof buf, "%s", ui->search);
+		ui->dirty = true;
+		if (ui_prompt(ui->app, _("Search appointments"),
+			      _("Organization, reading, contact or note:"), buf, sizeof buf)) {
+			snprintf(ui->search, sizeof ui->search, "%s", text_trim(buf));
+			ui->staff_id = 0;
+			go_screen(ui, SCR_LIST_APPT);
+			ui->reload = true;
+		}
+		break;
+	}
+	case ACT_NEW_ORG:
+		if (!ui_writable(ui))
+			break;
+		ui->dirty = true;
+		if (ui_org_dialog(ui->app, 0))
+			ui_status(ui, false, "%s", _("Organization saved"));
+		after_write(ui);
+		break;
+	case ACT_SHOW_CANCELLED:
+		ui->show_cancelled = !ui->show_cancelled;
+		ui_status(ui, false, "%s", ui->show_cancelled ? _("Showing cancelled bookings")
+							      : _("Hiding cancelled bookings"));
+		ui->reload = true;
+		break;
+	case ACT_BACK:
+		if (ui->depth > 0)
+			ui_back(ui);
+		break;
+	case ACT_NONE:
+		break;
+	default:
+		ui_status(ui, false, "%s", _("That key does nothing here; F1 lists the keys"));
+		break;
+	}
+}
+
+void ui_dispatch(struct ui *ui, enum ui_action act, int key)
+{
+	if (ui_cur(ui)->key(ui, act, key))
+		return;
+	global_action(ui, act);
+}
+
+/* ---- the loop ---- */
+
+static void die_hook(void)
+{
+	restore_terminal();
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: a blocked read returns */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+static void load(struct ui *ui)
+{
+	ui->reload = false;
+	ui->dirty = true;
+	ui_cur(ui)->load(ui);
+}
 
 int ui_run(struct app *app)
 {
-	(void)app;
-	fprintf(stderr, "madoguchi: the full-screen desk is not built yet\n");
-	return 2;
+	struct ui *ui;
+	int rc = 0;
+
+	if (app_open_db(app, DB_CREATE) < 0) {
+		fprintf(stderr, "madoguchi: %s\n", app->err.msg);
+		return app->err.code ? (int)app->err.code : 3;
+	}
+	ui = xcalloc(1, sizeof *ui);
+	ui->app = app;
+	ui->day = clock_today(&app->clock);
+	ui->slot_min = -1;
+	ui->screen = SCR_DAY;
+	ui_keys_init(ui);
+
+	mem_die_hook = die_hook;
+	install_signals();
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	if (!initscr()) {
+		fprintf(stderr, "madoguchi: %s\n", _("cannot start the terminal"));
+		free(ui);
+		return 2;
+	}
+	curses_up = true;
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	draw_init_colors();
+	timeout(POLL_MS);
+
+	ui->change_counter = db_change_counter(app->db);
+	ui_dialog_start_hook(app);
+	if (db_readonly(app->db))
+		ui_status(ui, true, "%s", _("The database is read-only: viewing only"));
+	ui->reload = true;
+
+	while (!ui->quit && !quit_signal) {
+		if (ui->reload)
+			load(ui);
+		if (ui->dirty) {
+			ui->dirty = false;
+			draw_all(ui);
+		}
+		int key = ui_read_key();
+		if (quit_signal)
+			break;
+		if (key == 0) {
+			long long c = db_change_counter(app->db);
+			if (c != ui->change_counter) {
+				ui->change_counter = c;
+				ui->reload = true;
+			}
+			/* the clock in the header */
+			ui->dirty = ui->dirty || ui->reload;
+			continue;
+		}
+		if (key == (UI_KEYCODE | KEY_RESIZE)) {
+			ui->dirty = true;
+			continue;
+		}
+		ui->status[0] = '\0';
+		ui->dirty = true;
+		enum ui_action act = ui_keys_lookup(ui, key);
+		if (too_small()) {
+			if (act == ACT_QUIT)
+				ui->quit = true;
+			continue;
+		}
+		ui_dispatch(ui, act, key);
+	}
+
+	restore_terminal();
+	mem_die_hook = NULL;
+	for (int s = 0; s < SCR_COUNT; s++)
+		if (ui->priv[s] && screens[s]->release)
+			screens[s]->release(ui);
+	free(ui);
+	return rc;
 }

@@ -14,10 +14,15 @@ enum err_code {
 struct err {
 	enum err_code code;
 	char msg[1024];
+	char field[32];	/* the input field the error is about, or "" */
 };
 
 int err_set(struct err *e, enum err_code code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Same, naming the field (a form key: date, start, staff, room ...) so
+ * a form can show the message next to it. */
+int err_set_field(struct err *e, enum err_code code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 void err_clear(struct err *e);
 
 #endif

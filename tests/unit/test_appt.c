@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "tap.h"
+#include "testdb.h"
 #include "core/appt.h"
 #include "core/desk.h"
 #include "db/db_appt.h"
@@ -45,26 +46,15 @@ static int book(const char *date, const char *start, int minutes, enum channel c
 
 int main(void)
 {
-	static struct config cfg;
-	static struct clock clk;
+	static struct testdb t;
 	struct err e = { 0 };
-	char path[] = "/tmp/mado-test-appt-XXXXXX";
-	int fd = mkstemp(path);
-	struct db *db;
 
-	setlocale(LC_ALL, "C.UTF-8");
-	close(fd);
-	unlink(path);
-	setenv("MADOGUCHI_NOW", "2026-11-24T10:15", 1);
-	config_defaults(&cfg);
-	if (clock_init(&clk, "Asia/Tokyo", &e) < 0 || db_open(&db, path, DB_CREATE, &e) < 0) {
+	if (testdb_open(&t, &d, "appt", "2026-11-24T10:15", &e) < 0) {
 		ok(0, "open: %s", e.msg);
 		return done_testing();
 	}
-	db_set_clock(db, clk.pinned_at);
-	d.db = db;
-	d.cfg = &cfg;
-	d.clock = &clk;
+	struct db *db = t.db;
+	struct config *cfg = &t.cfg;
 
 	struct org o = { 0 };
 	o.name = xstrdup("大田区社会福祉協議会");
@@ -149,24 +139,17 @@ int main(void)
 	ok(appt_set_status(&d, a1, ST_BOOKED, &e) < 0 && e.code == ERR_RULE,
 	   "reviving the cancelled booking into a taken room is refused");
 
-	is_int(desk_days_between(&cfg, db, day("2026-11-20"), day("2026-11-27")), 4,
+	is_int(desk_days_between(cfg, db, day("2026-11-20"), day("2026-11-27")), 4,
 	       "desk days Fri to next Fri skip the weekend and 勤労感謝の日");
 	struct err ce = { 0 };
-	ok(config_set(&cfg, "closed", "08-13..08-15, 12-28..01-04", &ce) == 0 &&
-	   config_closed_on(&cfg, 8, 14) && config_closed_on(&cfg, 1, 4) && !config_closed_on(&cfg, 12, 29) == 0,
+	ok(config_set(cfg, "closed", "08-13..08-15, 12-28..01-04", &ce) == 0 &&
+	   config_closed_on(cfg, 8, 14) && config_closed_on(cfg, 1, 4) && !config_closed_on(cfg, 12, 29) == 0,
 	   "closed periods, also across the new year");
-	ok(config_set(&cfg, "hours", "09:00-18:00", &ce) == 0 && cfg.open_min == 540 && cfg.close_min == 1080,
+	ok(config_set(cfg, "hours", "09:00-18:00", &ce) == 0 && cfg->open_min == 540 && cfg->close_min == 1080,
 	   "desk hours are configurable");
-	ok(config_set(&cfg, "hours", "18:00-09:00", &ce) < 0, "hours that end before they start are refused");
-	ok(config_set(&cfg, "slot", "7", &ce) < 0, "a slot that does not divide the day is refused");
+	ok(config_set(cfg, "hours", "18:00-09:00", &ce) < 0, "hours that end before they start are refused");
+	ok(config_set(cfg, "slot", "7", &ce) < 0, "a slot that does not divide the day is refused");
 
-	db_close(db);
-	config_release(&cfg);
-	unlink(path);
-	char side[64];
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	testdb_close(&t);
 	return done_testing();
 }

@@ -1,0 +1,135 @@
+/* Calendars out and in, and the printed daily schedule. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli_cmds.h"
+#include "export/ical.h"
+#include "export/ical_import.h"
+#include "export/print.h"
+#include "util/i18n.h"
+
+int cli_export(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
+		{ "staff", required_argument, NULL, 'S' }, { "what", required_argument, NULL, 'w' },
+		{ "no-personal", no_argument, NULL, 'N' }, { "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ical_export_opts o;
+	const char *from = NULL, *to = NULL, *staff = NULL, *what = NULL, *out = NULL;
+	int c, n;
+
+	ical_export_opts_init(&o);
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': from = optarg; break;
+		case 't': to = optarg; break;
+		case 'S': staff = optarg; break;
+		case 'w': what = optarg; break;
+		case 'N': o.no_personal = true; break;
+		case 'o': out = optarg; break;
+		default: return 2;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(app, "export", _("unexpected argument '%s'"), argv[optind]);
+	if ((from && cli_date(app, from, &o.from_day) < 0) || (to && cli_date(app, to, &o.to_day) < 0) ||
+	    (staff && cli_staff(app, staff, &o.staff_id) < 0) ||
+	    (what && ical_what_parse(what, &o.what, &app->err) < 0))
+		return cli_fail(app);
+	if (o.from_day && o.to_day && o.to_day < o.from_day)
+		return cli_usage(app, "export", _("--to is before --from"));
+	if (out && strcmp(out, "-"))
+		n = ical_export_file(&app->desk, &o, out, &app->err);
+	else
+		n = ical_export(&app->desk, &o, stdout, &app->err);
+	if (n < 0)
+		return cli_fail(app);
+	if (out && strcmp(out, "-"))
+		fprintf(stderr, _("%d calendar entries written to %s\n"), n, out);
+	return 0;
+}
+
+int cli_import(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "as", required_argument, NULL, 'a' }, { "staff", required_argument, NULL, 'S' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0 };
+	struct ical_import_result r;
+	const char *staff = NULL;
+	int c;
+
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if (!strcmp(optarg, "events"))
+				o.as = ICAL_IMPORT_EVENTS;
+			else if (!strcmp(optarg, "blocks"))
+				o.as = ICAL_IMPORT_BLOCKS;
+			else if (!strcmp(optarg, "auto"))
+				o.as = ICAL_IMPORT_AUTO;
+			else
+				return cli_usage(app, "import", _("--as: '%s' is not events or blocks"), optarg);
+			break;
+		case 'S': staff = optarg; break;
+		default: return 2;
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(app, "import", _("one .ics file is required"));
+	if (staff && cli_staff(app, staff, &o.staff_id) < 0)
+		return cli_fail(app);
+	if (ical_import_file(app->db, argv[optind], &o, &r, &app->err) < 0)
+		return cli_fail(app);
+	printf(_("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d skipped\n"),
+	       argv[optind], r.events_created, r.events_updated, r.events_unchanged,
+	       r.blocks_created, r.blocks_updated, r.skipped);
+	return 0;
+}
+
+int cli_print(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' }, { "staff", required_argument, NULL, 'S' },
+		{ "format", required_argument, NULL, 'F' }, { "per-staff", no_argument, NULL, 'P' },
+		{ "no-personal", no_argument, NULL, 'N' }, { "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct print_opts o;
+	const char *date = "today", *staff = NULL, *out = NULL;
+	int c, day, n;
+
+	print_opts_init(&o, 0);
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': date = optarg; break;
+		case 'S': staff = optarg; break;
+		case 'F':
+			if (print_format_parse(optarg, &o.format) < 0)
+				return cli_usage(app, "print", _("--format: '%s' is not text or pdf"), optarg);
+			break;
+		case 'P': o.per_staff = true; break;
+		case 'N': o.no_personal = true; break;
+		case 'o': out = optarg; break;
+		default: return 2;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(app, "print", _("unexpected argument '%s'"), argv[optind]);
+	if (cli_date(app, date, &day) < 0 || (staff && cli_staff(app, staff, &o.staff_id) < 0))
+		return cli_fail(app);
+	o.day = day;
+	if (out && !strcmp(out, "-"))
+		n = print_schedule(&app->desk, &o, stdout, &app->err);
+	else
+		n = print_schedule_to(&app->desk, &o, out, &app->err);
+	if (n < 0)
+		return cli_fail(app);
+	if (!out)
+		fprintf(stderr, _("%d pages sent to %s\n"), n, app->cfg.print_command);
+	return 0;
+}

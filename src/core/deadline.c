@@ -1,0 +1,161 @@
+#include "core/deadline.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "core/desk.h"
+#include "db/db_inquiry.h"
+#include "db/db_program.h"
+#include "util/date.h"
+#include "util/i18n.h"
+#include "util/mem.h"
+
+const char *const deadline_kind_code[DL_KIND_COUNT] = {
+	"program", "follow_up", "event_registration", "document"
+};
+
+int deadline_desk_days(const struct desk_ctx *d, int a, int b)
+{
+	if (b >= a)
+		return desk_days_between(d->cfg, d->db, a, b);
+	return -desk_days_between(d->cfg, d->db, b, a);
+}
+
+struct dl_list {
+	struct deadline *v;
+	size_t n, cap;
+};
+
+static struct deadline *dl_push(struct dl_list *l, enum deadline_kind kind, int day,
+				long long id, long long program_id)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	struct deadline *dl = &l->v[l->n++];
+	memset(dl, 0, sizeof *dl);
+	dl->kind = kind;
+	dl->day = day;
+	dl->id = id;
+	dl->program_id = program_id;
+	return dl;
+}
+
+static int add_program(const struct program *p, void *arg)
+{
+	struct deadline *dl = dl_push(arg, DL_PROGRAM, p->deadline, p->id, p->id);
+
+	dl->title = xstrdup(p->name);
+	if (p->cap >= 0)
+		dl->detail = xasprintf(_("%d applications, %d of %d selected"), p->n_applications,
+				       p->n_selected, p->cap);
+	else
+		dl->detail = xasprintf(_("%d applications"), p->n_applications);
+	return 0;
+}
+
+static int add_followup(const struct inquiry *q, void *arg)
+{
+	struct deadline *dl = dl_push(arg, DL_FOLLOWUP, q->due_day, q->id, 0);
+	const char *s = q->summary ? q->summary : "";
+	const char *nl = strchr(s, '\n');
+
+	dl->title = nl ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
+	dl->detail = xasprintf("%s%s%s", q->org_name ? q->org_name : "",
+			       q->org_name && q->staff_name ? " / " : "",
+			       q->staff_name ? q->staff_name : "");
+	return 0;
+}
+
+static int add_event(const struct program_event *ev, void *arg)
+{
+	struct deadline *dl = dl_push(arg, DL_EVENT, ev->reg_deadline, ev->id, ev->program_id);
+	char date[DATE_STRLEN];
+
+	dl->title = xstrdup(ev->title);
+	dl->detail = xasprintf(_("event on %s%s%s"), date_format(ev->day, date),
+			       ev->program_name ? ", " : "",
+			       ev->program_name ? ev->program_name : "");
+	return 0;
+}
+
+static int add_document(const struct application *a, const char *item, void *arg)
+{
+	struct deadline *dl = dl_push(arg, DL_DOCUMENT, a->program_deadline, a->id, a->program_id);
+
+	dl->title = xstrdup(a->org_name ? a->org_name : "");
+	dl->detail = xasprintf(_("%s missing (%s, %s)"), item, a->program_name ? a->program_name : "",
+			       app_status_code[a->status]);
+	return 0;
+}
+
+static int dl_cmp(const void *x, const void *y)
+{
+	const struct deadline *a = x, *b = y;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int deadline_collect(const struct desk_ctx *d, int from, int within,
+		     int (*cb)(const struct deadline *dl, void *arg), void *arg,
+		     struct err *e)
+{
+	struct dl_list l = { NULL, 0, 0 };
+	struct inquiry_filter f;
+	int to = from + (within > 0 ? within : 0), today = clock_today(d->clock);
+	int rc = -1;
+	int *open_upto = NULL;
+
+	if (within < 0 || within > 3660)
+		return err_set(e, ERR_INPUT, _("within: %d is not 0-3660 days"), within);
+	if (db_program_deadlines(d->db, from, to, add_program, &l, e) < 0)
+		goto out;
+	inquiry_filter_init(&f);
+	f.open_only = true;
+	f.due_by = to;
+	f.order = INQ_ORDER_DUE;
+	if (db_inquiry_each(d->db, &f, add_followup, &l, e) < 0)
+		goto out;
+	if (db_event_reg_deadlines(d->db, from, to, add_event, &l, e) < 0)
+		goto out;
+	if (db_application_missing(d->db, from, to, add_document, &l, e) < 0)
+		goto out;
+	if (l.n)	/* qsort(NULL, 0) is undefined (found by make fuzz) */
+		qsort(l.v, l.n, sizeof *l.v, dl_cmp);
+
+	/* desk days by a running count over the days the list spans, so
+	 * old overdue follow-ups cost one pass, not one pass each */
+	int lo = today, hi = today;
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.v[i].day < lo)
+			lo = l.v[i].day;
+		if (l.v[i].day > hi)
+			hi = l.v[i].day;
+	}
+	open_upto = xcalloc((size_t)(hi - lo + 1), sizeof *open_upto);
+	for (int day = lo + 1; day <= hi; day++)
+		open_upto[day - lo] = open_upto[day - lo - 1] +
+				      (desk_is_open(d->cfg, d->db, day) ? 1 : 0);
+	for (size_t i = 0; i < l.n; i++) {
+		struct deadline *dl = &l.v[i];
+		dl->days_left = dl->day - today;
+		dl->desk_days_left = open_upto[dl->day - lo] - open_upto[today - lo];
+		dl->overdue = dl->day < today;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		if (cb && cb(&l.v[i], arg))
+			break;
+	rc = (int)l.n;
+out:
+	for (size_t i = 0; i < l.n; i++) {
+		free(l.v[i].title);
+		free(l.v[i].detail);
+	}
+	free(l.v);
+	free(open_upto);
+	return rc;
+}

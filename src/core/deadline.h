@@ -1,0 +1,48 @@
+#ifndef MADO_DEADLINE_H
+#define MADO_DEADLINE_H
+/* Every coming deadline of the desk, sorted by date: programs'
+ * application deadlines, inquiry follow-ups (overdue ones too),
+ * events' registration deadlines and missing application documents,
+ * each with the days left counted in calendar days and in desk days.
+ * Reads "today" from the desk's clock; no terminal. */
+
+#include <stdbool.h>
+#include "core/appt.h"
+
+enum deadline_kind {
+	DL_PROGRAM,	/* a program's application deadline */
+	DL_FOLLOWUP,	/* an open or waiting inquiry's follow-up due date */
+	DL_EVENT,	/* an event's registration deadline */
+	DL_DOCUMENT,	/* a checklist item an application still lacks */
+	DL_KIND_COUNT
+};
+extern const char *const deadline_kind_code[DL_KIND_COUNT];
+
+struct deadline {
+	enum deadline_kind kind;
+	int day;
+	int days_left;		/* calendar days from today; negative: overdue */
+	int desk_days_left;	/* desk days from today (desk_days_between);
+				 * negative: desk days overdue */
+	bool overdue;		/* before today */
+	long long id;		/* program, inquiry, event or application id */
+	long long program_id;	/* 0 for follow-ups */
+	char *title;		/* program name, inquiry summary (first line),
+				 * event title, organization name */
+	char *detail;		/* follow-ups: organization and staff; events:
+				 * program; documents: item and program */
+};
+
+/* Deadlines from day `from` to from + within (inclusive), with every
+ * overdue follow-up before them, in date order (kinds in the order of
+ * the enum on the same day).  cb gets each in turn (non-zero stops).
+ * Returns the number or -1. */
+int deadline_collect(const struct desk_ctx *d, int from, int within,
+		     int (*cb)(const struct deadline *dl, void *arg), void *arg,
+		     struct err *e);
+
+/* Desk days from a to b: desk_days_between(a, b) when b >= a, else
+ * minus desk_days_between(b, a). */
+int deadline_desk_days(const struct desk_ctx *d, int a, int b);
+
+#endif

@@ -1,0 +1,61 @@
+#ifndef MADO_DB_EXPORT_H
+#define MADO_DB_EXPORT_H
+/* The reads and writes the calendar export and import need beyond
+ * db_appt.h: program events and deadlines in a date range (streamed,
+ * one row in memory at a time) and program events upserted by UID.
+ * Plain SQL; no calendar format, no rules. */
+
+#include "db/db.h"
+
+struct prog_event {
+	long long id, program_id;	/* program_id 0: none */
+	char *uid, *title, *place, *note, *program_name, *updated_at;
+	int day;
+	int start_min, end_min;		/* -1: none (all-day event / no end) */
+	int capacity;			/* -1: none */
+	int reg_deadline;		/* 0: none */
+	int sequence;
+};
+void prog_event_release(struct prog_event *ev);
+
+/* Program events dated from..to (inclusive; 0 = open), in date order. */
+int db_export_events(struct db *db, int from_day, int to_day,
+		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
+		     struct err *e);
+
+enum deadline_kind { DEADLINE_PROGRAM, DEADLINE_EVENT };
+
+struct deadline_row {
+	enum deadline_kind kind;
+	long long id;		/* program id or program_event id */
+	char *uid;		/* the event's uid (DEADLINE_EVENT), else NULL */
+	char *title;		/* program name, or event title */
+	char *program_name;	/* the event's program, or NULL */
+	char *updated_at;	/* the event's, else NULL */
+	int day, sequence;
+};
+void deadline_row_release(struct deadline_row *d);
+
+/* Program deadlines and events' registration deadlines falling
+ * from..to, in date order. */
+int db_export_deadlines(struct db *db, int from_day, int to_day,
+			int (*cb)(const struct deadline_row *d, void *arg), void *arg,
+			struct err *e);
+
+/* Insert or update a program event by ev->uid.  An update changes the
+ * row only when a field differs; then sequence becomes the larger of
+ * the old sequence + 1 and ev->sequence.  ev->updated_at NULL: now.
+ * ev->program_id 0 leaves an existing event's program as it is.
+ * *result: 0 unchanged, 1 created, 2 updated. */
+int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result,
+			   struct err *e);
+
+/* The program named name, created (kind 'support') when missing:
+ * 0 found, 1 created, -1 error; sets *id. */
+int db_export_program_ensure(struct db *db, const char *name, long long *id, struct err *e);
+
+/* Remove the program event and the staff blocks (also the per-day
+ * blocks "UID#N") an import made for uid; returns how many rows. */
+int db_export_remove_uid(struct db *db, const char *uid, struct err *e);
+
+#endif

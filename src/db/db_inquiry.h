@@ -1,0 +1,95 @@
+#ifndef MADO_DB_INQUIRY_H
+#define MADO_DB_INQUIRY_H
+/* Inquiries, their dated notes, full-text search over both (the FTS5
+ * trigram indexes of db/002_inquiry_fts.sql), and the counts of the
+ * monthly and yearly report.  Plain reads and writes: the rules
+ * (status changes, links, what is overdue) are core/inquiry's. */
+
+#include "db/db.h"
+#include "db/model.h"
+
+#define INQ_TIME_LEN 17	/* "YYYY-MM-DDTHH:MM" and NUL */
+
+struct inquiry {
+	long long id;
+	char received[INQ_TIME_LEN];	/* desk local time */
+	enum inq_channel channel;
+	long long org_id, contact_id, staff_id, appt_id;	/* 0: none */
+	char *topic, *summary, *referred_to;
+	enum inq_status status;
+	int due_day;		/* follow-up due date; 0: none */
+	char *created_at, *updated_at;	/* UTC ISO */
+	/* filled by reads, for display; ignored by writes */
+	char *org_name, *org_kana, *municipality, *contact_name, *contact_phone,
+	     *staff_name;
+	enum org_type org_type;
+	int n_notes;
+};
+
+struct inquiry_note {
+	long long id, inquiry_id, staff_id;
+	char at[INQ_TIME_LEN];
+	char *text, *staff_name;
+};
+
+enum inq_order {
+	INQ_ORDER_RECEIVED,	/* newest first */
+	INQ_ORDER_DUE,		/* follow-up due date, earliest first */
+};
+
+#define INQ_SEARCH_MAX_TERMS 7
+
+struct inquiry_filter {
+	int status;		/* enum inq_status, -1 = any */
+	bool open_only;		/* open or waiting */
+	int channel;		/* enum inq_channel, -1 = any */
+	long long staff_id, org_id;	/* 0 = any */
+	const char *topic;	/* exact stored topic; NULL = any */
+	int from_day, to_day;	/* received date, inclusive; 0 = open */
+	int due_by;		/* due on or before, not closed; 0 = off */
+	int overdue_before;	/* due before this day (today), not closed; 0 = off */
+	const char *search;	/* words that must all occur in the summary or a note */
+	enum inq_order order;
+	int limit;		/* 0 = no limit */
+};
+void inquiry_filter_init(struct inquiry_filter *f);
+
+int db_inquiry_insert(struct db *db, struct inquiry *q, struct err *e);
+/* Writes every field of q (by q->id) and updated_at. */
+int db_inquiry_update(struct db *db, const struct inquiry *q, struct err *e);
+int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e);
+/* Inquiries matching f; cb returning non-zero stops.  Streams one row
+ * at a time.  Returns the count or -1.  Search words of three
+ * characters or more go through the full-text index; shorter ones are
+ * matched by a scan. */
+int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
+		    int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e);
+
+int db_inquiry_note_insert(struct db *db, struct inquiry_note *n, struct err *e);
+/* Notes of one inquiry, oldest first. */
+int db_inquiry_note_each(struct db *db, long long inquiry_id,
+			 int (*cb)(const struct inquiry_note *n, void *arg), void *arg,
+			 struct err *e);
+
+/* Appointments that name the inquiry (appointment.inquiry_id), by date. */
+int db_inquiry_appt_ids(struct db *db, long long inquiry_id,
+			int (*cb)(long long appt_id, void *arg), void *arg, struct err *e);
+
+void inquiry_release(struct inquiry *q);
+void inquiry_note_release(struct inquiry_note *n);
+
+/* The report: counts per value of one dimension, over inquiries
+ * received and appointments dated from..to inclusive, side by side.
+ * cb(value, inquiries, appointments): value is the stored code or
+ * name, "" for none (no organization, no topic).  Values come in the
+ * desk's order (channels, types and statuses as listed in model.h,
+ * municipalities in their official order). */
+enum report_dim {
+	RD_TOTAL, RD_CHANNEL, RD_ORG_TYPE, RD_MUNICIPALITY, RD_TOPIC, RD_STATUS, RD_COUNT
+};
+enum report_rec { RR_INQUIRY, RR_APPT, RR_COUNT };
+int db_report_count(struct db *db, enum report_dim dim, int from_day, int to_day,
+		    int (*cb)(const char *value, long long inquiries, long long appts, void *arg),
+		    void *arg, struct err *e);
+
+#endif

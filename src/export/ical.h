@@ -1,0 +1,47 @@
+#ifndef MADO_ICAL_H
+#define MADO_ICAL_H
+/* The desk calendar as RFC 5545 iCalendar, written with libical:
+ * appointments, program events and deadlines as VEVENTs, local times
+ * with TZID=Asia/Tokyo and its VTIMEZONE, CRLF lines folded at 75
+ * octets on UTF-8 character boundaries.  Streams: each VEVENT is built,
+ * written and freed as its row arrives, so memory stays flat.  Reads
+ * through db_appt.h and db_export.h; never writes the database. */
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "core/appt.h"
+#include "util/mem.h"
+
+enum ical_what {
+	ICAL_APPOINTMENTS = 1,
+	ICAL_EVENTS = 2,
+	ICAL_DEADLINES = 4,
+	ICAL_ALL = 7,
+};
+
+struct ical_export_opts {
+	int from_day, to_day;	/* inclusive date.h day numbers; 0 = open */
+	long long staff_id;	/* appointments of one staff member; 0 = all */
+	unsigned what;		/* enum ical_what bits */
+	bool no_personal;	/* leave out names, phones, e-mails, notes */
+};
+/* Everything, all staff, with personal data. */
+void ical_export_opts_init(struct ical_export_opts *o);
+/* "appointments,events,deadlines" (any subset, also "all") into bits;
+ * 0 or -1 with a message in e. */
+int ical_what_parse(const char *s, unsigned *what, struct err *e);
+
+/* Write the calendar to out.  Returns the number of VEVENTs or -1 with
+ * e set (ERR_DB for the database, ERR_INPUT for a write error). */
+int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
+		struct err *e);
+/* Same into a new file of mode 0600 (written beside it, then renamed). */
+int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
+		     const char *path, struct err *e);
+
+/* Append one unfolded content line s (n bytes, no line end) to out,
+ * folded so that no line is longer than 75 octets and never inside a
+ * UTF-8 character, every line ending CRLF. */
+void ical_fold_line(struct strbuf *out, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,839 @@
+#include "ui/dialog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "core/appt.h"
+#include "core/config.h"
+#include "core/formdef.h"
+#include "core/inquiry.h"
+#include "db/db_appt.h"
+#include "db/db_extra.h"
+#include "db/db_org.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/lineedit.h"
+#include "ui/ui_internal.h"
+#include "util/date.h"
+#include "util/i18n.h"
+#include "util/mem.h"
+#include "util/text.h"
+
+long long ui_org_dialog_new(struct app *app, const char *name);
+
+/* ---- small dialogs ---- */
+
+static int read_key(WINDOW *w, wint_t *wc)
+{
+	for (;;) {
+		int r = wget_wch(w, wc);
+		if (ui_quit_requested())
+			return -1;
+		if (r != ERR)
+			return r;
+	}
+}
+
+/* Wrap text into lines of cols columns (at most max lines). */
+static size_t wrap(const char *text, int cols, char ***lines)
+{
+	return text_wrap(text ? text : "", cols < 4 ? 4 : cols, lines);
+}
+
+void ui_message(struct app *app, const char *title, const char *text)
+{
+	(void)app;
+	for (;;) {
+		int w = COLS - 4 < 70 ? COLS - 4 : 70;
+		char **lines;
+		size_t n = wrap(text, w - 4, &lines);
+		int h = (int)n + 4;
+		PANEL *p;
+		WINDOW *win = form_popup_win(h, w, &p);
+		if (!win) {
+			text_lines_free(lines);
+			return;
+		}
+		curs_set(0);
+		draw_box_title(win, title, draw_attr(UC_TITLE));
+		for (size_t i = 0; i < n && (int)i + 1 < getmaxy(win) - 2; i++)
+			draw_text(win, 1 + (int)i, 2, w - 4, lines[i], draw_attr(UC_NORMAL), true);
+		draw_text(win, getmaxy(win) - 2, 2, w - 4, _("Press any key"), draw_attr(UC_DIM), true);
+		text_lines_free(lines);
+		update_panels();
+		doupdate();
+		wint_t wc;
+		int r = read_key(win, &wc);
+		form_popup_end(win, p);
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		return;
+	}
+}
+
+int ui_confirm(struct app *app, const char *question)
+{
+	(void)app;
+	for (;;) {
+		int w = COLS - 4 < 64 ? COLS - 4 : 64;
+		char **lines;
+		size_t n = wrap(question, w - 4, &lines);
+		PANEL *p;
+		WINDOW *win = form_popup_win((int)n + 4, w, &p);
+		if (!win) {
+			text_lines_free(lines);
+			return 0;
+		}
+		curs_set(0);
+		draw_box_title(win, _("Confirm"), draw_attr(UC_TITLE));
+		for (size_t i = 0; i < n && (int)i + 1 < getmaxy(win) - 2; i++)
+			draw_text(win, 1 + (int)i, 2, w - 4, lines[i], draw_attr(UC_NORMAL), true);
+		draw_text(win, getmaxy(win) - 2, 2, w - 4, _("y: yes   n or Esc: no"),
+			  draw_attr(UC_FOOTER), false);
+		text_lines_free(lines);
+		update_panels();
+		doupdate();
+		wint_t wc;
+		int r = read_key(win, &wc);
+		form_popup_end(win, p);
+		if (r < 0)
+			return 0;
+		if (r == KEY_CODE_YES) {
+			if (wc == KEY_RESIZE)
+				continue;
+			continue;
+		}
+		if (wc == 'y' || wc == 'Y' || wc == L'ｙ')
+			return 1;
+		if (wc == 'n' || wc == 'N' || wc == 27 || wc == L'ｎ')
+			return 0;
+	}
+}
+
+int ui_prompt(struct app *app, const char *title, const char *label, char *buf, size_t n)
+{
+	struct lineedit le;
+	int rc = 0, prev = curs_set(1);
+	char msg[200] = "";
+
+	(void)app;
+	if (!buf || n == 0)
+		return 0;
+	lineedit_init(&le, false, 0, 0);
+	if (*buf)
+		lineedit_set_text(&le, buf);
+	for (bool again = true; again;) {
+		again = false;
+		int w = COLS - 4 < 70 ? COLS - 4 : 70;
+		PANEL *p;
+		WINDOW *win = form_popup_win(6, w, &p);
+		if (!win)
+			break;
+		for (;;) {
+			werase(win);
+			draw_box_title(win, title, draw_attr(UC_TITLE));
+			draw_text(win, 1, 2, w - 4, label, draw_attr(UC_NORMAL), true);
+			draw_text(win, 3, 2, w - 4, msg[0] ? msg : _("Enter: OK   Esc: cancel"),
+				  msg[0] ? draw_attr(UC_WARN) : draw_attr(UC_DIM), true);
+			lineedit_draw(win, 2, 2, w - 4, 1, &le, draw_attr(UC_FIELD));
+			int cy, cx;
+			getyx(win, cy, cx);
+			wnoutrefresh(win);
+			update_panels();
+			wmove(win, cy, cx);
+			wnoutrefresh(win);
+			doupdate();
+			wint_t wc;
+			int r = read_key(win, &wc);
+			if (r < 0)
+				break;
+			bool kc = r == KEY_CODE_YES;
+			if (kc && wc == KEY_RESIZE) {
+				again = true;
+				break;
+			}
+			if (!kc && wc == 27)
+				break;
+			if ((!kc && (wc == '\r' || wc == '\n')) || (kc && wc == KEY_ENTER)) {
+				const char *t = lineedit_text(&le);
+				if (strlen(t) >= n) {
+					snprintf(msg, sizeof msg, "%s", _("That is too long"));
+					continue;
+				}
+				memcpy(buf, t, strlen(t) + 1);
+				rc = 1;
+				break;
+			}
+			msg[0] = '\0';
+			if (lineedit_key(&le, (int)wc, kc) == LINEEDIT_KEY_REFUSED)
+				beep();
+		}
+		form_popup_end(win, p);
+	}
+	lineedit_release(&le);
+	curs_set(prev < 0 ? 0 : prev);
+	return rc;
+}
+
+/* ---- forms ---- */
+
+/* Load form NAME with the site's additions; a broken site file is
+ * reported and the form works without it. */
+static int load_form(struct app *app, const char *name, struct formdef *fd)
+{
+	char dir[1024];
+	struct err e;
+
+	err_clear(&e);
+	config_dir(dir, sizeof dir);
+	if (formdef_load(fd, name, dir, &e) < 0) {
+		ui_message(app, _("Form definition"), e.msg);
+		if (!fd->n) {
+			formdef_release(fd);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Site fields: values into an extra_list, checked first. */
+static int collect_extras(struct form *fm, struct extra_list *l)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < fm->n; i++) {
+		const struct formdef_field *d = fm->f[i].def;
+		if (!d->site)
+			continue;
+		const char *v = d->type == FT_CHOICE ? form_choice(fm, d->name) : form_text(fm, d->name);
+		char msg[300];
+		if (*v && text_check(formdef_label(d, fm->ja), v,
+				     d->type == FT_MULTILINE ? TEXT_MULTI : TEXT_LINE,
+				     d->max ? d->max : 4000, msg, sizeof msg) < 0) {
+			form_set_msg(fm, d->name, msg);
+			bad = -1;
+		}
+		extra_list_add(l, d->name, v);
+	}
+	return bad;
+}
+
+/* Whether the site's fields hold valid text (a message next to each
+ * bad one), for a form that saves them after its record. */
+static bool extras_valid(struct form *fm)
+{
+	struct extra_list l = { NULL, 0 };
+	int bad = collect_extras(fm, &l);
+
+	extra_list_release(&l);
+	return bad == 0;
+}
+
+static int save_extras(struct form *fm, const char *tbl, long long id)
+{
+	struct extra_list l = { NULL, 0 };
+	const char *multi[FORMDEF_MAX_FIELDS + 1];
+	size_t nm = 0;
+	struct err e;
+	int rc = 0;
+
+	for (size_t i = 0; i < fm->n; i++)
+		if (fm->f[i].def->site && fm->f[i].def->type == FT_MULTILINE)
+			multi[nm++] = fm->f[i].def->name;
+	multi[nm] = NULL;
+	collect_extras(fm, &l);
+	if (l.n && db_extra_set_all(fm->app->db, tbl, id, &l, multi, &e) < 0) {
+		ui_message(fm->app, _("Extra fields not saved"), e.msg);
+		rc = -1;
+	}
+	extra_list_release(&l);
+	return rc;
+}
+
+static void load_extras(struct form *fm, const char *tbl, long long id)
+{
+	struct extra_list l = { NULL, 0 };
+	struct err e;
+
+	if (db_extra_get(fm->app->db, tbl, id, &l, &e) < 0)
+		return;
+	for (size_t i = 0; i < l.n; i++) {
+		struct form_field *f = form_get(fm, l.v[i].key);
+		if (!f || !f->def->site)
+			continue;
+		if (f->def->type == FT_CHOICE)
+			form_set_choice(fm, l.v[i].key, l.v[i].value);
+		else
+			form_set_text(fm, l.v[i].key, l.v[i].value);
+	}
+	extra_list_release(&l);
+}
+
+/* Strip the command line's "how to override" tail from a refusal. */
+static void refusal_text(const char *msg, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s", msg);
+	char *tail = strstr(buf, "; to book anyway");
+	if (tail)
+		*tail = '\0';
+}
+
+/* Which field a refusal from core/appt belongs next to. */
+static const char *refusal_field(const struct err *e)
+{
+	const char *msg = e->msg;
+	enum err_code code = e->code;
+
+	if (e->field[0])
+		return e->field;
+	if (code == ERR_RULE) {
+		if (strstr(msg, "the room is already booked"))
+			return "room";
+		if (strstr(msg, "is already booked") || strstr(msg, " is blocked "))
+			return "staff";
+		if (strstr(msg, "outside desk hours"))
+			return "start";
+		if (strstr(msg, "the desk is closed"))
+			return "date";
+		if (strstr(msg, "in the past"))
+			return "start";
+		return "date";
+	}
+	static const char *const prefixes[][2] = {
+		{ "date", "date" }, { "minutes", "minutes" }, { "the appointment must end", "minutes" },
+		{ "organization", "org" }, { "note", "note" }, { "room", "room" },
+		{ "contact", "contact" }, { "phone", "phone" }, { "name", "contact" },
+	};
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (!strncmp(msg, prefixes[i][0], strlen(prefixes[i][0])))
+			return prefixes[i][1];
+	return NULL;
+}
+
+struct appt_dialog {
+	struct appt a;		/* the record edited (edit) or the prefill (book) */
+	bool editing;
+};
+
+static int save_appt(struct form *fm, const char *override, bool *refused, void *arg)
+{
+	struct appt_dialog *ad = arg;
+	struct app *app = fm->app;
+	struct appt a = ad->a;	/* shallow: the strings stay ad's */
+	struct err e;
+	char *note = NULL, *room = NULL, *reason = NULL;
+	int k, rc = 0;
+
+	err_clear(&e);
+	if (db_readonly(app->db)) {
+		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
+		return 0;
+	}
+	if (date_parse(form_text(fm, "date"), &a.day) < 0) {
+		form_set_msg(fm, "date", _("not a date (YYYY-MM-DD)"));
+		return 0;
+	}
+	if (time_parse(form_text(fm, "start"), &a.start_min, false) < 0) {
+		form_set_msg(fm, "start", _("not a time (HH:MM)"));
+		return 0;
+	}
+	if (form_get(fm, "minutes"))
+		a.minutes = atoi(form_text(fm, "minutes"));
+	if (form_get(fm, "channel")) {
+		if ((k = model_lookup(channel_code, CH_COUNT, form_choice(fm, "channel"))) < 0) {
+			form_set_msg(fm, "channel", _("not phone or visit"));
+			return 0;
+		}
+		a.channel = (enum channel)k;
+	}
+	if (form_get(fm, "via") && *form_choice(fm, "via")) {
+		if ((k = model_lookup(booked_via_code, VIA_COUNT, form_choice(fm, "via"))) < 0) {
+			form_set_msg(fm, "via", _("not phone, email or in_person"));
+			return 0;
+		}
+		a.booked_via = (enum booked_via)k;
+	}
+	struct form_field *org = form_get(fm, "org");
+	if (org)
+		a.org_id = org->org_id;
+	if (form_get(fm, "staff"))
+		a.staff_id = form_staff(fm, "staff");
+	if (form_get(fm, "room")) {
+		struct form_field *rf = form_get(fm, "room");
+		/* a visit with no room chosen takes the first, as the command line does */
+		if (a.channel == CH_VISIT && !*form_choice(fm, "room") && rf->n_opts > 1)
+			rf->choice = 1;
+		room = a.channel == CH_VISIT && *form_choice(fm, "room") ?
+		       xstrdup(form_choice(fm, "room")) : NULL;
+	}
+	else
+		room = a.channel == CH_VISIT && ad->a.room ? xstrdup(ad->a.room) : NULL;
+	a.room = room;
+	if (form_get(fm, "topics"))
+		a.topics = form_get(fm, "topics")->bits;
+	if (form_get(fm, "note"))
+		note = *form_text(fm, "note") ? xstrdup(form_text(fm, "note")) : NULL;
+	else
+		note = ad->a.note ? xstrdup(ad->a.note) : NULL;
+	a.note = note;
+	/* an old override does not carry over to a new time */
+	if (override)
+		reason = xstrdup(override);
+	else if (ad->editing && ad->a.override_reason && a.day == ad->a.day &&
+		 a.start_min == ad->a.start_min && a.minutes == ad->a.minutes &&
+		 a.staff_id == ad->a.staff_id)
+		reason = xstrdup(ad->a.override_reason);
+	a.override_reason = reason;
+
+	struct extra_list extras = { NULL, 0 };
+	if (collect_extras(fm, &extras) < 0) {
+		extra_list_release(&extras);
+		goto out;
+	}
+	extra_list_release(&extras);
+
+	const char *contact = form_text(fm, "contact"), *phone = form_text(fm, "phone");
+	if (*contact) {
+		if (db_contact_ensure(app->db, a.org_id, contact, *phone ? phone : NULL, NULL,
+				      &a.contact_id, &e) < 0) {
+			form_set_msg(fm, "contact", e.msg);
+			goto out;
+		}
+	} else if (form_get(fm, "contact")) {
+		if (*phone) {
+			form_set_msg(fm, "contact", _("a phone number belongs to a contact: give the name"));
+			goto out;
+		}
+		a.contact_id = 0;
+	}
+
+	int r = ad->editing ? appt_save(&app->desk, &a, &e) : appt_book(&app->desk, &a, &e);
+	if (r < 0) {
+		char text[1024];
+		refusal_text(e.msg, text, sizeof text);
+		const char *field = refusal_field(&e);
+		if (field && form_get(fm, field))
+			form_set_msg(fm, field, text);
+		else
+			form_status(fm, true, "%s", text);
+		if (field)
+			form_focus(fm, field);
+		if (e.code == ERR_RULE) {
+			*refused = true;
+			form_status(fm, true, "%s", _("Refused by a desk rule: F8 books anyway with a reason"));
+		}
+		goto out;
+	}
+	ad->a.id = a.id;
+	save_extras(fm, "appointment", a.id);
+	if (!ad->editing)
+		free(a.uid);	/* set by appt_book; the caller's record keeps only the id */
+	rc = 1;
+out:
+	free(note);
+	free(room);
+	free(reason);
+	return rc;
+}
+
+static void appt_to_form(struct form *fm, const struct appt *a, struct app *app)
+{
+	char buf[DATE_STRLEN];
+
+	if (a->day > 0)
+		form_set_text(fm, "date", date_format(a->day, buf));
+	if (a->start_min >= 0 && (a->day > 0 || a->start_min > 0))
+		form_set_text(fm, "start", time_format(a->start_min, buf));
+	snprintf(buf, sizeof buf, "%d", a->minutes > 0 ? a->minutes : app->cfg.slot);
+	form_set_text(fm, "minutes", buf);
+	form_set_choice(fm, "channel", channel_code[a->channel]);
+	form_set_choice(fm, "via", booked_via_code[a->booked_via]);
+	if (a->org_id > 0) {
+		struct org o;
+		struct err e;
+		if (db_org_get(app->db, a->org_id, &o, &e) == 0) {
+			form_set_org(fm, "org", o.id, o.name);
+			org_release(&o);
+		}
+	}
+	if (a->contact_name)
+		form_set_text(fm, "contact", a->contact_name);
+	if (a->contact_phone)
+		form_set_text(fm, "phone", a->contact_phone);
+	if (a->staff_id > 0)
+		form_set_staff(fm, "staff", a->staff_id);
+	if (a->room)
+		form_set_choice(fm, "room", a->room);
+	struct form_field *t = form_get(fm, "topics");
+	if (t)
+		t->bits = a->topics;
+	if (a->note)
+		form_set_text(fm, "note", a->note);
+}
+
+static int appt_dialog(struct app *app, struct appt_dialog *ad)
+{
+	struct formdef fd;
+	struct form fm;
+	int rc;
+
+	if (load_form(app, "appointment", &fd) < 0)
+		return 0;
+	form_init(&fm, app, &fd, save_appt, ad);
+	appt_to_form(&fm, &ad->a, app);
+	if (ad->editing) {
+		load_extras(&fm, "appointment", ad->a.id);
+		char title[200];
+		snprintf(title, sizeof title, "%s #%lld", formdef_title(&fd, fm.ja), ad->a.id);
+		free(fd.title_ja);
+		free(fd.title);
+		fd.title = xstrdup(title);
+		fd.title_ja = NULL;
+	} else {
+		/* the first field still to fill */
+		form_focus(&fm, ad->a.org_id > 0 ? "contact" : "org");
+		if (ad->a.day <= 0)
+			form_focus(&fm, "date");
+	}
+	rc = form_run(&fm);
+	form_release(&fm);
+	formdef_release(&fd);
+	return rc;
+}
+
+int ui_book_dialog(struct app *app, struct appt *prefill)
+{
+	struct appt_dialog ad;
+	int rc;
+
+	memset(&ad, 0, sizeof ad);
+	if (prefill) {
+		ad.a.day = prefill->day;
+		ad.a.start_min = prefill->start_min;
+		ad.a.minutes = prefill->minutes;
+		ad.a.channel = prefill->channel;
+		ad.a.booked_via = prefill->booked_via;
+		ad.a.org_id = prefill->org_id;
+		ad.a.staff_id = prefill->staff_id;
+		ad.a.inquiry_id = prefill->inquiry_id;
+		ad.a.topics = prefill->topics;
+		ad.a.room = prefill->room;	/* borrowed; not freed here */
+		ad.a.note = prefill->note;
+		ad.a.contact_name = prefill->contact_name;	/* borrowed too */
+		ad.a.contact_phone = prefill->contact_phone;
+	}
+	if (ad.a.minutes <= 0)
+		ad.a.minutes = app->cfg.slot;
+	rc = appt_dialog(app, &ad);
+	if (rc == 1 && prefill)
+		prefill->id = ad.a.id;
+	return rc;
+}
+
+int ui_edit_dialog(struct app *app, long long appt_id)
+{
+	struct appt_dialog ad;
+	struct err e;
+	int rc;
+
+	memset(&ad, 0, sizeof ad);
+	if (db_appt_get(app->db, appt_id, &ad.a, &e) < 0) {
+		ui_message(app, _("Edit"), e.msg);
+		return 0;
+	}
+	ad.editing = true;
+	rc = appt_dialog(app, &ad);
+	appt_release(&ad.a);
+	return rc;
+}
+
+/* ---- organizations ---- */
+
+struct org_dialog {
+	long long id;
+};
+
+static int save_org(struct form *fm, const char *override, bool *refused, void *arg)
+{
+	struct org_dialog *od = arg;
+	struct app *app = fm->app;
+	struct org o;
+	struct err e;
+	int k, rc = 0;
+
+	(void)override;
+	(void)refused;
+	err_clear(&e);
+	memset(&o, 0, sizeof o);
+	if (db_readonly(app->db)) {
+		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
+		return 0;
+	}
+	if (od->id > 0 && db_org_get(app->db, od->id, &o, &e) < 0) {
+		form_status(fm, true, "%s", e.msg);
+		return 0;
+	}
+#define TAKE(field, name)                                                   \
+	do {                                                                \
+		if (form_get(fm, name)) {                                   \
+			char *tmp_ = xstrdup(form_text(fm, name));          \
+			free(o.field);                                      \
+			o.field = xstrdup(text_trim(tmp_));                 \
+			free(tmp_);                                         \
+		}                                                           \
+	} while (0)
+	TAKE(name, "name");
+	TAKE(kana, "kana");
+	TAKE(municipality, "municipality");
+	TAKE(phone, "phone");
+	TAKE(email, "email");
+	TAKE(address, "address");
+	TAKE(note, "note");
+#undef TAKE
+	if (form_get(fm, "type") && (k = model_lookup(org_type_code, ORG_TYPE_COUNT,
+						      form_choice(fm, "type"))) >= 0)
+		o.type = (enum org_type)k;
+	else if (od->id <= 0 && !form_get(fm, "type"))
+		o.type = ORG_LOCAL;
+	if (!o.name || !o.municipality) {
+		form_status(fm, true, "%s", _("the form needs the fields name and municipality"));
+		goto out;
+	}
+	if (!extras_valid(fm))
+		goto out;
+	if ((od->id > 0 ? db_org_update(app->db, &o, &e) : db_org_insert(app->db, &o, &e)) < 0) {
+		static const char *const fields[][2] = {
+			{ "municipality", "municipality" }, { "name", "name" }, { "reading", "kana" },
+			{ "type", "type" }, { "phone", "phone" }, { "e-mail", "email" },
+			{ "address", "address" }, { "note", "note" },
+		};
+		form_show_error(fm, e.msg, fields, sizeof fields / sizeof fields[0]);
+		goto out;
+	}
+	od->id = o.id;
+	save_extras(fm, "organization", o.id);
+	rc = 1;
+out:
+	org_release(&o);
+	return rc;
+}
+
+static long long org_dialog(struct app *app, long long org_id, const char *name)
+{
+	struct formdef fd;
+	struct form fm;
+	struct org_dialog od = { org_id };
+	int rc;
+
+	if (load_form(app, "organization", &fd) < 0)
+		return 0;
+	form_init(&fm, app, &fd, save_org, &od);
+	if (org_id > 0) {
+		struct org o;
+		struct err e;
+		if (db_org_get(app->db, org_id, &o, &e) < 0) {
+			ui_message(app, _("Organization"), e.msg);
+			form_release(&fm);
+			formdef_release(&fd);
+			return 0;
+		}
+		form_set_text(&fm, "name", o.name);
+		form_set_text(&fm, "kana", o.kana);
+		form_set_choice(&fm, "type", org_type_code[o.type]);
+		form_set_text(&fm, "municipality", o.municipality);
+		form_set_text(&fm, "phone", o.phone);
+		form_set_text(&fm, "email", o.email);
+		form_set_text(&fm, "address", o.address);
+		form_set_text(&fm, "note", o.note);
+		org_release(&o);
+		load_extras(&fm, "organization", org_id);
+	} else if (name && *name) {
+		/* what was typed in a search: a name, or a kana reading */
+		bool kana = true;
+		for (const char *s = name; *s;) {
+			unsigned cp;
+			size_t l = text_utf8_decode(s, strlen(s), &cp);
+			if (!l)
+				break;
+			if (!((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F)))
+				kana = false;
+			s += l;
+		}
+		form_set_text(&fm, kana ? "kana" : "name", name);
+		form_focus(&fm, kana ? "name" : "kana");
+	}
+	rc = form_run(&fm);
+	form_release(&fm);
+	formdef_release(&fd);
+	return rc == 1 ? od.id : 0;
+}
+
+long long ui_org_dialog_new(struct app *app, const char *name)
+{
+	return org_dialog(app, 0, name);
+}
+
+int ui_org_dialog(struct app *app, long long org_id)
+{
+	return (int)org_dialog(app, org_id, NULL);
+}
+
+/* ---- inquiries ---- */
+
+int ui_form_received(struct form *fm, char *received, size_t n)
+{
+	char d[DATE_STRLEN], t[6];
+	int day, min;
+
+	if (date_parse(form_text(fm, "date"), &day) < 0) {
+		form_set_msg(fm, "date", _("not a date (YYYY-MM-DD)"));
+		return -1;
+	}
+	if (time_parse(form_text(fm, "time"), &min, false) < 0) {
+		form_set_msg(fm, "time", _("not a time (HH:MM)"));
+		return -1;
+	}
+	snprintf(received, n, "%sT%s", date_format(day, d), time_format(min, t));
+	return 0;
+}
+
+int ui_form_contact(struct app *app, struct form *fm, long long org_id, long long *contact_id,
+		    struct err *e)
+{
+	const char *contact = form_text(fm, "contact"), *phone = form_text(fm, "phone");
+
+	*contact_id = 0;
+	if (!*contact)
+		return 0;
+	if (!org_id) {
+		form_set_msg(fm, "contact", _("a contact belongs to an organization: pick one"));
+		return -1;
+	}
+	if (db_contact_ensure(app->db, org_id, contact, *phone ? phone : NULL, NULL, contact_id,
+			      e) < 0) {
+		form_set_msg(fm, "contact", e->msg);
+		return -1;
+	}
+	return 0;
+}
+
+struct inq_dialog {
+	long long id;
+};
+
+static int save_inquiry(struct form *fm, const char *override, bool *refused, void *arg)
+{
+	struct inq_dialog *qd = arg;
+	struct app *app = fm->app;
+	struct inquiry q;
+	struct err e;
+	int k, rc = 0;
+
+	(void)override;
+	(void)refused;
+	err_clear(&e);
+	memset(&q, 0, sizeof q);
+	if (db_readonly(app->db)) {
+		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
+		return 0;
+	}
+	if (ui_form_received(fm, q.received, sizeof q.received) < 0)
+		return 0;
+	if (form_get(fm, "channel") &&
+	    (k = model_lookup(inq_channel_code, IQ_COUNT, form_choice(fm, "channel"))) >= 0)
+		q.channel = (enum inq_channel)k;
+	struct form_field *org = form_get(fm, "org");
+	q.org_id = org ? org->org_id : 0;
+	q.staff_id = form_staff(fm, "staff");
+	if (*form_text(fm, "due") && date_parse(form_text(fm, "due"), &q.due_day) < 0) {
+		form_set_msg(fm, "due", _("not a date (YYYY-MM-DD)"));
+		return 0;
+	}
+	q.topic = xstrdup(*form_text(fm, "topic") ? form_text(fm, "topic") : "other");
+	q.summary = xstrdup(form_text(fm, "summary"));
+	q.referred_to = *form_text(fm, "referred_to") ? xstrdup(form_text(fm, "referred_to")) : NULL;
+	if (!extras_valid(fm))
+		goto out;
+	if (ui_form_contact(app, fm, q.org_id, &q.contact_id, &e) < 0)
+		goto out;
+	if (inquiry_add(&app->desk, &q, &e) < 0) {
+		static const char *const prefixes[][2] = {
+			{ "received", "time" }, { "summary", "summary" }, { "the follow-up", "due" },
+			{ "topic", "topic" }, { "referred", "referred_to" },
+		};
+		form_show_error(fm, e.msg, prefixes, sizeof prefixes / sizeof prefixes[0]);
+		goto out;
+	}
+	qd->id = q.id;
+	save_extras(fm, "inquiry", q.id);
+	rc = 1;
+out:
+	inquiry_release(&q);
+	return rc;
+}
+
+long long ui_inquiry_dialog(struct app *app, long long org_id)
+{
+	struct formdef fd;
+	struct form fm;
+	struct inq_dialog qd = { 0 };
+	char buf[DATE_STRLEN];
+	int rc;
+
+	if (load_form(app, "inquiry", &fd) < 0)
+		return 0;
+	form_init(&fm, app, &fd, save_inquiry, &qd);
+	form_set_text(&fm, "date", date_format(clock_today(&app->clock), buf));
+	form_set_text(&fm, "time", time_format(clock_minute(&app->clock), buf));
+	if (org_id > 0) {
+		struct org o;
+		struct err e;
+		if (db_org_get(app->db, org_id, &o, &e) == 0) {
+			form_set_org(&fm, "org", o.id, o.name);
+			org_release(&o);
+		}
+	}
+	form_focus(&fm, org_id > 0 ? "contact" : "org");
+	rc = form_run(&fm);
+	form_release(&fm);
+	formdef_release(&fd);
+	return rc == 1 ? qd.id : 0;
+}
+
+/* ---- the start hook ---- */
+
+int ui_dialog_start_hook(struct app *app)
+{
+	const char *s = getenv("MADOGUCHI_UI_START");
+
+	if (!s || !*s)
+		return 0;
+	if (!strncmp(s, "book", 4)) {
+		struct appt a;
+		memset(&a, 0, sizeof a);
+		a.minutes = app->cfg.slot;
+		a.day = clock_today(&app->clock);
+		/* book:YYYY-MM-DD:HH:MM */
+		if (s[4] == ':') {
+			char date[11] = "";
+			snprintf(date, sizeof date, "%s", s + 5);
+			if (date_parse(date, &a.day) < 0)
+				a.day = clock_today(&app->clock);
+			if (strlen(s + 5) > 11)
+				time_parse(s + 16, &a.start_min, false);
+		} else {
+			a.start_min = app->cfg.open_min;
+		}
+		ui_book_dialog(app, &a);
+	} else if (!strncmp(s, "edit:", 5)) {
+		ui_edit_dialog(app, atoll(s + 5));
+	} else if (!strcmp(s, "inquiry")) {
+		ui_inquiry_dialog(app, 0);
+	} else if (!strncmp(s, "org", 3)) {
+		ui_org_dialog(app, s[3] == ':' ? atoll(s + 4) : 0);
+	} else {
+		return 0;
+	}
+	return 1;
+}

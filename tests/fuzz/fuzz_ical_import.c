@@ -1,0 +1,38 @@
+/* Fuzz the .ics importer: ical_import_buf on any bytes into a real
+ * database file.  It must refuse with a message or import; the database
+ * must stay whole. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "db/db.h"
+#include "export/ical_import.h"
+#include "fuzz.h"
+#include "util/mem.h"
+
+#define CHECK(c) do { if (!(c)) abort(); } while (0)
+
+static struct db *db;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static unsigned long runs;
+	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0 };
+	struct ical_import_result r = { 0 };
+	struct err e = { 0 };
+
+	if (!db) {
+		char *path = xasprintf("%s/ical.db", fuzz_tmpdir());
+		setenv("TZ", "Asia/Tokyo", 1);
+		if (db_open(&db, path, DB_CREATE, &e) < 0)
+			die("fuzz: %s", e.msg);
+		free(path);
+	}
+	o.as = size > 0 ? (enum ical_import_as)(data[0] % 3) : ICAL_IMPORT_AUTO;
+	if (ical_import_buf(db, (const char *)data, size, "fuzz.ics", &o, &r, &e) < 0)
+		CHECK(e.msg[0] && e.code != ERR_NONE);
+	if (++runs % 500 == 0) {
+		CHECK(db_check(db, &e) == 0);
+		db_exec(db, "DELETE FROM staff_block; DELETE FROM program_event; DELETE FROM audit", &e);
+	}
+	return 0;
+}
