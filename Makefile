@@ -88,7 +88,7 @@ $(O)/gen/demo.h: db/demo.sql tools/embed-sql.sh
 	@mkdir -p $(dir $@)
 	sh tools/embed-sql.sh demo_sql db/demo.sql > $@.tmp && mv $@.tmp $@
 
-$(O)/tests/unit/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJS)
+$(O)/tests/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(Q_LD)$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 

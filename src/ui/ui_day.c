@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/desk.h"
+#include "core/inquiry.h"
 #include "db/db_appt.h"
 #include "db/db_inquiry.h"
 #include "db/db_org.h"
@@ -186,7 +187,8 @@ static int side_inq(const struct inquiry *q, void *arg)
 	char d[DATE_STRLEN];
 
 	strbuf_addf(&sb, "%s #%lld %s %s", q->due_day ? date_format(q->due_day, d) + 5 : "",
-		    q->id, q->org_name ? q->org_name : "", q->topic ? q->topic : "");
+		    q->id, q->org_name ? q->org_name : "",
+		    q->topic ? inquiry_topic_label(q->topic, i18n_japanese()) : "");
 	ui_rows_add(f->r, 0, q->due_day, q->due_day && q->due_day < f->today ? UC_WARN : UC_NORMAL,
 		    strbuf_str(&sb));
 	strbuf_release(&sb);
