@@ -170,7 +170,7 @@ stress: all
 # The whole test suite with the program and the unit tests under
 # valgrind (memcheck); the plain build, since valgrind cannot run a
 # sanitized program.  Slow: the sizes of the load tests are cut down.
-valgrind-check: $(BIN) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS)
+valgrind-check: $(BIN) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen
 	@sh tests/robust/valgrind.sh $(abspath $(BIN)) $(abspath $(O)) $(UNIT_BINS)
 
 # The benchmark (tests/bench/): generator and driver linked like unit

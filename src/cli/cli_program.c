@@ -8,6 +8,7 @@
 #include "core/program.h"
 #include "util/date.h"
 #include "util/i18n.h"
+#include "util/jdate.h"
 #include "util/text.h"
 
 static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
@@ -158,7 +159,7 @@ static int print_event(const struct program_event *ev, void *arg)
 	char d[DATE_STRLEN], t1[6], t2[6];
 
 	(void)arg;
-	printf("  #%-4lld %s(%s) ", ev->id, date_format(ev->day, d), date_wday_name(date_wday(ev->day)));
+	printf("  #%-4lld %s(%s) ", ev->id, date_format(ev->day, d), jdate_wday(date_wday(ev->day)));
 	if (ev->start_min >= 0)
 		printf("%s-%s ", time_format(ev->start_min, t1), time_format(ev->end_min, t2));
 	cli_put(stdout, ev->title);

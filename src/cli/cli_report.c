@@ -8,6 +8,7 @@
 #include "core/report.h"
 #include "util/date.h"
 #include "util/i18n.h"
+#include "util/jdate.h"
 #include "util/text.h"
 
 struct dl_ctx {
@@ -51,7 +52,7 @@ static int print_deadline(const struct deadline *dl, void *arg)
 	else
 		snprintf(left, sizeof left, "%s (%s)", days, desk);
 	printf("%s %s(%s) ", dl->overdue ? "!" : " ", date_format(dl->day, d),
-	       date_wday_name(date_wday(dl->day)));
+	       jdate_wday(date_wday(dl->day)));
 	cli_pad(stdout, left, 28);
 	putchar(' ');
 	cli_pad(stdout, kind_label(dl->kind), 12);

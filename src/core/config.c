@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 #include "util/text.h"
 
@@ -68,7 +69,7 @@ static int parse_closed(struct config *c, const char *v, struct err *e)
 		if (!*t)
 			continue;
 		if (n >= CONFIG_MAX_CLOSED) {
-			err_set(e, ERR_INPUT, "closed: at most %d periods", CONFIG_MAX_CLOSED);
+			err_set(e, ERR_INPUT, _("closed: at most %d periods"), CONFIG_MAX_CLOSED);
 			goto out;
 		}
 		if (dots) {
@@ -85,7 +86,7 @@ static int parse_closed(struct config *c, const char *v, struct err *e)
 		/* a period across the new year is two periods */
 		if (cl.to_m * 100 + cl.to_d < cl.from_m * 100 + cl.from_d) {
 			if (n + 1 >= CONFIG_MAX_CLOSED) {
-				err_set(e, ERR_INPUT, "closed: at most %d periods", CONFIG_MAX_CLOSED);
+				err_set(e, ERR_INPUT, _("closed: at most %d periods"), CONFIG_MAX_CLOSED);
 				goto out;
 			}
 			c->closed[n++] = (struct config_closed){ cl.from_m, cl.from_d, 12, 31 };
@@ -98,7 +99,7 @@ static int parse_closed(struct config *c, const char *v, struct err *e)
 	rc = 0;
 	goto out;
 bad:
-	err_set(e, ERR_INPUT, "closed: '%s' is not MM-DD or MM-DD..MM-DD", v);
+	err_set(e, ERR_INPUT, _("closed: '%s' is not MM-DD or MM-DD..MM-DD"), v);
 out:
 	free(copy);
 	return rc;
@@ -111,7 +112,7 @@ static int parse_hours(struct config *c, const char *v, struct err *e)
 
 	if (sscanf(v, "%7[0-9:]-%7[0-9:]", a, b) != 2 || time_parse(a, &from, false) < 0 ||
 	    time_parse(b, &to, true) < 0 || from >= to)
-		return err_set(e, ERR_INPUT, "hours: '%s' is not HH:MM-HH:MM", v);
+		return err_set(e, ERR_INPUT, _("hours: '%s' is not HH:MM-HH:MM"), v);
 	c->open_min = from;
 	c->close_min = to;
 	return 0;
@@ -120,7 +121,7 @@ static int parse_hours(struct config *c, const char *v, struct err *e)
 static int set_str(char *dst, size_t n, const char *key, const char *v, struct err *e)
 {
 	if (strlen(v) >= n)
-		return err_set(e, ERR_INPUT, "%s: too long", key);
+		return err_set(e, ERR_INPUT, _("%s: too long"), key);
 	snprintf(dst, n, "%s", v);
 	return 0;
 }
@@ -137,7 +138,7 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 		char *end;
 		long n = strtol(v, &end, 10);
 		if (*end || n < 5 || n > 240 || 1440 % n)
-			return err_set(e, ERR_INPUT, "slot: '%s' must be minutes that divide a day, 5-240", v);
+			return err_set(e, ERR_INPUT, _("slot: '%s' must be minutes that divide a day, 5-240"), v);
 		c->slot = (int)n;
 		return 0;
 	}
@@ -145,7 +146,7 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 		char *end;
 		long n = strtol(v, &end, 10);
 		if (*end || n < 0 || n > 60)
-			return err_set(e, ERR_INPUT, "deadline_alarm_days: '%s' must be 0-60", v);
+			return err_set(e, ERR_INPUT, _("deadline_alarm_days: '%s' must be 0-60"), v);
 		c->deadline_alarm_days = (int)n;
 		return 0;
 	}
@@ -153,7 +154,7 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 		char *end;
 		long n = strtol(v, &end, 10);
 		if (!*v || *end || n < 0 || n > 36500)
-			return err_set(e, ERR_INPUT, "retention_days: '%s' must be 0-36500 (0: not set)", v);
+			return err_set(e, ERR_INPUT, _("retention_days: '%s' must be 0-36500 (0: not set)"), v);
 		c->retention_days = (int)n;
 		return 0;
 	}
@@ -161,7 +162,7 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 		return parse_closed(c, v, e);
 	if (!strcmp(key, "timezone")) {
 		if (!*v || strstr(v, "..") || v[0] == '/')
-			return err_set(e, ERR_INPUT, "timezone: '%s' is not a zone name like Asia/Tokyo", v);
+			return err_set(e, ERR_INPUT, _("timezone: '%s' is not a zone name like Asia/Tokyo"), v);
 		return set_str(c->timezone, sizeof c->timezone, key, v, e);
 	}
 	if (!strcmp(key, "print_command"))
@@ -181,14 +182,14 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 				return 0;
 			}
 		if (c->n_extra >= 1000)
-			return err_set(e, ERR_INPUT, "too many settings");
+			return err_set(e, ERR_INPUT, _("too many settings"));
 		c->extra = xrealloc(c->extra, (c->n_extra + 1) * sizeof *c->extra);
 		c->extra[c->n_extra].key = xstrdup(key);
 		c->extra[c->n_extra].value = xstrdup(v);
 		c->n_extra++;
 		return 0;
 	}
-	return err_set(e, ERR_INPUT, "unknown setting '%s'", key);
+	return err_set(e, ERR_INPUT, _("unknown setting '%s'"), key);
 }
 
 int config_parse(struct config *c, const char *buf, size_t len, const char *file,
@@ -204,13 +205,13 @@ int config_parse(struct config *c, const char *buf, size_t len, const char *file
 
 		lineno++;
 		if (l > 4000) {
-			return err_set(e, ERR_INPUT, "%s:%d: line too long", file, lineno);
+			return err_set(e, ERR_INPUT, _("%s:%d: line too long"), file, lineno);
 		}
 		line = xstrndup(buf + pos, l);
 		pos += l + (nl ? 1 : 0);
 		if (memchr(buf + pos - l - (nl ? 1 : 0), '\0', l)) {
 			free(line);
-			return err_set(e, ERR_INPUT, "%s:%d: NUL byte in the file", file, lineno);
+			return err_set(e, ERR_INPUT, _("%s:%d: NUL byte in the file"), file, lineno);
 		}
 		t = text_trim(line);
 		if (*t == '#' || *t == '\0') {
@@ -220,7 +221,7 @@ int config_parse(struct config *c, const char *buf, size_t len, const char *file
 		eq = strchr(t, '=');
 		if (!eq) {
 			free(line);
-			return err_set(e, ERR_INPUT, "%s:%d: expected key = value", file, lineno);
+			return err_set(e, ERR_INPUT, _("%s:%d: expected key = value"), file, lineno);
 		}
 		*eq = '\0';
 		char *key = text_trim(t), *val = text_trim(eq + 1);
@@ -246,14 +247,14 @@ int config_load(struct config *c, const char *path, struct err *e)
 	if (!f) {
 		if (errno == ENOENT)
 			return 0;
-		return err_set(e, ERR_INPUT, "cannot read %s: %s", path, strerror(errno));
+		return err_set(e, ERR_INPUT, _("cannot read %s: %s"), path, strerror(errno));
 	}
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		strbuf_add(&sb, chunk, n);
 		if (sb.len > 1 << 20) {
 			fclose(f);
 			strbuf_release(&sb);
-			return err_set(e, ERR_INPUT, "%s: larger than 1 MiB", path);
+			return err_set(e, ERR_INPUT, _("%s: larger than 1 MiB"), path);
 		}
 	}
 	fclose(f);

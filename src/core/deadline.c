@@ -82,10 +82,18 @@ static int add_event(const struct program_event *ev, void *arg)
 static int add_document(const struct application *a, const char *item, void *arg)
 {
 	struct deadline *dl = dl_push(arg, DL_DOCUMENT, a->program_deadline, a->id, a->program_id);
+	/* Only applications in consulting or applied miss documents. */
+	const char *status = a->status == AS_CONSULTING ? _("consulting")
+			     : a->status == AS_APPLIED ? _("applied")
+						       : app_status_code[a->status];
 
+	if (!strcmp(item, APP_ITEM_FORM))
+		item = _("form by e-mail");
+	else if (!strcmp(item, APP_ITEM_PAPERS))
+		item = _("papers by post");
 	dl->title = xstrdup(a->org_name ? a->org_name : "");
 	dl->detail = xasprintf(_("%s missing (%s, %s)"), item, a->program_name ? a->program_name : "",
-			       app_status_code[a->status]);
+			       status);
 	return 0;
 }
 
@@ -137,9 +145,11 @@ int deadline_collect(const struct desk_ctx *d, int from, int within,
 			hi = l.v[i].day;
 	}
 	open_upto = xcalloc((size_t)(hi - lo + 1), sizeof *open_upto);
+	bool *open = xcalloc((size_t)(hi - lo + 1), sizeof *open);
+	desk_open_days(d->cfg, d->db, lo, hi, open);
 	for (int day = lo + 1; day <= hi; day++)
-		open_upto[day - lo] = open_upto[day - lo - 1] +
-				      (desk_is_open(d->cfg, d->db, day) ? 1 : 0);
+		open_upto[day - lo] = open_upto[day - lo - 1] + (open[day - lo] ? 1 : 0);
+	free(open);
 	for (size_t i = 0; i < l.n; i++) {
 		struct deadline *dl = &l.v[i];
 		dl->days_left = dl->day - today;

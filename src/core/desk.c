@@ -6,17 +6,16 @@
 #include "core/holiday.h"
 #include "db/db_appt.h"
 #include "util/date.h"
+#include "util/mem.h"
 
-enum desk_day desk_day_status(const struct config *c, struct db *db, int day,
-			      struct desk_status *out)
+/* Weekends, national holidays and the config's yearly closed days:
+ * pure arithmetic, no database. DESK_OPEN when none applies. */
+static enum desk_day calendar_status(const struct config *c, int day,
+				     struct desk_status *out)
 {
-	struct desk_status tmp;
 	const char *h;
 	int y, m, d, wd = date_wday(day);
 
-	if (!out)
-		out = &tmp;
-	memset(out, 0, sizeof *out);
 	date_to_ymd(day, &y, &m, &d);
 	if ((h = holiday_name(day))) {
 		out->kind = DESK_HOLIDAY;
@@ -40,14 +39,26 @@ enum desk_day desk_day_status(const struct config *c, struct db *db, int day,
 			snprintf(out->reason_en, sizeof out->reason_en, "desk closed");
 		}
 	} else {
+		out->kind = DESK_OPEN;
+	}
+	return out->kind;
+}
+
+enum desk_day desk_day_status(const struct config *c, struct db *db, int day,
+			      struct desk_status *out)
+{
+	struct desk_status tmp;
+
+	if (!out)
+		out = &tmp;
+	memset(out, 0, sizeof *out);
+	if (calendar_status(c, day, out) == DESK_OPEN) {
 		char *r = db ? db_closed_day(db, day, NULL) : NULL;
 		if (r) {
 			out->kind = DESK_CLOSED;
 			snprintf(out->reason, sizeof out->reason, "%s", r);
 			snprintf(out->reason_en, sizeof out->reason_en, "%s", r);
 			free(r);
-		} else {
-			out->kind = DESK_OPEN;
 		}
 	}
 	return out->kind;
@@ -58,12 +69,45 @@ bool desk_is_open(const struct config *c, struct db *db, int day)
 	return desk_day_status(c, db, day, NULL) == DESK_OPEN;
 }
 
+struct open_map {
+	int first;
+	bool *open;
+};
+
+static int mark_closed(int day, const char *reason, void *arg)
+{
+	struct open_map *m = arg;
+
+	(void)reason;
+	m->open[day - m->first] = false;
+	return 0;
+}
+
+int desk_open_days(const struct config *c, struct db *db, int first, int last, bool *open)
+{
+	struct open_map m = { first, open };
+	struct desk_status ds;
+
+	if (last < first)
+		return 0;
+	for (int d = first; d <= last; d++)
+		open[d - first] = calendar_status(c, d, &ds) == DESK_OPEN;
+	if (db && db_closed_days_range(db, first, last, mark_closed, &m, NULL) < 0)
+		return -1;
+	return 0;
+}
+
 int desk_days_between(const struct config *c, struct db *db, int from, int to)
 {
+	bool *open;
 	int n = 0;
 
-	for (int d = from + 1; d <= to; d++)
-		if (desk_is_open(c, db, d))
-			n++;
+	if (to <= from)
+		return 0;
+	open = xcalloc((size_t)(to - from), sizeof *open);
+	desk_open_days(c, db, from + 1, to, open);
+	for (int i = 0; i < to - from; i++)
+		n += open[i];
+	free(open);
 	return n;
 }

@@ -27,6 +27,13 @@ enum desk_day desk_day_status(const struct config *c, struct db *db, int day,
 			      struct desk_status *out);
 bool desk_is_open(const struct config *c, struct db *db, int day);
 
+/* Whether each day from first to last (inclusive) is open: open[i]
+ * for day first + i (last - first + 1 entries).  Weekends, holidays
+ * and the config by arithmetic, the database's closed days of the
+ * range in one read.  0, or -1 when that read failed (its days then
+ * count as open, as desk_day_status counts them). */
+int desk_open_days(const struct config *c, struct db *db, int first, int last, bool *open);
+
 /* Desk days strictly after from up to and including to (0 when to <= from). */
 int desk_days_between(const struct config *c, struct db *db, int from, int to);
 

@@ -32,7 +32,7 @@ static const struct {
 	{ "booked", N_("booked"), "予約済み" },
 	{ "done", N_("done"), "実施済み" },
 	{ "cancelled", N_("cancelled"), "取消" },
-	{ "no_show", N_("no-show"), "来所なし" },
+	{ "no_show", N_("no-show"), "無断キャンセル" },
 };
 
 const char *report_label(enum report_dim dim, const char *value, bool ja)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "db/db_internal.h"
 #include "migrations.h"
+#include "util/i18n.h"
 #include "util/kana.h"
 #include "util/mem.h"
 #include "util/text.h"
@@ -29,34 +30,41 @@ int db_fail(struct db *db, int rc, const char *what, struct err *e)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(e, ERR_DB,
-			       "%s: the database is busy (another desk is writing, or a program holds a lock); nothing was changed, try again",
+			       _("%s: the database is busy (another desk is writing, or a program holds a lock); nothing was changed, try again"),
 			       what);
 	case SQLITE_FULL:
 		return err_set(e, ERR_DB,
-			       "%s: the disk is full; nothing was saved, what was saved before is intact",
+			       _("%s: the disk is full; nothing was saved, what was saved before is intact"),
 			       what);
 	case SQLITE_READONLY:
 		return err_set(e, ERR_DB,
-			       "%s: the database is read-only (%s); nothing was changed",
+			       _("%s: the database is read-only (%s); nothing was changed"),
 			       what, db && db->path ? db->path : "?");
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return err_set(e, ERR_DB,
-			       "%s: the database file is damaged or not a madoguchi database (%s); restore it from a backup (madoguchi restore FILE)",
+			       _("%s: the database file is damaged or not a madoguchi database (%s); restore it from a backup (madoguchi restore FILE)"),
 			       what, msg);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		return err_set(e, ERR_DB, "%s: cannot read or write the database file (%s)", what, msg);
+		return err_set(e, ERR_DB, _("%s: cannot read or write the database file (%s)"), what, msg);
 	case SQLITE_CONSTRAINT:
+		/* The schema's triggers raise 'rule: ...' in English: these
+		 * marks put those texts in the catalog. */
+		static const char *const rules[] = {
+			N_("organizations outside Tokyo cannot apply"),
+			N_("the program has selected as many as its cap"),
+		};
+		(void)rules;
 		if (!strncmp(msg, "rule: ", 6))
-			return err_set(e, ERR_RULE, "%s", msg + 6);
+			return err_set(e, ERR_RULE, "%s", _(msg + 6));
 		if ((rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY))
-			return err_set(e, ERR_INPUT, "%s: already exists (%s)", what, msg);
+			return err_set(e, ERR_INPUT, _("%s: already exists (%s)"), what, msg);
 		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-			return err_set(e, ERR_INPUT, "%s: refers to a record that does not exist", what);
-		return err_set(e, ERR_INPUT, "%s: a value is not allowed (%s)", what, msg);
+			return err_set(e, ERR_INPUT, _("%s: refers to a record that does not exist"), what);
+		return err_set(e, ERR_INPUT, _("%s: a value is not allowed (%s)"), what, msg);
 	default:
-		return err_set(e, ERR_DB, "%s: database error: %s", what, msg);
+		return err_set(e, ERR_DB, _("%s: database error: %s"), what, msg);
 	}
 }
 
@@ -93,6 +101,22 @@ static int coll_kana(void *arg, int n1, const void *s1, int n2, const void *s2)
 	free(a);
 	free(b);
 	return c;
+}
+
+/* mado_sortkey(text): kana_sort_key() as a BLOB, whose bytewise order
+ * is the order of COLLATE mado_kana (for stored, indexed sort keys). */
+static void fn_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	char *k;
+
+	(void)argc;
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	k = kana_sort_key((const char *)s);
+	sqlite3_result_blob(ctx, k, (int)strlen(k), free);
 }
 
 /* mado_fold(text): the search key of kana_fold(), for readings. */
@@ -135,7 +159,7 @@ int db_exec(struct db *db, const char *sql, struct err *e)
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "database", e);
+		return db_fail(db, rc, _("database"), e);
 	return 0;
 }
 
@@ -145,11 +169,11 @@ static int pragma_int(struct db *db, const char *sql, int *out, struct err *e)
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
 
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "opening the database", e);
+		return db_fail(db, rc, _("opening the database"), e);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return db_fail(db, rc, "opening the database", e);
+		return db_fail(db, rc, _("opening the database"), e);
 	}
 	*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -173,7 +197,7 @@ static int migrate(struct db *db, struct err *e)
 		return -1;
 	if (version > migrations_COUNT)
 		return err_set(e, ERR_DB,
-			       "%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program.",
+			       _("%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program."),
 			       db->path, version, migrations_COUNT);
 	if (version == migrations_COUNT)
 		return 0;
@@ -182,12 +206,12 @@ static int migrate(struct db *db, struct err *e)
 			return -1;
 		if (tables > 0)
 			return err_set(e, ERR_DB,
-				       "%s is an SQLite database but not a madoguchi one; it was not touched",
+				       _("%s is an SQLite database but not a madoguchi one; it was not touched"),
 				       db->path);
 	}
 	if (db->readonly)
 		return err_set(e, ERR_DB,
-			       "%s needs its schema upgraded (%d to %d) but is read-only",
+			       _("%s needs its schema upgraded (%d to %d) but is read-only"),
 			       db->path, version, migrations_COUNT);
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -198,7 +222,7 @@ static int migrate(struct db *db, struct err *e)
 		char *errmsg = NULL;
 		int rc = sqlite3_exec(db->h, migrations[i], NULL, NULL, &errmsg);
 		if (rc != SQLITE_OK) {
-			err_set(e, ERR_DB, "upgrading the schema to version %d failed: %s",
+			err_set(e, ERR_DB, _("upgrading the schema to version %d failed: %s"),
 				i + 1, errmsg ? errmsg : sqlite3_errstr(rc));
 			sqlite3_free(errmsg);
 			goto fail;
@@ -233,12 +257,12 @@ static int check_header(const char *path, struct err *e)
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return err_set(e, ERR_DB, "cannot read the database %s: %s", path, strerror(errno));
+		return err_set(e, ERR_DB, _("cannot read the database %s: %s"), path, strerror(errno));
 	n = read(fd, h, sizeof h);
 	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16)) {
 		close(fd);
 		return err_set(e, ERR_DB,
-			       "%s is damaged or not a madoguchi database (it does not start like an SQLite file); it was not touched. Restore a backup with 'madoguchi restore FILE'",
+			       _("%s is damaged or not a madoguchi database (it does not start like an SQLite file); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
 			       path);
 	}
 	unsigned pgsz = (unsigned)h[16] << 8 | h[17];
@@ -254,7 +278,7 @@ static int check_header(const char *path, struct err *e)
 	if (rc == 0 && valid && wal_empty &&
 	    (unsigned long long)st.st_size < (unsigned long long)pages * pgsz)
 		return err_set(e, ERR_DB,
-			       "%s is truncated (%lld bytes, its header says %llu): it was not touched. Restore a backup with 'madoguchi restore FILE'",
+			       _("%s is truncated (%lld bytes, its header says %llu): it was not touched. Restore a backup with 'madoguchi restore FILE'"),
 			       path, (long long)st.st_size, (unsigned long long)pages * pgsz);
 	return 0;
 }
@@ -280,13 +304,15 @@ static int open_handle(struct db *db, const char *name, int oflags, struct err *
 	int rc = sqlite3_open_v2(name, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "opening the database", e);
+		return db_fail(db, rc, _("opening the database"), e);
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	sqlite3_create_function(db->h, "mado_now", 0, SQLITE_UTF8, db, fn_now, NULL, NULL);
 	sqlite3_create_function(db->h, "mado_actor", 0, SQLITE_UTF8, db, fn_actor, NULL, NULL);
 	sqlite3_create_function(db->h, "mado_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 				fn_fold, NULL, NULL);
+	sqlite3_create_function(db->h, "mado_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
+				fn_sortkey, NULL, NULL);
 	sqlite3_create_collation(db->h, "mado_kana", SQLITE_UTF8, NULL, coll_kana);
 	return 0;
 }
@@ -304,7 +330,7 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	if (slash) {
 		*slash = '\0';
 		if (*dir && stat(dir, &stbuf) < 0) {
-			err_set(e, ERR_DB, "the directory %s does not exist (database %s)", dir, path);
+			err_set(e, ERR_DB, _("the directory %s does not exist (database %s)"), dir, path);
 			free(dir);
 			return -1;
 		}
@@ -313,18 +339,18 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || !(flags & DB_CREATE))
-			return err_set(e, ERR_DB, "no database at %s (%s); create one with 'madoguchi init'",
+			return err_set(e, ERR_DB, _("no database at %s (%s); create one with 'madoguchi init'"),
 				       path, strerror(errno));
 		/* create the file private before sqlite opens it */
 		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST)
-			return err_set(e, ERR_DB, "cannot create %s: %s", path, strerror(errno));
+			return err_set(e, ERR_DB, _("cannot create %s: %s"), path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 	} else if (S_ISDIR(stbuf.st_mode)) {
-		return err_set(e, ERR_DB, "%s is a directory, not a database", path);
+		return err_set(e, ERR_DB, _("%s is a directory, not a database"), path);
 	} else if (stbuf.st_size == 0 && !(flags & DB_CREATE)) {
-		return err_set(e, ERR_DB, "%s is empty, not a madoguchi database; create one with 'madoguchi init' or restore a backup",
+		return err_set(e, ERR_DB, _("%s is empty, not a madoguchi database; create one with 'madoguchi init' or restore a backup"),
 			       path);
 	} else if (check_header(path, e) < 0) {
 		return -1;
@@ -360,12 +386,12 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 		goto fail;
 	if (version > migrations_COUNT) {
 		err_set(e, ERR_DB,
-			"%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program.",
+			_("%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program."),
 			db->path, version, migrations_COUNT);
 		goto fail;
 	}
 	if (version == 0 && n > 0) {
-		err_set(e, ERR_DB, "%s is an SQLite database but not a madoguchi one; it was not touched",
+		err_set(e, ERR_DB, _("%s is an SQLite database but not a madoguchi one; it was not touched"),
 			db->path);
 		goto fail;
 	}
@@ -412,7 +438,7 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e)
 		}
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
-		db_fail(db, rc, "preparing a query", e);
+		db_fail(db, rc, _("preparing a query"), e);
 		return NULL;
 	}
 	if (db->n_cache == db->cap_cache) {
@@ -430,7 +456,7 @@ int db_begin(struct db *db, struct err *e)
 	int rc;
 
 	if (db->readonly)
-		return err_set(e, ERR_DB, "the database %s is open read-only; nothing can be changed",
+		return err_set(e, ERR_DB, _("the database %s is open read-only; nothing can be changed"),
 			       db->path);
 	/* The busy handler waits up to the busy timeout for the write
 	 * lock.  Some BUSY results skip the handler (a WAL recovery or
@@ -449,7 +475,7 @@ int db_begin(struct db *db, struct err *e)
 		sqlite3_sleep(20);
 	}
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "starting a change", e);
+		return db_fail(db, rc, _("starting a change"), e);
 	return 0;
 }
 
@@ -458,7 +484,7 @@ int db_commit(struct db *db, struct err *e)
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK) {
-		db_fail(db, rc, "saving", e);
+		db_fail(db, rc, _("saving"), e);
 		db_rollback(db);
 		return -1;
 	}
@@ -488,7 +514,7 @@ int db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
 	int rc;
 
 	if (!s)
-		return err_set(e, ERR_INPUT, "%s: required", field);
+		return err_set(e, ERR_INPUT, _("%s: required"), field);
 	if (text_check(field, s, multiline ? TEXT_MULTI : TEXT_LINE, max, msg, sizeof msg) < 0)
 		return err_set(e, ERR_INPUT, "%s", msg);
 	rc = sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
@@ -512,7 +538,7 @@ int db_bind_int(struct db *db, sqlite3_stmt *st, int i, long long v, struct err 
 	int rc = sqlite3_bind_int64(st, i, v);
 
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "binding", e);
+		return db_fail(db, rc, _("binding"), e);
 	return 0;
 }
 
@@ -552,25 +578,25 @@ int db_backup(struct db *db, const char *path, struct err *e)
 
 	if (stat(path, &t) == 0 && stat(db->path, &a) == 0 && a.st_dev == t.st_dev &&
 	    a.st_ino == t.st_ino)
-		return err_set(e, ERR_INPUT, "%s is the database itself; give another file", path);
+		return err_set(e, ERR_INPUT, _("%s is the database itself; give another file"), path);
 	/* Write a private temporary file beside the target, then rename:
 	 * a reader of path sees the old backup or the whole new one. */
 	tmp = xasprintf("%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		err_set(e, ERR_DB, "cannot create %s: %s", path, strerror(errno));
+		err_set(e, ERR_DB, _("cannot create %s: %s"), path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
 	fchmod(fd, 0600);
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
-		err_set(e, ERR_DB, "cannot open %s: %s", tmp, sqlite3_errstr(rc));
+		err_set(e, ERR_DB, _("cannot open %s: %s"), tmp, sqlite3_errstr(rc));
 		goto out;
 	}
 	b = sqlite3_backup_init(dst, "main", db->h, "main");
 	if (!b) {
-		err_set(e, ERR_DB, "backup to %s failed: %s", path, sqlite3_errmsg(dst));
+		err_set(e, ERR_DB, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	/* All pages in one step: one read transaction, so the copy is one
@@ -585,25 +611,25 @@ int db_backup(struct db *db, const char *path, struct err *e)
 	}
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		db_fail(NULL, rc, "backup", e);
+		db_fail(NULL, rc, _("backup"), e);
 		goto out;
 	}
 	/* One self-contained file, no -wal beside it. */
 	rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		db_fail(NULL, rc, "backup", e);
+		db_fail(NULL, rc, _("backup"), e);
 		goto out;
 	}
 	sqlite3_close(dst);
 	dst = NULL;
 	if (fsync(fd) < 0 || close(fd) < 0) {
 		fd = -1;
-		err_set(e, ERR_DB, "writing %s failed: %s", path, strerror(errno));
+		err_set(e, ERR_DB, _("writing %s failed: %s"), path, strerror(errno));
 		goto out;
 	}
 	fd = -1;
 	if (rename(tmp, path) < 0) {
-		err_set(e, ERR_DB, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, ERR_DB, _("cannot write %s: %s"), path, strerror(errno));
 		goto out;
 	}
 	db_sync_dir(path);
@@ -644,15 +670,15 @@ int db_check(struct db *db, struct err *e)
 	int rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check", -1, &st, NULL);
 
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "checking the database", e);
+		return db_fail(db, rc, _("checking the database"), e);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return db_fail(db, rc, "checking the database", e);
+		return db_fail(db, rc, _("checking the database"), e);
 	}
 	const char *r = (const char *)sqlite3_column_text(st, 0);
 	if (!r || strcmp(r, "ok")) {
-		err_set(e, ERR_DB, "the database is damaged: %s", r ? r : "?");
+		err_set(e, ERR_DB, _("the database is damaged: %s"), r ? r : "?");
 		sqlite3_finalize(st);
 		return -1;
 	}

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "db/db_internal.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 
 int db_integrity(struct db *db, void (*cb)(const char *line, void *arg), void *arg,
@@ -33,7 +34,7 @@ int db_integrity(struct db *db, void (*cb)(const char *line, void *arg), void *a
 			} else {
 				const char *t = (const char *)sqlite3_column_text(st, 0);
 				const char *p = (const char *)sqlite3_column_text(st, 2);
-				snprintf(line, sizeof line, "%s row %lld refers to a missing %s record",
+				snprintf(line, sizeof line, _("%s row %lld refers to a missing %s record"),
 					 t ? t : "?", (long long)sqlite3_column_int64(st, 1), p ? p : "?");
 			}
 			problems++;
@@ -77,40 +78,40 @@ int db_verify_file(const char *path, int *version, struct err *e)
 	int rc, ret = -1;
 
 	if (stat(path, &sb) < 0)
-		return err_set(e, ERR_INPUT, "cannot read %s: %s; nothing was changed", path, strerror(errno));
+		return err_set(e, ERR_INPUT, _("cannot read %s: %s; nothing was changed"), path, strerror(errno));
 	if (!S_ISREG(sb.st_mode) || sb.st_size < 512)
-		return err_set(e, ERR_DB, "%s is not a madoguchi database (not a database file); nothing was changed", path);
+		return err_set(e, ERR_DB, _("%s is not a madoguchi database (not a database file); nothing was changed"), path);
 	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
 	if (rc == SQLITE_OK)
 		sqlite3_busy_timeout(h, 5000);
 	if (rc == SQLITE_OK)
 		rc = one_text(h, "PRAGMA integrity_check", buf, sizeof buf);
 	if (rc != SQLITE_OK) {
-		err_set(e, ERR_DB, "%s is not a usable database (%s); nothing was changed", path, sqlite3_errstr(rc));
+		err_set(e, ERR_DB, _("%s is not a usable database (%s); nothing was changed"), path, sqlite3_errstr(rc));
 		goto out;
 	}
 	if (strcmp(buf, "ok")) {
-		err_set(e, ERR_DB, "%s is damaged (integrity check: %s); nothing was changed", path, buf);
+		err_set(e, ERR_DB, _("%s is damaged (integrity check: %s); nothing was changed"), path, buf);
 		goto out;
 	}
 	if ((rc = one_text(h, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
 			   " ('organization', 'staff', 'appointment', 'audit')", buf, sizeof buf)) != SQLITE_OK ||
 	    strcmp(buf, "4")) {
-		err_set(e, ERR_DB, "%s is not a madoguchi database; nothing was changed", path);
+		err_set(e, ERR_DB, _("%s is not a madoguchi database; nothing was changed"), path);
 		goto out;
 	}
 	if ((rc = one_text(h, "PRAGMA user_version", buf, sizeof buf)) != SQLITE_OK) {
-		err_set(e, ERR_DB, "%s: %s; nothing was changed", path, sqlite3_errstr(rc));
+		err_set(e, ERR_DB, _("%s: %s; nothing was changed"), path, sqlite3_errstr(rc));
 		goto out;
 	}
 	*version = atoi(buf);
 	if (*version < 1) {
-		err_set(e, ERR_DB, "%s is not a madoguchi database (no schema version); nothing was changed", path);
+		err_set(e, ERR_DB, _("%s is not a madoguchi database (no schema version); nothing was changed"), path);
 		goto out;
 	}
 	if (*version > db_schema_latest()) {
 		err_set(e, ERR_DB,
-			"%s was made by a newer madoguchi (schema %d; this program knows up to %d); nothing was changed",
+			_("%s was made by a newer madoguchi (schema %d; this program knows up to %d); nothing was changed"),
 			path, *version, db_schema_latest());
 		goto out;
 	}
@@ -130,12 +131,12 @@ static int copy_file(const char *from, const char *to, struct err *e)
 
 	in = open(from, O_RDONLY | O_CLOEXEC);
 	if (in < 0) {
-		err_set(e, ERR_DB, "cannot read %s: %s", from, strerror(errno));
+		err_set(e, ERR_DB, _("cannot read %s: %s"), from, strerror(errno));
 		goto done;
 	}
 	out = mkstemp(tmp);
 	if (out < 0) {
-		err_set(e, ERR_DB, "cannot create %s: %s", to, strerror(errno));
+		err_set(e, ERR_DB, _("cannot create %s: %s"), to, strerror(errno));
 		goto done;
 	}
 	fchmod(out, 0600);
@@ -143,20 +144,20 @@ static int copy_file(const char *from, const char *to, struct err *e)
 		for (ssize_t off = 0; off < n;) {
 			ssize_t w = write(out, buf + off, (size_t)(n - off));
 			if (w < 0) {
-				err_set(e, ERR_DB, "writing %s failed: %s", to, strerror(errno));
+				err_set(e, ERR_DB, _("writing %s failed: %s"), to, strerror(errno));
 				goto done;
 			}
 			off += w;
 		}
 	}
 	if (n < 0 || fsync(out) < 0) {
-		err_set(e, ERR_DB, "copying to %s failed: %s", to, strerror(errno));
+		err_set(e, ERR_DB, _("copying to %s failed: %s"), to, strerror(errno));
 		goto done;
 	}
 	close(out);
 	out = -1;
 	if (rename(tmp, to) < 0) {
-		err_set(e, ERR_DB, "cannot write %s: %s", to, strerror(errno));
+		err_set(e, ERR_DB, _("cannot write %s: %s"), to, strerror(errno));
 		goto done;
 	}
 	ret = 0;
@@ -182,7 +183,7 @@ static char *write_copy(const char *target, const char *src, struct err *e)
 
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		err_set(e, ERR_DB, "cannot create a file beside %s: %s", target, strerror(errno));
+		err_set(e, ERR_DB, _("cannot create a file beside %s: %s"), target, strerror(errno));
 		free(tmp);
 		return NULL;
 	}
@@ -217,7 +218,7 @@ static char *write_copy(const char *target, const char *src, struct err *e)
 	sqlite3_close(from);
 	return tmp;
 fail:
-	db_fail(NULL, rc, "restore", e);
+	db_fail(NULL, rc, _("restore"), e);
 	sqlite3_close(to);
 	sqlite3_close(from);
 	close(fd);
@@ -253,7 +254,7 @@ int db_restore(const char *target, const char *src, const char *keep, struct err
 	if (stat(target, &sb) == 0) {
 		struct stat ss;
 		if (stat(src, &ss) == 0 && ss.st_dev == sb.st_dev && ss.st_ino == sb.st_ino)
-			return err_set(e, ERR_INPUT, "%s is the database itself", src);
+			return err_set(e, ERR_INPUT, _("%s is the database itself"), src);
 		rc = sqlite3_open_v2(target, &h, SQLITE_OPEN_READWRITE, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_busy_timeout(h, 2000);
@@ -264,18 +265,18 @@ int db_restore(const char *target, const char *src, const char *keep, struct err
 		} else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ||
 			   (rc == SQLITE_OK && strcmp(mode, "delete"))) {
 			err_set(e, ERR_DB,
-				"%s is open in another program (a desk screen or a command); close it everywhere and try again. Nothing was changed.",
+				_("%s is open in another program (a desk screen or a command); close it everywhere and try again. Nothing was changed."),
 				target);
 			goto out;
 		} else if (rc != SQLITE_OK) {
-			db_fail(NULL, rc, "restore", e);
+			db_fail(NULL, rc, _("restore"), e);
 			goto out;
 		} else {
 			/* held to the end: nobody opens it in between */
 			rc = sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
 			if (rc != SQLITE_OK) {
 				err_set(e, ERR_DB,
-					"%s is in use by another program; close it everywhere and try again. Nothing was changed.",
+					_("%s is in use by another program; close it everywhere and try again. Nothing was changed."),
 					target);
 				goto out;
 			}
@@ -283,7 +284,7 @@ int db_restore(const char *target, const char *src, const char *keep, struct err
 		if (keep && copy_file(target, keep, e) < 0)
 			goto out;
 	} else if (errno != ENOENT) {
-		return err_set(e, ERR_DB, "cannot use %s: %s", target, strerror(errno));
+		return err_set(e, ERR_DB, _("cannot use %s: %s"), target, strerror(errno));
 	}
 	copy = write_copy(target, src, e);
 	if (!copy)
@@ -291,7 +292,7 @@ int db_restore(const char *target, const char *src, const char *keep, struct err
 	if (damaged)
 		unlink_sidecars(target);
 	if (rename(copy, target) < 0) {
-		err_set(e, ERR_DB, "cannot replace %s: %s", target, strerror(errno));
+		err_set(e, ERR_DB, _("cannot replace %s: %s"), target, strerror(errno));
 		unlink(copy);
 		goto out;
 	}
@@ -316,8 +317,8 @@ static int run(struct db *db, sqlite3_stmt *st, const char *before, long long *c
 		return -1;
 	if (sqlite3_bind_parameter_count(st) >= 1 &&
 	    sqlite3_bind_text(st, 1, before, -1, SQLITE_TRANSIENT) != SQLITE_OK)
-		return db_fail(db, SQLITE_NOMEM, "retention", e);
-	if (db_step_done(db, st, "retention", e) < 0)
+		return db_fail(db, SQLITE_NOMEM, _("retention"), e);
+	if (db_step_done(db, st, _("retention"), e) < 0)
 		return -1;
 	if (changes)
 		*changes = sqlite3_changes(db->h);
@@ -366,7 +367,8 @@ int db_retention(struct db *db, const char *before, bool dry_run, struct db_rete
 			    " (SELECT id FROM temp.retention_gone WHERE tbl = 'contact')", e),
 		before, &r->contacts, e) < 0 ||
 	    run(db, db_stmt(db, "UPDATE organization SET name = '(removed #' || id || ')', kana = '',"
-			    " phone = NULL, email = NULL, address = NULL, note = NULL, updated_at = mado_now()"
+			    " phone = NULL, email = NULL, address = NULL, note = NULL, updated_at = mado_now(),"
+			    " name_key = mado_fold('(removed #' || id || ')'), kana_key = '', sort_key = X'FF'"
 			    " WHERE id IN (SELECT id FROM temp.retention_gone WHERE tbl = 'organization')", e),
 		before, &r->individuals, e) < 0 ||
 	    run(db, db_stmt(db, "UPDATE appointment SET note = NULL, contact_id = NULL"
@@ -435,7 +437,7 @@ int db_retention(struct db *db, const char *before, bool dry_run, struct db_rete
 				   " VALUES (mado_now(), mado_actor(), 'retention', NULL, 'update',"
 				   " json_object('before', ?1, 'appointments', ?2, 'inquiries', ?3,"
 				   " 'inquiry_notes', ?4, 'applications', ?5, 'contacts', ?6, 'individuals', ?7, 'extra_values', ?8))", e);
-	if (!st || db_bind_text(db, st, 1, "before", before, false, 10, e) < 0 ||
+	if (!st || db_bind_text(db, st, 1, _("before"), before, false, 10, e) < 0 ||
 	    db_bind_int(db, st, 2, r->appointments, e) < 0 ||
 	    db_bind_int(db, st, 3, r->inquiries, e) < 0 ||
 	    db_bind_int(db, st, 4, r->inquiry_notes, e) < 0 ||
@@ -443,7 +445,7 @@ int db_retention(struct db *db, const char *before, bool dry_run, struct db_rete
 	    db_bind_int(db, st, 6, r->contacts, e) < 0 ||
 	    db_bind_int(db, st, 7, r->individuals, e) < 0 ||
 	    db_bind_int(db, st, 8, r->extra_values, e) < 0 ||
-	    db_step_done(db, st, "retention", e) < 0)
+	    db_step_done(db, st, _("retention"), e) < 0)
 		goto fail;
 	if (dry_run) {
 		db_rollback(db);

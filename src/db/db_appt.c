@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "db/db_internal.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 
 void appt_filter_init(struct appt_filter *f)
@@ -106,18 +107,18 @@ static int bind_appt(struct db *db, sqlite3_stmt *st, const struct appt *a, stru
 {
 	char date[DATE_STRLEN];
 
-	if (db_bind_text(db, st, 1, "date", date_format(a->day, date), false, 10, e) < 0 ||
+	if (db_bind_text(db, st, 1, _("date"), date_format(a->day, date), false, 10, e) < 0 ||
 	    db_bind_int(db, st, 2, a->start_min, e) < 0 ||
 	    db_bind_int(db, st, 3, a->minutes, e) < 0 ||
-	    db_bind_text(db, st, 4, "channel", channel_code[a->channel], false, 0, e) < 0 ||
-	    db_bind_text(db, st, 5, "booked via", booked_via_code[a->booked_via], false, 0, e) < 0 ||
+	    db_bind_text(db, st, 4, _("channel"), channel_code[a->channel], false, 0, e) < 0 ||
+	    db_bind_text(db, st, 5, _("booked via"), booked_via_code[a->booked_via], false, 0, e) < 0 ||
 	    db_bind_int(db, st, 6, a->org_id, e) < 0 ||
 	    db_bind_opt_id(db, st, 7, a->contact_id, e) < 0 ||
 	    db_bind_opt_id(db, st, 8, a->staff_id, e) < 0 ||
-	    db_bind_opt_text(db, st, 9, "room", a->channel == CH_VISIT ? a->room : NULL, false, 60, e) < 0 ||
-	    db_bind_text(db, st, 10, "status", appt_status_code[a->status], false, 0, e) < 0 ||
-	    db_bind_opt_text(db, st, 11, "note", a->note, true, 4000, e) < 0 ||
-	    db_bind_opt_text(db, st, 12, "override reason", a->override_reason, false, 500, e) < 0 ||
+	    db_bind_opt_text(db, st, 9, _("room"), a->channel == CH_VISIT ? a->room : NULL, false, 60, e) < 0 ||
+	    db_bind_text(db, st, 10, _("status"), appt_status_code[a->status], false, 0, e) < 0 ||
+	    db_bind_opt_text(db, st, 11, _("note"), a->note, true, 4000, e) < 0 ||
+	    db_bind_opt_text(db, st, 12, _("override reason"), a->override_reason, false, 500, e) < 0 ||
 	    db_bind_opt_id(db, st, 13, a->inquiry_id, e) < 0)
 		return -1;
 	return 0;
@@ -135,7 +136,7 @@ static int write_topics(struct db *db, long long id, unsigned topics, struct err
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, topics);
-	if (db_step_done(db, st, "topics", e) < 0)
+	if (db_step_done(db, st, _("topics"), e) < 0)
 		return -1;
 	for (int t = 0; t < TOPIC_COUNT; t++) {
 		if (!(topics & (1u << t)))
@@ -144,7 +145,7 @@ static int write_topics(struct db *db, long long id, unsigned topics, struct err
 			return -1;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, topic_code[t], -1, SQLITE_STATIC);
-		if (db_step_done(db, st, "topics", e) < 0)
+		if (db_step_done(db, st, _("topics"), e) < 0)
 			return -1;
 	}
 	return 0;
@@ -162,9 +163,9 @@ int db_appt_insert(struct db *db, struct appt *a, struct err *e)
 		return -1;
 	if (!a->uid)
 		a->uid = db_new_uid();
-	if (db_bind_text(db, st, 14, "uid", a->uid, false, 200, e) < 0)
+	if (db_bind_text(db, st, 14, _("uid"), a->uid, false, 200, e) < 0)
 		return -1;
-	if (db_step_done(db, st, "appointment", e) < 0)
+	if (db_step_done(db, st, _("appointment"), e) < 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->h);
 	return write_topics(db, a->id, a->topics, e);
@@ -182,10 +183,10 @@ int db_appt_update(struct db *db, struct appt *a, struct err *e)
 	if (!st || bind_appt(db, st, a, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 14, a->id);
-	if (db_step_done(db, st, "appointment", e) < 0)
+	if (db_step_done(db, st, _("appointment"), e) < 0)
 		return -1;
 	if (sqlite3_changes(db->h) == 0)
-		return err_set(e, ERR_INPUT, "no appointment #%lld", a->id);
+		return err_set(e, ERR_INPUT, _("no appointment #%lld"), a->id);
 	a->sequence++;
 	return write_topics(db, a->id, a->topics, e);
 }
@@ -202,10 +203,10 @@ int db_appt_get(struct db *db, long long id, struct appt *a, struct err *e)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		appt_from_row(st, a);
-	if (db_rows_done(db, st, rc, 0, "appointment", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("appointment"), e) < 0)
 		return -1;
 	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, "no appointment #%lld", id);
+		return err_set(e, ERR_INPUT, _("no appointment #%lld"), id);
 	return 0;
 }
 
@@ -243,7 +244,7 @@ int db_appt_each(struct db *db, const struct appt_filter *f,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "appointments", e);
+	return db_rows_done(db, st, rc, n, _("appointments"), e);
 }
 
 int db_appt_count_days(struct db *db, int from_day, int to_day, int *counts, struct err *e)
@@ -268,7 +269,7 @@ int db_appt_count_days(struct db *db, int from_day, int to_day, int *counts, str
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "counting appointments", e);
+		return db_fail(db, rc, _("counting appointments"), e);
 	return 0;
 }
 
@@ -297,7 +298,7 @@ int db_appt_conflict(struct db *db, int day, int start_min, int minutes,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		appt_from_row(st, a);
-	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "checking for overlaps", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("checking for overlaps"), e);
 }
 
 void staff_block_release(struct staff_block *b)
@@ -345,7 +346,7 @@ int db_block_conflict(struct db *db, int day, int start_min, int minutes,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		block_from_row(st, b);
-	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "checking staff blocks", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("checking staff blocks"), e);
 }
 
 int db_block_upsert(struct db *db, struct staff_block *b, bool *created, struct err *e)
@@ -360,23 +361,23 @@ int db_block_upsert(struct db *db, struct staff_block *b, bool *created, struct 
 	sqlite3_stmt *st = db_stmt(db, sel, e);
 	int rc;
 
-	if (!st || db_bind_text(db, st, 1, "uid", b->uid, false, 200, e) < 0)
+	if (!st || db_bind_text(db, st, 1, _("uid"), b->uid, false, 200, e) < 0)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		b->id = sqlite3_column_int64(st, 0);
-	if (db_rows_done(db, st, rc, 0, "staff block", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("staff block"), e) < 0)
 		return -1;
 	*created = rc == SQLITE_DONE;
 	if (!(st = db_stmt(db, *created ? ins : upd, e)) ||
 	    db_bind_opt_id(db, st, 1, b->staff_id, e) < 0 ||
-	    db_bind_text(db, st, 2, "date", date_format(b->day, date), false, 10, e) < 0 ||
+	    db_bind_text(db, st, 2, _("date"), date_format(b->day, date), false, 10, e) < 0 ||
 	    db_bind_int(db, st, 3, b->start_min, e) < 0 ||
 	    db_bind_int(db, st, 4, b->minutes, e) < 0 ||
-	    db_bind_text(db, st, 5, "title", b->title, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 6, "uid", b->uid, false, 200, e) < 0)
+	    db_bind_text(db, st, 5, _("title"), b->title, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 6, _("uid"), b->uid, false, 200, e) < 0)
 		return -1;
-	if (db_step_done(db, st, "staff block", e) < 0)
+	if (db_step_done(db, st, _("staff block"), e) < 0)
 		return -1;
 	if (*created)
 		b->id = sqlite3_last_insert_rowid(db->h);
@@ -405,7 +406,7 @@ int db_block_each(struct db *db, int from_day, int to_day,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "staff blocks", e);
+	return db_rows_done(db, st, rc, n, _("staff blocks"), e);
 }
 
 char *db_closed_day(struct db *db, int day, struct err *e)
@@ -424,6 +425,33 @@ char *db_closed_day(struct db *db, int day, struct err *e)
 	return r;
 }
 
+int db_closed_days_range(struct db *db, int from, int to,
+			 int (*cb)(int day, const char *reason, void *arg), void *arg,
+			 struct err *e)
+{
+	static const char sql[] =
+		"SELECT date, reason FROM closed_day WHERE date >= ? AND date <= ? ORDER BY date";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	char d1[DATE_STRLEN], d2[DATE_STRLEN];
+	int n = 0, rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, date_format(from, d1), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date_format(to, d2), -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+		const char *reason = (const char *)sqlite3_column_text(st, 1);
+		int day;
+		if (!date || date_parse(date, &day) < 0)
+			continue;
+		n++;
+		if (cb && cb(day, reason ? reason : "", arg))
+			break;
+	}
+	return db_rows_done(db, st, rc, n, _("closed days"), e);
+}
+
 int db_closed_day_set(struct db *db, int day, const char *reason, struct err *e)
 {
 	static const char ins[] = "INSERT OR REPLACE INTO closed_day (date, reason) VALUES (?, ?)";
@@ -434,7 +462,7 @@ int db_closed_day_set(struct db *db, int day, const char *reason, struct err *e)
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, date_format(day, date), -1, SQLITE_TRANSIENT);
-	if (reason && db_bind_text(db, st, 2, "reason", reason, false, 100, e) < 0)
+	if (reason && db_bind_text(db, st, 2, _("reason"), reason, false, 100, e) < 0)
 		return -1;
-	return db_step_done(db, st, "closed day", e);
+	return db_step_done(db, st, _("closed day"), e);
 }

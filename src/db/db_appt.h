@@ -54,6 +54,12 @@ int db_block_each(struct db *db, int from_day, int to_day,
  * yearly ones of the config): reason or NULL (caller frees). */
 char *db_closed_day(struct db *db, int day, struct err *e);
 int db_closed_day_set(struct db *db, int day, const char *reason, struct err *e);
+/* The same for every day from from to to (inclusive), in one read:
+ * cb(day, reason) for each stored closed day, in date order, until cb
+ * returns nonzero.  Returns the number given to cb, -1 on error. */
+int db_closed_days_range(struct db *db, int from, int to,
+			 int (*cb)(int day, const char *reason, void *arg), void *arg,
+			 struct err *e);
 
 /* A new UID for an appointment or event: random, stable for its life. */
 char *db_new_uid(void);

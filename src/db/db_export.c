@@ -4,6 +4,7 @@
 #include <string.h>
 #include "db/db_internal.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 
 void prog_event_release(struct prog_event *ev)
@@ -72,7 +73,109 @@ int db_export_events(struct db *db, int from_day, int to_day,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "program events", e);
+	return db_rows_done(db, st, rc, n, _("program events"), e);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* The stored code's index (exact match first: the CHECK constraints
+ * keep them exact; model_lookup() for anything else), or none. */
+static int lookup(const char *const *codes, int n, const char *s, int none)
+{
+	int k;
+
+	if (!s)
+		return none;
+	for (k = 0; k < n; k++)
+		if (s[0] == codes[k][0] && !strcmp(s, codes[k]))
+			return k;
+	k = model_lookup(codes, n, s);
+	return k < 0 ? none : k;
+}
+
+int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
+		    int (*cb)(const struct export_appt *a, void *arg), void *arg,
+		    struct err *e)
+{
+	/* Both statements walk appointment_date (date, start_min, rowid) in
+	 * order, with no sort step; the joins are primary-key look-ups.
+	 * The topics come from a second statement in the same order,
+	 * merged here: a correlated subquery per row (group_concat on
+	 * appointment_topic's key) costs twice as much as this join, as it
+	 * opens its cursor again for every appointment. */
+	static const char sql[] =
+		"SELECT a.id, a.uid, a.date, a.start_min, a.minutes, a.channel, a.booked_via, a.room,"
+		" a.status, a.note, a.override_reason, a.sequence, a.updated_at,"
+		" o.name, o.municipality, o.type, c.name, c.phone, c.email, s.name"
+		" FROM appointment a JOIN organization o ON o.id = a.org_id"
+		" LEFT JOIN contact c ON c.id = a.contact_id LEFT JOIN staff s ON s.id = a.staff_id"
+		" WHERE a.date >= ?1 AND a.date <= ?2 AND (?3 = 0 OR a.staff_id = ?3)"
+		" ORDER BY a.date, a.start_min, a.id";
+	/* for everyone the index covers the topics' side (no table look-up) */
+	static const char topics_all[] =
+		"SELECT a.id, t.topic FROM appointment a JOIN appointment_topic t ON t.appt_id = a.id"
+		" WHERE a.date >= ?1 AND a.date <= ?2 ORDER BY a.date, a.start_min, a.id";
+	static const char topics_staff[] =
+		"SELECT a.id, t.topic FROM appointment a JOIN appointment_topic t ON t.appt_id = a.id"
+		" WHERE a.date >= ?1 AND a.date <= ?2 AND a.staff_id = ?3"
+		" ORDER BY a.date, a.start_min, a.id";
+	sqlite3_stmt *st = db_stmt(db, sql, e), *tt = NULL;
+	int rc, trc, n = 0;
+
+	if (st)
+		tt = staff_id ? db_stmt(db, topics_staff, e) : db_stmt(db, topics_all, e);
+	if (!st || !tt)
+		return -1;
+	bind_range(st, from_day, to_day);
+	sqlite3_bind_int64(st, 3, staff_id);
+	bind_range(tt, from_day, to_day);
+	if (staff_id)
+		sqlite3_bind_int64(tt, 3, staff_id);
+	trc = sqlite3_step(tt);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct export_appt a;
+		long long id = sqlite3_column_int64(st, 0);
+
+		a.topics = 0;
+		while (trc == SQLITE_ROW && sqlite3_column_int64(tt, 0) == id) {
+			int k = lookup(topic_code, TOPIC_COUNT, col(tt, 1), -1);
+			if (k >= 0)
+				a.topics |= 1u << k;
+			trc = sqlite3_step(tt);
+		}
+		a.uid = col(st, 1);
+		a.date = col(st, 2);
+		if (!a.date || date_parse(a.date, &a.day) < 0)
+			a.day = 0;
+		a.start_min = sqlite3_column_int(st, 3);
+		a.minutes = sqlite3_column_int(st, 4);
+		a.channel = (enum channel)lookup(channel_code, CH_COUNT, col(st, 5), CH_PHONE);
+		a.booked_via = (enum booked_via)lookup(booked_via_code, VIA_COUNT, col(st, 6), VIA_PHONE);
+		a.room = col(st, 7);
+		a.status = (enum appt_status)lookup(appt_status_code, ST_COUNT, col(st, 8), ST_BOOKED);
+		a.note = col(st, 9);
+		a.override_reason = col(st, 10);
+		a.sequence = sqlite3_column_int(st, 11);
+		a.updated_at = col(st, 12);
+		a.org_name = col(st, 13);
+		a.municipality = col(st, 14);
+		a.org_type = (enum org_type)lookup(org_type_code, ORG_TYPE_COUNT, col(st, 15), ORG_LOCAL);
+		a.contact_name = col(st, 16);
+		a.contact_phone = col(st, 17);
+		a.contact_email = col(st, 18);
+		a.staff_name = col(st, 19);
+		n++;
+		if (cb && cb(&a, arg))
+			break;
+	}
+	if (db_rows_done(db, tt, trc, 0, _("appointment topics"), e) < 0) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	return db_rows_done(db, st, rc, n, _("appointments"), e);
 }
 
 int db_export_deadlines(struct db *db, int from_day, int to_day,
@@ -96,7 +199,7 @@ int db_export_deadlines(struct db *db, int from_day, int to_day,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct deadline_row d;
 		memset(&d, 0, sizeof d);
-		d.kind = sqlite3_column_int(st, 0) ? DEADLINE_EVENT : DEADLINE_PROGRAM;
+		d.kind = sqlite3_column_int(st, 0) ? EXPORT_DEADLINE_EVENT : EXPORT_DEADLINE_PROGRAM;
 		d.id = sqlite3_column_int64(st, 1);
 		d.uid = db_col_str(st, 2);
 		d.title = db_col_str(st, 3);
@@ -110,7 +213,7 @@ int db_export_deadlines(struct db *db, int from_day, int to_day,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "deadlines", e);
+	return db_rows_done(db, st, rc, n, _("deadlines"), e);
 }
 
 static int bind_opt_int(sqlite3_stmt *st, int i, int v, int none)
@@ -139,22 +242,22 @@ int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result, st
 	bool exists;
 	int rc;
 
-	if (!st || db_bind_text(db, st, 1, "uid", ev->uid, false, 200, e) < 0)
+	if (!st || db_bind_text(db, st, 1, _("uid"), ev->uid, false, 200, e) < 0)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		ev->id = sqlite3_column_int64(st, 0);
-	if (db_rows_done(db, st, rc, 0, "program event", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("program event"), e) < 0)
 		return -1;
 	exists = rc == SQLITE_ROW;
 	if (!(st = db_stmt(db, exists ? upd : ins, e)) ||
-	    db_bind_text(db, st, 1, "title", ev->title, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 2, "date", date_format(ev->day, date), false, 10, e) < 0 ||
-	    db_bind_opt_text(db, st, 5, "place", ev->place, false, 200, e) < 0 ||
-	    db_bind_opt_text(db, st, 8, "note", ev->note, true, 4000, e) < 0 ||
+	    db_bind_text(db, st, 1, _("title"), ev->title, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 2, _("date"), date_format(ev->day, date), false, 10, e) < 0 ||
+	    db_bind_opt_text(db, st, 5, _("place"), ev->place, false, 200, e) < 0 ||
+	    db_bind_opt_text(db, st, 8, _("note"), ev->note, true, 4000, e) < 0 ||
 	    db_bind_int(db, st, 9, ev->sequence, e) < 0 ||
-	    db_bind_opt_text(db, st, 10, "last modified", ev->updated_at, false, 40, e) < 0 ||
-	    db_bind_text(db, st, 11, "uid", ev->uid, false, 200, e) < 0 ||
+	    db_bind_opt_text(db, st, 10, _("last modified"), ev->updated_at, false, 40, e) < 0 ||
+	    db_bind_text(db, st, 11, _("uid"), ev->uid, false, 200, e) < 0 ||
 	    db_bind_opt_id(db, st, 12, ev->program_id, e) < 0)
 		return -1;
 	bind_opt_int(st, 3, ev->start_min, -1);
@@ -164,7 +267,7 @@ int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result, st
 		sqlite3_bind_text(st, 7, date_format(ev->reg_deadline, reg), -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, 7);
-	if (db_step_done(db, st, "program event", e) < 0)
+	if (db_step_done(db, st, _("program event"), e) < 0)
 		return -1;
 	if (!exists) {
 		ev->id = sqlite3_last_insert_rowid(db->h);
@@ -183,12 +286,12 @@ int db_export_remove_uid(struct db *db, const char *uid, struct err *e)
 	sqlite3_stmt *st;
 	int n = 0;
 
-	if (!(st = db_stmt(db, del_ev, e)) || db_bind_text(db, st, 1, "uid", uid, false, 200, e) < 0 ||
-	    db_step_done(db, st, "program event", e) < 0)
+	if (!(st = db_stmt(db, del_ev, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
+	    db_step_done(db, st, _("program event"), e) < 0)
 		return -1;
 	n += sqlite3_changes(db->h);
-	if (!(st = db_stmt(db, del_bl, e)) || db_bind_text(db, st, 1, "uid", uid, false, 200, e) < 0 ||
-	    db_step_done(db, st, "staff block", e) < 0)
+	if (!(st = db_stmt(db, del_bl, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
+	    db_step_done(db, st, _("staff block"), e) < 0)
 		return -1;
 	n += sqlite3_changes(db->h);
 	return n;
@@ -201,17 +304,17 @@ int db_export_program_ensure(struct db *db, const char *name, long long *id, str
 	sqlite3_stmt *st = db_stmt(db, sel, e);
 	int rc;
 
-	if (!st || db_bind_text(db, st, 1, "program", name, false, 200, e) < 0)
+	if (!st || db_bind_text(db, st, 1, _("program"), name, false, 200, e) < 0)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-	if (db_rows_done(db, st, rc, 0, "program", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("program"), e) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		return 0;
-	if (!(st = db_stmt(db, ins, e)) || db_bind_text(db, st, 1, "program", name, false, 200, e) < 0 ||
-	    db_step_done(db, st, "program", e) < 0)
+	if (!(st = db_stmt(db, ins, e)) || db_bind_text(db, st, 1, _("program"), name, false, 200, e) < 0 ||
+	    db_step_done(db, st, _("program"), e) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(db->h);
 	return 1;

@@ -6,6 +6,7 @@
  * Plain SQL; no calendar format, no rules. */
 
 #include "db/db.h"
+#include "db/model.h"
 
 struct prog_event {
 	long long id, program_id;	/* program_id 0: none */
@@ -23,12 +24,37 @@ int db_export_events(struct db *db, int from_day, int to_day,
 		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
 		     struct err *e);
 
-enum deadline_kind { DEADLINE_PROGRAM, DEADLINE_EVENT };
+/* One appointment as the calendar export needs it.  The strings are
+ * the statement's own column text, borrowed: valid only during the
+ * callback, never copied or freed (NULL when the column is NULL). */
+struct export_appt {
+	const char *uid, *date, *room, *note, *override_reason, *updated_at;
+	const char *org_name, *municipality, *contact_name, *contact_phone,
+		   *contact_email, *staff_name;
+	int day, start_min, minutes, sequence;
+	enum channel channel;
+	enum booked_via booked_via;
+	enum appt_status status;
+	enum org_type org_type;
+	unsigned topics;	/* bit (1 << enum topic) */
+};
+
+/* Appointments dated from..to (inclusive; 0 = open) of staff_id (0 =
+ * everyone), cancelled ones too, in the order of the appointment_date
+ * index: date, start time, then id (no sort step).  Streams; cb
+ * returning non-zero stops.  Returns the count or -1. */
+int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
+		    int (*cb)(const struct export_appt *a, void *arg), void *arg,
+		    struct err *e);
+
+/* Named apart from core/deadline.h's enum deadline_kind, so that a file
+ * may include both. */
+enum export_deadline_kind { EXPORT_DEADLINE_PROGRAM, EXPORT_DEADLINE_EVENT };
 
 struct deadline_row {
-	enum deadline_kind kind;
+	enum export_deadline_kind kind;
 	long long id;		/* program id or program_event id */
-	char *uid;		/* the event's uid (DEADLINE_EVENT), else NULL */
+	char *uid;		/* the event's uid (EXPORT_DEADLINE_EVENT), else NULL */
 	char *title;		/* program name, or event title */
 	char *program_name;	/* the event's program, or NULL */
 	char *updated_at;	/* the event's, else NULL */

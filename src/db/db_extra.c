@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db/db_internal.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 #include "util/text.h"
 
@@ -60,7 +61,7 @@ int db_extra_get(struct db *db, const char *tbl, long long row_id, struct extra_
 	int rc;
 
 	if (!valid_tbl(tbl))
-		return err_set(e, ERR_INPUT, "extra fields: no table %s", tbl ? tbl : "");
+		return err_set(e, ERR_INPUT, _("extra fields: no table %s"), tbl ? tbl : "");
 	if (!(st = db_stmt(db, sql, e)))
 		return -1;
 	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
@@ -70,7 +71,7 @@ int db_extra_get(struct db *db, const char *tbl, long long row_id, struct extra_
 			       (const char *)sqlite3_column_text(st, 1));
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "reading extra fields", e);
+		return db_fail(db, rc, _("reading extra fields"), e);
 	return 0;
 }
 
@@ -85,9 +86,9 @@ int db_extra_set(struct db *db, const char *tbl, long long row_id, const char *k
 	sqlite3_stmt *st;
 
 	if (!valid_tbl(tbl))
-		return err_set(e, ERR_INPUT, "extra fields: no table %s", tbl ? tbl : "");
+		return err_set(e, ERR_INPUT, _("extra fields: no table %s"), tbl ? tbl : "");
 	if (!valid_key(key))
-		return err_set(e, ERR_INPUT, "extra fields: '%s' is not a field name",
+		return err_set(e, ERR_INPUT, _("extra fields: '%s' is not a field name"),
 			       key && text_utf8_valid(key, strlen(key)) ? key : "?");
 	if (max == 0 || max > 4000)
 		max = 4000;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "db/db_internal.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 #include "util/text.h"
 
@@ -89,17 +90,17 @@ static int bind_inquiry(struct db *db, sqlite3_stmt *st, const struct inquiry *q
 {
 	char due[DATE_STRLEN];
 
-	if (db_bind_text(db, st, 1, "received", q->received, false, 16, e) < 0 ||
-	    db_bind_text(db, st, 2, "channel", inq_channel_code[q->channel], false, 0, e) < 0 ||
+	if (db_bind_text(db, st, 1, _("received"), q->received, false, 16, e) < 0 ||
+	    db_bind_text(db, st, 2, _("channel"), inq_channel_code[q->channel], false, 0, e) < 0 ||
 	    db_bind_opt_id(db, st, 3, q->org_id, e) < 0 ||
 	    db_bind_opt_id(db, st, 4, q->contact_id, e) < 0 ||
-	    db_bind_text(db, st, 5, "topic", q->topic ? q->topic : "other", false, 100, e) < 0 ||
-	    db_bind_text(db, st, 6, "summary", q->summary, true, 4000, e) < 0 ||
-	    db_bind_text(db, st, 7, "status", inq_status_code[q->status], false, 0, e) < 0 ||
-	    db_bind_opt_text(db, st, 8, "due date", q->due_day ? date_format(q->due_day, due) : NULL,
+	    db_bind_text(db, st, 5, _("topic"), q->topic ? q->topic : "other", false, 100, e) < 0 ||
+	    db_bind_text(db, st, 6, _("summary"), q->summary, true, 4000, e) < 0 ||
+	    db_bind_text(db, st, 7, _("status"), inq_status_code[q->status], false, 0, e) < 0 ||
+	    db_bind_opt_text(db, st, 8, _("due date"), q->due_day ? date_format(q->due_day, due) : NULL,
 			     false, 10, e) < 0 ||
 	    db_bind_opt_id(db, st, 9, q->staff_id, e) < 0 ||
-	    db_bind_opt_text(db, st, 10, "referred to", q->referred_to, false, 200, e) < 0 ||
+	    db_bind_opt_text(db, st, 10, _("referred to"), q->referred_to, false, 200, e) < 0 ||
 	    db_bind_opt_id(db, st, 11, q->appt_id, e) < 0)
 		return -1;
 	return 0;
@@ -114,7 +115,7 @@ int db_inquiry_insert(struct db *db, struct inquiry *q, struct err *e)
 
 	if (!st || bind_inquiry(db, st, q, e) < 0)
 		return -1;
-	if (db_step_done(db, st, "inquiry", e) < 0)
+	if (db_step_done(db, st, _("inquiry"), e) < 0)
 		return -1;
 	q->id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -131,10 +132,10 @@ int db_inquiry_update(struct db *db, const struct inquiry *q, struct err *e)
 	if (!st || bind_inquiry(db, st, q, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 12, q->id);
-	if (db_step_done(db, st, "inquiry", e) < 0)
+	if (db_step_done(db, st, _("inquiry"), e) < 0)
 		return -1;
 	if (sqlite3_changes(db->h) == 0)
-		return err_set(e, ERR_INPUT, "no inquiry #%lld", q->id);
+		return err_set(e, ERR_INPUT, _("no inquiry #%lld"), q->id);
 	return 0;
 }
 
@@ -150,10 +151,10 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		inquiry_from_row(st, q);
-	if (db_rows_done(db, st, rc, 0, "inquiry", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("inquiry"), e) < 0)
 		return -1;
 	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, "no inquiry #%lld", id);
+		return err_set(e, ERR_INPUT, _("no inquiry #%lld"), id);
 	return 0;
 }
 
@@ -172,6 +173,10 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 	" AND (?10 IS NULL OR (i.status <> 'closed' AND i.due_date < ?10))" \
 	INQ_WORD(11) INQ_WORD(12) INQ_WORD(13) INQ_WORD(14) INQ_WORD(15) INQ_WORD(16) INQ_WORD(17)
 
+/* Said when the filter already leaves closed inquiries out: the index
+ * inquiry_status_due then serves the rows (status is one of three). */
+#define INQ_NOT_CLOSED " AND i.status IN ('open', 'waiting')"
+
 #define INQ_BY_RECEIVED " ORDER BY i.received_at DESC, i.id DESC"
 #define INQ_BY_DUE " ORDER BY i.due_date IS NULL, i.due_date, i.received_at, i.id"
 
@@ -182,6 +187,18 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 	" AND (i.id IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?18)" \
 	" OR i.id IN (SELECT n.inquiry_id FROM inquiry_note n WHERE n.id IN" \
 	" (SELECT rowid FROM inquiry_note_fts WHERE inquiry_note_fts MATCH ?18)))"
+
+/* The same, limited to the newest ?20 matches of the summary index and
+ * the inquiries of the newest ?21 matches of the note index (by rowid,
+ * the order in which they were entered): FTS5 reads its rowids
+ * backwards and stops there, so a word found in most of ten years
+ * costs no more than a rare one. */
+#define INQ_MATCH_NEWEST \
+	" AND (i.id IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?18" \
+	" ORDER BY rowid DESC LIMIT ?20)" \
+	" OR i.id IN (SELECT n.inquiry_id FROM inquiry_note n WHERE n.id IN" \
+	" (SELECT rowid FROM inquiry_note_fts WHERE inquiry_note_fts MATCH ?18" \
+	" ORDER BY rowid DESC LIMIT ?21)))"
 
 /* The ids are picked, ordered and limited first, then only the rows
  * shown are joined with their organization, contact, staff and notes
@@ -222,10 +239,91 @@ static int split_words(const char *s, char **words, int max, struct err *e)
 		if (n == max) {
 			for (int i = 0; i < n; i++)
 				free(words[i]);
-			return err_set(e, ERR_INPUT, "search: at most %d words", max);
+			return err_set(e, ERR_INPUT, _("search: at most %d words"), max);
 		}
 		words[n++] = xstrndup(start, (size_t)(s - start));
 	}
+	return n;
+}
+
+/* Whether f narrows the rows beyond the search words. */
+static bool filter_narrows(const struct inquiry_filter *f)
+{
+	return f->status >= 0 || f->open_only || f->channel >= 0 || f->staff_id ||
+		f->org_id || (f->topic && *f->topic) || f->from_day || f->to_day ||
+		f->due_by || f->overdue_before;
+}
+
+/* Bind ?1-?19 of the list and search statements from f; words[fts]
+ * (if any) is the FTS5 phrase, the other words are checked by scan. */
+static void bind_filter(sqlite3_stmt *st, const struct inquiry_filter *f,
+			char **words, int n_words, int fts)
+{
+	char d[DATE_STRLEN];
+
+	if (f->status >= 0 && f->status < IS_COUNT)
+		sqlite3_bind_text(st, 1, inq_status_code[f->status], -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, f->open_only);
+	if (f->channel >= 0 && f->channel < IQ_COUNT)
+		sqlite3_bind_text(st, 3, inq_channel_code[f->channel], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, f->staff_id);
+	sqlite3_bind_int64(st, 5, f->org_id);
+	if (f->topic && *f->topic)
+		sqlite3_bind_text(st, 6, f->topic, -1, SQLITE_TRANSIENT);
+	if (f->from_day)
+		sqlite3_bind_text(st, 7, date_format(f->from_day, d), -1, SQLITE_TRANSIENT);
+	if (f->to_day)
+		sqlite3_bind_text(st, 8, date_format(f->to_day + 1, d), -1, SQLITE_TRANSIENT);
+	if (f->due_by)
+		sqlite3_bind_text(st, 9, date_format(f->due_by, d), -1, SQLITE_TRANSIENT);
+	if (f->overdue_before)
+		sqlite3_bind_text(st, 10, date_format(f->overdue_before, d), -1, SQLITE_TRANSIENT);
+	for (int i = 0, p = 11; i < n_words; i++) {
+		if (i == fts)
+			continue;
+		sqlite3_bind_text(st, p++, words[i], -1, SQLITE_TRANSIENT);
+	}
+	if (fts >= 0) {
+		/* one FTS5 phrase: the word in double quotes, quotes doubled */
+		struct strbuf q = STRBUF_INIT;
+		strbuf_adds(&q, "\"");
+		for (const char *c = words[fts]; *c; c++) {
+			if (*c == '"')
+				strbuf_adds(&q, "\"");
+			strbuf_add(&q, c, 1);
+		}
+		strbuf_adds(&q, "\"");
+		sqlite3_bind_text(st, 18, strbuf_str(&q), -1, SQLITE_TRANSIENT);
+		strbuf_release(&q);
+	}
+	sqlite3_bind_int(st, 19, f->limit > 0 ? f->limit : -1);
+}
+
+/* Read up to limit rows of st; when there are limit of them, give them
+ * to cb and return how many it took; with fewer, give none and return -2
+ * (the caller runs the full search).  -1 on error. */
+static int newest_rows(struct db *db, sqlite3_stmt *st, int limit,
+		       int (*cb)(const struct inquiry *q, void *arg), void *arg,
+		       struct err *e)
+{
+	struct inquiry *rows = xcalloc((size_t)limit, sizeof *rows);
+	int got = 0, n, rc;
+
+	while (got < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		inquiry_from_row(st, &rows[got++]);
+	if (got == limit)
+		rc = SQLITE_DONE;
+	n = db_rows_done(db, st, rc, got, _("inquiries"), e);
+	if (n == limit) {
+		n = 0;
+		while (n < got && !(cb && cb(&rows[n++], arg)))
+			;
+	} else if (n >= 0) {
+		n = -2;
+	}
+	for (int i = 0; i < got; i++)
+		inquiry_release(&rows[i]);
+	free(rows);
 	return n;
 }
 
@@ -236,8 +334,15 @@ int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 	static const char list_due[] = INQ_PICKED(INQ_WHERE, INQ_BY_DUE);
 	static const char search_received[] = INQ_PICKED(INQ_WHERE INQ_MATCH, INQ_BY_RECEIVED);
 	static const char search_due[] = INQ_PICKED(INQ_WHERE INQ_MATCH, INQ_BY_DUE);
+	/* Lists that leave closed inquiries out (open only, follow-ups due,
+	 * overdue): the same filter, said so that the planner reads the few
+	 * open and waiting rows through inquiry_status_due instead of
+	 * scanning ten years of closed ones. */
+	static const char open_received[] = INQ_PICKED(INQ_WHERE INQ_NOT_CLOSED, INQ_BY_RECEIVED);
+	static const char open_due[] = INQ_PICKED(INQ_WHERE INQ_NOT_CLOSED, INQ_BY_DUE);
+	static const char search_newest[] =
+		INQ_PICKED(INQ_WHERE INQ_MATCH_NEWEST, INQ_BY_RECEIVED);
 	char *words[INQ_SEARCH_MAX_TERMS];
-	char d1[DATE_STRLEN], d2[DATE_STRLEN], d3[DATE_STRLEN], d4[DATE_STRLEN];
 	char msg[512];
 	int n_words = 0, fts = -1, rc, n = -1;
 	sqlite3_stmt *st;
@@ -259,59 +364,48 @@ int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 			}
 		}
 	}
-	if (fts >= 0)
-		st = db_stmt(db, f->order == INQ_ORDER_DUE ? search_due : search_received, e);
-	else
-		st = db_stmt(db, f->order == INQ_ORDER_DUE ? list_due : list_received, e);
-	if (!st)
-		goto out;
-	if (f->status >= 0 && f->status < IS_COUNT)
-		sqlite3_bind_text(st, 1, inq_status_code[f->status], -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, f->open_only);
-	if (f->channel >= 0 && f->channel < IQ_COUNT)
-		sqlite3_bind_text(st, 3, inq_channel_code[f->channel], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, f->staff_id);
-	sqlite3_bind_int64(st, 5, f->org_id);
-	if (f->topic && *f->topic)
-		sqlite3_bind_text(st, 6, f->topic, -1, SQLITE_TRANSIENT);
-	if (f->from_day)
-		sqlite3_bind_text(st, 7, date_format(f->from_day, d1), -1, SQLITE_TRANSIENT);
-	if (f->to_day)
-		sqlite3_bind_text(st, 8, date_format(f->to_day + 1, d2), -1, SQLITE_TRANSIENT);
-	if (f->due_by)
-		sqlite3_bind_text(st, 9, date_format(f->due_by, d3), -1, SQLITE_TRANSIENT);
-	if (f->overdue_before)
-		sqlite3_bind_text(st, 10, date_format(f->overdue_before, d4), -1, SQLITE_TRANSIENT);
-	for (int i = 0, p = 11; i < n_words; i++) {
-		if (i == fts)
+	/* The search of the inquiry screen (one word, newest first, a
+	 * limit, nothing else): each index is asked for its newest matches
+	 * only.  When that gives fewer rows than the limit, the full search
+	 * runs instead, so a short list is complete. */
+	bool newest = fts >= 0 && n_words == 1 && f->limit > 0 && f->limit <= 1000 &&
+		f->order == INQ_ORDER_RECEIVED && !filter_narrows(f);
+	for (int pass = newest ? 0 : 1; pass < 2; pass++) {
+		if (pass == 0)
+			st = db_stmt(db, search_newest, e);
+		else if (fts >= 0)
+			st = db_stmt(db, f->order == INQ_ORDER_DUE ? search_due : search_received, e);
+		else if (f->open_only || f->due_by || f->overdue_before ||
+			 (f->status >= 0 && f->status != IS_CLOSED && f->status < IS_COUNT))
+			st = db_stmt(db, f->order == INQ_ORDER_DUE ? open_due : open_received, e);
+		else
+			st = db_stmt(db, f->order == INQ_ORDER_DUE ? list_due : list_received, e);
+		if (!st)
+			goto out;
+		bind_filter(st, f, words, n_words, fts);
+		if (pass == 0) {
+			/* the newest matches of each index: twice the limit
+			 * notes, since one inquiry may have several */
+			sqlite3_bind_int(st, 20, f->limit);
+			sqlite3_bind_int(st, 21, 2 * f->limit);
+			n = newest_rows(db, st, f->limit, cb, arg, e);
+			if (n != -2)
+				goto out;
+			n = -1;
 			continue;
-		sqlite3_bind_text(st, p++, words[i], -1, SQLITE_TRANSIENT);
-	}
-	if (fts >= 0) {
-		/* one FTS5 phrase: the word in double quotes, quotes doubled */
-		struct strbuf q = STRBUF_INIT;
-		strbuf_adds(&q, "\"");
-		for (const char *c = words[fts]; *c; c++) {
-			if (*c == '"')
-				strbuf_adds(&q, "\"");
-			strbuf_add(&q, c, 1);
 		}
-		strbuf_adds(&q, "\"");
-		sqlite3_bind_text(st, 18, strbuf_str(&q), -1, SQLITE_TRANSIENT);
-		strbuf_release(&q);
+		n = 0;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct inquiry q;
+			inquiry_from_row(st, &q);
+			n++;
+			int stop = cb ? cb(&q, arg) : 0;
+			inquiry_release(&q);
+			if (stop)
+				break;
+		}
+		n = db_rows_done(db, st, rc, n, _("inquiries"), e);
 	}
-	sqlite3_bind_int(st, 19, f->limit > 0 ? f->limit : -1);
-	n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct inquiry q;
-		inquiry_from_row(st, &q);
-		n++;
-		int stop = cb ? cb(&q, arg) : 0;
-		inquiry_release(&q);
-		if (stop)
-			break;
-	}
-	n = db_rows_done(db, st, rc, n, "inquiries", e);
 out:
 	for (int i = 0; i < n_words; i++)
 		free(words[i]);
@@ -325,11 +419,11 @@ int db_inquiry_note_insert(struct db *db, struct inquiry_note *n, struct err *e)
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	if (!st || db_bind_int(db, st, 1, n->inquiry_id, e) < 0 ||
-	    db_bind_text(db, st, 2, "time", n->at, false, 16, e) < 0 ||
+	    db_bind_text(db, st, 2, _("time"), n->at, false, 16, e) < 0 ||
 	    db_bind_opt_id(db, st, 3, n->staff_id, e) < 0 ||
-	    db_bind_text(db, st, 4, "note", n->text, true, 4000, e) < 0)
+	    db_bind_text(db, st, 4, _("note"), n->text, true, 4000, e) < 0)
 		return -1;
-	if (db_step_done(db, st, "note", e) < 0)
+	if (db_step_done(db, st, _("note"), e) < 0)
 		return -1;
 	n->id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -365,7 +459,7 @@ int db_inquiry_note_each(struct db *db, long long inquiry_id,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, count, "notes", e);
+	return db_rows_done(db, st, rc, count, _("notes"), e);
 }
 
 int db_inquiry_appt_ids(struct db *db, long long inquiry_id,
@@ -386,7 +480,7 @@ int db_inquiry_appt_ids(struct db *db, long long inquiry_id,
 		if (cb && cb(sqlite3_column_int64(st, 0), arg))
 			break;
 	}
-	return db_rows_done(db, st, rc, count, "appointments", e);
+	return db_rows_done(db, st, rc, count, _("appointments"), e);
 }
 
 /* The report's queries, one per dimension: inquiries received and
@@ -433,7 +527,7 @@ int db_report_count(struct db *db, enum report_dim dim, int from_day, int to_day
 	int rc, count = 0;
 
 	if (dim < 0 || dim >= RD_COUNT)
-		return err_set(e, ERR_INPUT, "report: no such count");
+		return err_set(e, ERR_INPUT, _("report: no such count"));
 	if (!(st = db_stmt(db, report_sql[dim], e)))
 		return -1;
 	sqlite3_bind_text(st, 1, date_format(from_day, d1), -1, SQLITE_TRANSIENT);
@@ -444,5 +538,5 @@ int db_report_count(struct db *db, enum report_dim dim, int from_day, int to_day
 		if (cb && cb(v ? v : "", sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), arg))
 			break;
 	}
-	return db_rows_done(db, st, rc, count, "report", e);
+	return db_rows_done(db, st, rc, count, _("report"), e);
 }

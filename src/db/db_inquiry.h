@@ -61,7 +61,14 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 /* Inquiries matching f; cb returning non-zero stops.  Streams one row
  * at a time.  Returns the count or -1.  Search words of three
  * characters or more go through the full-text index; shorter ones are
- * matched by a scan. */
+ * matched by a scan.  A search of one such word with a limit and no
+ * other filter, newest first (what the inquiry screen asks on every
+ * keystroke), reads only the newest matches of each index, by the order
+ * of entry (ids): the limit newest summaries and the inquiries of the
+ * 2 x limit newest notes, newest received first; when that gives fewer
+ * than limit rows the whole index is searched.  Results are newest
+ * first either way; an inquiry entered long after it was received may
+ * rank by its entry among the newest. */
 int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 		    int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e);
 

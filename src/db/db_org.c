@@ -3,9 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include "db/db_internal.h"
+#include "util/i18n.h"
 #include "util/kana.h"
 #include "util/mem.h"
 
+
+/* The stored search and sort keys (db/004_org_search_keys.sql) of the
+ * name ?1 and reading ?2, through the functions of db.c that wrap
+ * kana_fold() and kana_sort_key(); an empty reading sorts last. */
+#define ORG_KEY_COLS "name_key, kana_key, sort_key"
+#define ORG_KEY_VALUES \
+	"mado_fold(?1), mado_fold(?2), " SORT_KEY_OF("?2")
+#define SORT_KEY_OF(kana) "CASE WHEN " kana " = '' THEN X'FF' ELSE mado_sortkey(" kana ") END"
 
 static void org_from_row(sqlite3_stmt *st, struct org *o)
 {
@@ -24,17 +33,17 @@ static void org_from_row(sqlite3_stmt *st, struct org *o)
 
 static int bind_org(struct db *db, sqlite3_stmt *st, const struct org *o, struct err *e)
 {
-	if (db_bind_text(db, st, 1, "name", o->name, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 2, "reading", o->kana ? o->kana : "", false, 200, e) < 0 ||
-	    db_bind_text(db, st, 3, "type", org_type_code[o->type], false, 0, e) < 0 ||
-	    db_bind_text(db, st, 4, "municipality", o->municipality, false, 20, e) < 0 ||
-	    db_bind_opt_text(db, st, 5, "phone", o->phone, false, 40, e) < 0 ||
-	    db_bind_opt_text(db, st, 6, "e-mail", o->email, false, 254, e) < 0 ||
-	    db_bind_opt_text(db, st, 7, "address", o->address, false, 300, e) < 0 ||
-	    db_bind_opt_text(db, st, 8, "note", o->note, true, 4000, e) < 0)
+	if (db_bind_text(db, st, 1, _("name"), o->name, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 2, _("reading"), o->kana ? o->kana : "", false, 200, e) < 0 ||
+	    db_bind_text(db, st, 3, _("type"), org_type_code[o->type], false, 0, e) < 0 ||
+	    db_bind_text(db, st, 4, _("municipality"), o->municipality, false, 20, e) < 0 ||
+	    db_bind_opt_text(db, st, 5, _("phone"), o->phone, false, 40, e) < 0 ||
+	    db_bind_opt_text(db, st, 6, _("e-mail"), o->email, false, 254, e) < 0 ||
+	    db_bind_opt_text(db, st, 7, _("address"), o->address, false, 300, e) < 0 ||
+	    db_bind_opt_text(db, st, 8, _("note"), o->note, true, 4000, e) < 0)
 		return -1;
 	if (!*o->name)
-		return err_set(e, ERR_INPUT, "name: required");
+		return err_set(e, ERR_INPUT, _("name: required"));
 	return 0;
 }
 
@@ -52,24 +61,24 @@ int db_municipality_valid(struct db *db, const char *name, struct err *e)
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "municipality", e);
+		return db_fail(db, rc, _("municipality"), e);
 	return err_set(e, ERR_INPUT,
-		       "municipality: '%s' is not one of Tokyo's 62 municipalities (write %s for an organization outside Tokyo)",
+		       _("municipality: '%s' is not one of Tokyo's 62 municipalities (write %s for an organization outside Tokyo)"),
 		       name ? name : "", OUTSIDE_TOKYO);
 }
 
 int db_org_insert(struct db *db, struct org *o, struct err *e)
 {
 	static const char sql[] =
-		"INSERT INTO organization (name, kana, type, municipality, phone, email, address, note)"
-		" VALUES (?,?,?,?,?,?,?,?)";
+		"INSERT INTO organization (name, kana, type, municipality, phone, email, address, note,"
+		" " ORG_KEY_COLS ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8, " ORG_KEY_VALUES ")";
 	sqlite3_stmt *st;
 
 	if (db_municipality_valid(db, o->municipality, e) < 0)
 		return -1;
 	if (!(st = db_stmt(db, sql, e)) || bind_org(db, st, o, e) < 0)
 		return -1;
-	if (db_step_done(db, st, "organization", e) < 0)
+	if (db_step_done(db, st, _("organization"), e) < 0)
 		return -1;
 	o->id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -78,8 +87,9 @@ int db_org_insert(struct db *db, struct org *o, struct err *e)
 int db_org_update(struct db *db, const struct org *o, struct err *e)
 {
 	static const char sql[] =
-		"UPDATE organization SET name = ?, kana = ?, type = ?, municipality = ?, phone = ?,"
-		" email = ?, address = ?, note = ?, updated_at = mado_now() WHERE id = ?";
+		"UPDATE organization SET name = ?1, kana = ?2, type = ?3, municipality = ?4, phone = ?5,"
+		" email = ?6, address = ?7, note = ?8, updated_at = mado_now(),"
+		" (" ORG_KEY_COLS ") = (" ORG_KEY_VALUES ") WHERE id = ?9";
 	sqlite3_stmt *st;
 
 	if (db_municipality_valid(db, o->municipality, e) < 0)
@@ -87,10 +97,10 @@ int db_org_update(struct db *db, const struct org *o, struct err *e)
 	if (!(st = db_stmt(db, sql, e)) || bind_org(db, st, o, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 9, o->id);
-	if (db_step_done(db, st, "organization", e) < 0)
+	if (db_step_done(db, st, _("organization"), e) < 0)
 		return -1;
 	if (sqlite3_changes(db->h) == 0)
-		return err_set(e, ERR_INPUT, "no organization #%lld", o->id);
+		return err_set(e, ERR_INPUT, _("no organization #%lld"), o->id);
 	return 0;
 }
 
@@ -108,10 +118,10 @@ int db_org_get(struct db *db, long long id, struct org *o, struct err *e)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		org_from_row(st, o);
-	if (db_rows_done(db, st, rc, 0, "organization", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("organization"), e) < 0)
 		return -1;
 	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, "no organization #%lld", id);
+		return err_set(e, ERR_INPUT, _("no organization #%lld"), id);
 	return 0;
 }
 
@@ -129,7 +139,7 @@ int db_org_find(struct db *db, const char *name, struct org *o, struct err *e)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		org_from_row(st, o);
-	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "organization", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("organization"), e);
 }
 
 int db_org_search(struct db *db, const char *query, int limit,
@@ -138,9 +148,8 @@ int db_org_search(struct db *db, const char *query, int limit,
 	static const char sql[] =
 		"SELECT id, name, kana, type, municipality, phone, email, address, note"
 		" FROM organization"
-		" WHERE ?1 = '' OR instr(mado_fold(name), ?1) > 0 OR instr(mado_fold(kana), ?1) > 0"
-		" ORDER BY CASE WHEN kana = '' THEN 1 ELSE 0 END, kana COLLATE mado_kana, name, id"
-		" LIMIT ?2";
+		" WHERE ?1 = '' OR instr(name_key, ?1) > 0 OR instr(kana_key, ?1) > 0"
+		" ORDER BY sort_key, name, name_key, kana_key, id LIMIT ?2";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	char *key;
 	int rc, n = 0;
@@ -159,7 +168,7 @@ int db_org_search(struct db *db, const char *query, int limit,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "searching organizations", e);
+	return db_rows_done(db, st, rc, n, _("searching organizations"), e);
 }
 
 int db_contact_ensure(struct db *db, long long org_id, const char *name,
@@ -178,7 +187,7 @@ int db_contact_ensure(struct db *db, long long org_id, const char *name,
 	if (!st)
 		return -1;
 	if (db_bind_int(db, st, 1, org_id, e) < 0 ||
-	    db_bind_text(db, st, 2, "contact", name, false, 100, e) < 0)
+	    db_bind_text(db, st, 2, _("contact"), name, false, 100, e) < 0)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -186,25 +195,25 @@ int db_contact_ensure(struct db *db, long long org_id, const char *name,
 		sqlite3_reset(st);
 		if ((phone && *phone) || (email && *email)) {
 			if (!(st = db_stmt(db, upd, e)) ||
-			    db_bind_opt_text(db, st, 1, "phone", phone, false, 40, e) < 0 ||
-			    db_bind_opt_text(db, st, 2, "e-mail", email, false, 254, e) < 0 ||
+			    db_bind_opt_text(db, st, 1, _("phone"), phone, false, 40, e) < 0 ||
+			    db_bind_opt_text(db, st, 2, _("e-mail"), email, false, 254, e) < 0 ||
 			    db_bind_int(db, st, 3, *id, e) < 0 ||
-			    db_bind_opt_text(db, st, 4, "phone", phone, false, 40, e) < 0 ||
-			    db_bind_opt_text(db, st, 5, "e-mail", email, false, 254, e) < 0)
+			    db_bind_opt_text(db, st, 4, _("phone"), phone, false, 40, e) < 0 ||
+			    db_bind_opt_text(db, st, 5, _("e-mail"), email, false, 254, e) < 0)
 				return -1;
-			return db_step_done(db, st, "contact", e);
+			return db_step_done(db, st, _("contact"), e);
 		}
 		return 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "contact", e);
+		return db_fail(db, rc, _("contact"), e);
 	if (!(st = db_stmt(db, ins, e)) || db_bind_int(db, st, 1, org_id, e) < 0 ||
-	    db_bind_text(db, st, 2, "contact", name, false, 100, e) < 0 ||
-	    db_bind_opt_text(db, st, 3, "phone", phone, false, 40, e) < 0 ||
-	    db_bind_opt_text(db, st, 4, "e-mail", email, false, 254, e) < 0)
+	    db_bind_text(db, st, 2, _("contact"), name, false, 100, e) < 0 ||
+	    db_bind_opt_text(db, st, 3, _("phone"), phone, false, 40, e) < 0 ||
+	    db_bind_opt_text(db, st, 4, _("e-mail"), email, false, 254, e) < 0)
 		return -1;
-	if (db_step_done(db, st, "contact", e) < 0)
+	if (db_step_done(db, st, _("contact"), e) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -222,17 +231,18 @@ static void staff_from_row(sqlite3_stmt *st, struct staff *s)
 
 int db_staff_insert(struct db *db, struct staff *s, struct err *e)
 {
-	static const char sql[] = "INSERT INTO staff (name, kana, desk, active) VALUES (?,?,?,?)";
+	static const char sql[] = "INSERT INTO staff (name, kana, desk, active, sort_key)"
+		" VALUES (?1,?2,?3,?4, " SORT_KEY_OF("?2") ")";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	if (!st || db_bind_text(db, st, 1, "staff name", s->name, false, 60, e) < 0 ||
-	    db_bind_text(db, st, 2, "reading", s->kana ? s->kana : "", false, 60, e) < 0 ||
-	    db_bind_text(db, st, 3, "desk", s->desk ? s->desk : "general", false, 20, e) < 0 ||
+	if (!st || db_bind_text(db, st, 1, _("staff name"), s->name, false, 60, e) < 0 ||
+	    db_bind_text(db, st, 2, _("reading"), s->kana ? s->kana : "", false, 60, e) < 0 ||
+	    db_bind_text(db, st, 3, _("desk"), s->desk ? s->desk : "general", false, 20, e) < 0 ||
 	    db_bind_int(db, st, 4, s->active, e) < 0)
 		return -1;
 	if (!*s->name)
-		return err_set(e, ERR_INPUT, "staff name: required");
-	if (db_step_done(db, st, "staff", e) < 0)
+		return err_set(e, ERR_INPUT, _("staff name: required"));
+	if (db_step_done(db, st, _("staff"), e) < 0)
 		return -1;
 	s->id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -252,7 +262,7 @@ int db_staff_find(struct db *db, const char *name, struct staff *s, struct err *
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		staff_from_row(st, s);
-	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "staff", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("staff"), e);
 }
 
 int db_staff_set_active(struct db *db, long long id, bool active, struct err *e)
@@ -264,7 +274,7 @@ int db_staff_set_active(struct db *db, long long id, bool active, struct err *e)
 		return -1;
 	sqlite3_bind_int(st, 1, active);
 	sqlite3_bind_int64(st, 2, id);
-	return db_step_done(db, st, "staff", e);
+	return db_step_done(db, st, _("staff"), e);
 }
 
 int db_staff_list(struct db *db, bool active_only,
@@ -272,7 +282,7 @@ int db_staff_list(struct db *db, bool active_only,
 {
 	static const char sql[] =
 		"SELECT id, name, kana, desk, active FROM staff WHERE active OR ?1 = 0"
-		" ORDER BY active DESC, CASE WHEN kana = '' THEN 1 ELSE 0 END, kana COLLATE mado_kana, name";
+		" ORDER BY active DESC, sort_key, name";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int rc, n = 0;
 
@@ -288,5 +298,14 @@ int db_staff_list(struct db *db, bool active_only,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "staff", e);
+	return db_rows_done(db, st, rc, n, _("staff"), e);
+}
+
+int db_org_fill_keys(struct db *db, struct err *e)
+{
+	return db_exec(db,
+		       "UPDATE organization SET (" ORG_KEY_COLS ") = (mado_fold(name), mado_fold(kana), "
+		       SORT_KEY_OF("kana") ") WHERE sort_key IS NULL OR name_key IS NULL;"
+		       " UPDATE staff SET sort_key = " SORT_KEY_OF("kana") " WHERE sort_key IS NULL;",
+		       e);
 }

@@ -11,7 +11,8 @@ int db_org_get(struct db *db, long long id, struct org *o, struct err *e);
 /* Find by exact name; 0 found, 1 not found, -1 error. */
 int db_org_find(struct db *db, const char *name, struct org *o, struct err *e);
 /* Search by name or reading: the query is folded (kana_fold) and
- * matched anywhere in the name or the reading; results in reading order.
+ * matched anywhere in the name or the reading (its stored keys); results
+ * in reading order (its stored sort key, through an index).
  * Calls cb for each, up to limit (0: no limit); cb returning non-zero
  * stops.  Returns the count or -1. */
 int db_org_search(struct db *db, const char *query, int limit,
@@ -23,6 +24,11 @@ int db_municipality_valid(struct db *db, const char *name, struct err *e);
  * email then stored, or filled in if the contact had none).  Sets *id. */
 int db_contact_ensure(struct db *db, long long org_id, const char *name,
 		      const char *phone, const char *email, long long *id, struct err *e);
+
+/* Fill the stored search and sort keys (db/004_org_search_keys.sql) of
+ * organizations and staff written without them (by SQL of the demo or
+ * of another tool).  0 or -1. */
+int db_org_fill_keys(struct db *db, struct err *e);
 
 int db_staff_insert(struct db *db, struct staff *s, struct err *e);
 /* 0 found, 1 not found, -1 error; by name, or by id when name is a number. */

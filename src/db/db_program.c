@@ -5,6 +5,7 @@
 #include "db/db_appt.h"
 #include "db/db_internal.h"
 #include "util/date.h"
+#include "util/i18n.h"
 #include "util/mem.h"
 
 void program_release(struct program *p)
@@ -101,16 +102,16 @@ int db_program_insert(struct db *db, struct program *p, struct err *e)
 		" VALUES (?,?,?,?,?,?,?,?)";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	if (!st || db_bind_text(db, st, 1, "name", p->name, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 2, "kind", p->kind && *p->kind ? p->kind : "support", false, 60, e) < 0 ||
-	    bind_opt_day(db, st, 3, "desk from", p->desk_from, e) < 0 ||
-	    bind_opt_day(db, st, 4, "desk to", p->desk_to, e) < 0 ||
-	    bind_opt_day(db, st, 5, "deadline", p->deadline, e) < 0 ||
-	    db_bind_opt_text(db, st, 8, "note", p->note, true, 4000, e) < 0)
+	if (!st || db_bind_text(db, st, 1, _("name"), p->name, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 2, _("kind"), p->kind && *p->kind ? p->kind : "support", false, 60, e) < 0 ||
+	    bind_opt_day(db, st, 3, _("desk from"), p->desk_from, e) < 0 ||
+	    bind_opt_day(db, st, 4, _("desk to"), p->desk_to, e) < 0 ||
+	    bind_opt_day(db, st, 5, _("deadline"), p->deadline, e) < 0 ||
+	    db_bind_opt_text(db, st, 8, _("note"), p->note, true, 4000, e) < 0)
 		return -1;
 	bind_opt_int(st, 6, p->cap);
 	sqlite3_bind_int(st, 7, p->outside_ok);
-	if (db_step_done(db, st, "program", e) < 0)
+	if (db_step_done(db, st, _("program"), e) < 0)
 		return -1;
 	p->id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -128,10 +129,10 @@ int db_program_get(struct db *db, long long id, struct program *p, struct err *e
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		program_from_row(st, p);
-	if (db_rows_done(db, st, rc, 0, "program", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("program"), e) < 0)
 		return -1;
 	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, "no program #%lld", id);
+		return err_set(e, ERR_INPUT, _("no program #%lld"), id);
 	return 0;
 }
 
@@ -147,7 +148,7 @@ int db_program_find(struct db *db, const char *name, struct program *p, struct e
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		program_from_row(st, p);
-	return db_rows_done(db, st, rc, rc == SQLITE_DONE, "program", e);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("program"), e);
 }
 
 int db_program_each(struct db *db, int (*cb)(const struct program *p, void *arg), void *arg,
@@ -185,11 +186,11 @@ int db_program_item_add(struct db *db, long long program_id, const char *item, s
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	if (!st || db_bind_int(db, st, 1, program_id, e) < 0 ||
-	    db_bind_text(db, st, 2, "item", item, false, 100, e) < 0)
+	    db_bind_text(db, st, 2, _("item"), item, false, 100, e) < 0)
 		return -1;
 	if (!*item)
-		return err_set(e, ERR_INPUT, "item: required");
-	return db_step_done(db, st, "program item", e);
+		return err_set(e, ERR_INPUT, _("item: required"));
+	return db_step_done(db, st, _("program item"), e);
 }
 
 int db_program_item_each(struct db *db, long long program_id,
@@ -210,7 +211,7 @@ int db_program_item_each(struct db *db, long long program_id,
 		if (cb && cb((const char *)sqlite3_column_text(st, 0), arg))
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "program items", e);
+	return db_rows_done(db, st, rc, n, _("program items"), e);
 }
 
 #define EVENT_SELECT \
@@ -249,19 +250,19 @@ int db_event_insert(struct db *db, struct program_event *ev, struct err *e)
 	if (!ev->uid)
 		ev->uid = db_new_uid();
 	if (db_bind_opt_id(db, st, 1, ev->program_id, e) < 0 ||
-	    db_bind_text(db, st, 2, "uid", ev->uid, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 3, "title", ev->title, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 4, "date", date_format(ev->day, day), false, 10, e) < 0 ||
-	    db_bind_opt_text(db, st, 7, "place", ev->place, false, 200, e) < 0 ||
-	    bind_opt_day(db, st, 9, "registration deadline", ev->reg_deadline, e) < 0 ||
-	    db_bind_opt_text(db, st, 10, "note", ev->note, true, 4000, e) < 0)
+	    db_bind_text(db, st, 2, _("uid"), ev->uid, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 3, _("title"), ev->title, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 4, _("date"), date_format(ev->day, day), false, 10, e) < 0 ||
+	    db_bind_opt_text(db, st, 7, _("place"), ev->place, false, 200, e) < 0 ||
+	    bind_opt_day(db, st, 9, _("registration deadline"), ev->reg_deadline, e) < 0 ||
+	    db_bind_opt_text(db, st, 10, _("note"), ev->note, true, 4000, e) < 0)
 		return -1;
 	if (!*ev->title)
-		return err_set(e, ERR_INPUT, "title: required");
+		return err_set(e, ERR_INPUT, _("title: required"));
 	bind_opt_int(st, 5, ev->start_min);
 	bind_opt_int(st, 6, ev->end_min);
 	bind_opt_int(st, 8, ev->capacity);
-	if (db_step_done(db, st, "event", e) < 0)
+	if (db_step_done(db, st, _("event"), e) < 0)
 		return -1;
 	ev->id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -352,19 +353,19 @@ int db_application_insert(struct db *db, struct application *a, struct err *e)
 
 	if (!st || db_bind_int(db, st, 1, a->program_id, e) < 0 ||
 	    db_bind_int(db, st, 2, a->org_id, e) < 0 ||
-	    bind_opt_day(db, st, 3, "received", a->received, e) < 0 ||
-	    db_bind_text(db, st, 4, "status", app_status_code[a->status], false, 0, e) < 0 ||
+	    bind_opt_day(db, st, 3, _("received"), a->received, e) < 0 ||
+	    db_bind_text(db, st, 4, _("status"), app_status_code[a->status], false, 0, e) < 0 ||
 	    db_bind_opt_id(db, st, 5, a->inquiry_id, e) < 0 ||
-	    db_bind_opt_text(db, st, 6, "note", a->note, true, 4000, e) < 0)
+	    db_bind_opt_text(db, st, 6, _("note"), a->note, true, 4000, e) < 0)
 		return -1;
-	if (db_step_done(db, st, "application", e) < 0)
+	if (db_step_done(db, st, _("application"), e) < 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->h);
 	if (!(st = db_stmt(db, items, e)))
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, a->program_id);
-	return db_step_done(db, st, "application checklist", e);
+	return db_step_done(db, st, _("application checklist"), e);
 }
 
 int db_application_get(struct db *db, long long id, struct application *a, struct err *e)
@@ -379,10 +380,10 @@ int db_application_get(struct db *db, long long id, struct application *a, struc
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		app_from_row(st, a);
-	if (db_rows_done(db, st, rc, 0, "application", e) < 0)
+	if (db_rows_done(db, st, rc, 0, _("application"), e) < 0)
 		return -1;
 	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, "no application #%lld", id);
+		return err_set(e, ERR_INPUT, _("no application #%lld"), id);
 	return 0;
 }
 
@@ -418,10 +419,10 @@ int db_application_set_status(struct db *db, long long id, enum app_status s, st
 		return -1;
 	sqlite3_bind_text(st, 1, app_status_code[s], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
-	if (db_step_done(db, st, "application", e) < 0)
+	if (db_step_done(db, st, _("application"), e) < 0)
 		return -1;
 	if (sqlite3_changes(db->h) == 0)
-		return err_set(e, ERR_INPUT, "no application #%lld", id);
+		return err_set(e, ERR_INPUT, _("no application #%lld"), id);
 	return 0;
 }
 
@@ -448,7 +449,7 @@ int db_application_items(struct db *db, long long app_id,
 		if (cb && cb(&it, arg))
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "checklist", e);
+	return db_rows_done(db, st, rc, n, _("checklist"), e);
 }
 
 int db_application_item_set(struct db *db, long long app_id, const char *item, bool done,
@@ -463,17 +464,17 @@ int db_application_item_set(struct db *db, long long app_id, const char *item, b
 	char d[DATE_STRLEN];
 
 	if (!st || db_bind_int(db, st, 1, app_id, e) < 0 ||
-	    db_bind_text(db, st, 2, "item", item, false, 100, e) < 0)
+	    db_bind_text(db, st, 2, _("item"), item, false, 100, e) < 0)
 		return -1;
 	sqlite3_bind_int(st, 3, done);
 	if (done && day)
 		sqlite3_bind_text(st, 4, date_format(day, d), -1, SQLITE_TRANSIENT);
-	if (db_step_done(db, st, "checklist", e) < 0)
+	if (db_step_done(db, st, _("checklist"), e) < 0)
 		return -1;
 	if (!(st = db_stmt(db, touch, e)))
 		return -1;
 	sqlite3_bind_int64(st, 1, app_id);
-	return db_step_done(db, st, "application", e);
+	return db_step_done(db, st, _("application"), e);
 }
 
 int db_application_missing(struct db *db, int from_day, int to_day,
@@ -507,5 +508,5 @@ int db_application_missing(struct db *db, int from_day, int to_day,
 		if (stop)
 			break;
 	}
-	return db_rows_done(db, st, rc, n, "checklists", e);
+	return db_rows_done(db, st, rc, n, _("checklists"), e);
 }

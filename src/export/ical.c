@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libical/ical.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -153,6 +154,8 @@ struct labels {	/* translated once per export, not once per row */
 	const char *org_type[ORG_TYPE_COUNT], *topic[TOPIC_COUNT];
 };
 
+#define MEMO_SIZE 128	/* escaped labels; a power of two */
+
 struct exp {
 	struct labels L;
 	const struct desk_ctx *d;
@@ -162,6 +165,14 @@ struct exp {
 	struct icaltimetype stamp;
 	int n;
 	bool failed;
+	/* the serializer's: output not yet written, where the current
+	 * line began in it, DTSTAMP's text, topic labels by set of topics */
+	struct strbuf pend;
+	size_t line_start;
+	char stamp_s[24];
+	char *topic_dot[1u << TOPIC_COUNT], *topic_comma[1u << TOPIC_COUNT];
+	struct { const char *src; char *esc; size_t n; } memo[MEMO_SIZE];
+	int n_memo;
 };
 
 static struct icaltimetype local_time(int day, int minute)
@@ -363,6 +374,429 @@ static int appt_cb(const struct appt *a, void *arg)
 	return emit(x, ev);
 }
 
+/* ---- appointments, serialized here ----
+ *
+ * The same bytes libical 3.0 writes for these properties (the unit test
+ * test_ical_fast.c holds this to the libical path, byte for byte),
+ * without building a component per row: each line goes straight into
+ * one output buffer, its value escaped as icalvalue_as_ical_string_r()
+ * does; only a line longer than 75 octets is copied out and folded back
+ * by ical_fold_line().  The buffer is written in large pieces and
+ * reused, so memory stays flat. */
+
+enum esc { ESC_TEXT, ESC_LIST };
+
+/* libical's escaping of a TEXT value: backslash as \\, newline as \n,
+ * and \b, \f, \r dropped in every one; ';' and ',' as \; and \, only
+ * in TEXT proper (ESC_TEXT), not in CATEGORIES and X- properties
+ * (ESC_LIST), where they stay as they are. */
+
+#define PEND_FLUSH (64 * 1024)
+
+/* Room for n more bytes (and a NUL) in x->pend. */
+static inline char *pend_room(struct exp *x, size_t n)
+{
+	struct strbuf *sb = &x->pend;
+
+	if (sb->len + n + 1 > sb->cap) {
+		size_t cap = sb->cap ? sb->cap : PEND_FLUSH * 2;
+		while (cap < sb->len + n + 1)
+			cap *= 2;
+		sb->buf = xrealloc(sb->buf, cap);
+		sb->cap = cap;
+	}
+	return sb->buf + sb->len;
+}
+
+static inline void put(struct exp *x, const char *s, size_t n)
+{
+	memcpy(pend_room(x, n), s, n);
+	x->pend.len += n;
+}
+
+#define PUTS(x, lit) put((x), (lit), sizeof(lit) - 1)
+
+/* Append the string s escaped: strcspn() finds the next byte to change
+ * (a vectorised scan; most values have none), runs are copied whole. */
+static void put_escs(struct exp *x, const char *s, enum esc how)
+{
+	const char *stop = how == ESC_LIST ? "\\\n\b\f\r" : "\\\n\b\f\r;,";
+
+	if (!s)
+		return;
+	for (;;) {
+		size_t run = strcspn(s, stop);
+		if (run)
+			put(x, s, run);
+		s += run;
+		if (!*s)
+			break;
+		if (*s == '\n')
+			PUTS(x, "\\n");
+		else if (*s != '\b' && *s != '\f' && *s != '\r') {
+			char two[2] = { '\\', *s };
+			put(x, two, 2);
+		}
+		s++;
+	}
+}
+
+/* Append one of the export's constant strings (labels, codes, topic
+ * names: the same pointers every row) escaped as TEXT, escaping each
+ * once and keeping the result in a small table keyed by the pointer. */
+static void put_const(struct exp *x, const char *s)
+{
+	size_t h;
+
+	if (!s)
+		return;
+	h = ((uintptr_t)s >> 3) & (MEMO_SIZE - 1);
+	while (x->memo[h].src && x->memo[h].src != s)
+		h = (h + 1) & (MEMO_SIZE - 1);
+	if (!x->memo[h].src) {
+		size_t at = x->pend.len;
+		put_escs(x, s, ESC_TEXT);
+		if (x->n_memo >= MEMO_SIZE * 3 / 4)	/* never here: fewer than 70 */
+			return;
+		x->memo[h].src = s;
+		x->memo[h].n = x->pend.len - at;
+		x->memo[h].esc = xmalloc(x->memo[h].n + 1);
+		memcpy(x->memo[h].esc, x->pend.buf + at, x->memo[h].n);
+		x->n_memo++;
+		return;
+	}
+	put(x, x->memo[h].esc, x->memo[h].n);
+}
+
+/* A content line: begin records where it starts, end closes it with
+ * CRLF, folded when longer than 75 octets. */
+static void line_begin(struct exp *x, const char *name, size_t n)
+{
+	x->line_start = x->pend.len;
+	put(x, name, n);
+}
+
+static void line_end(struct exp *x)
+{
+	size_t n = x->pend.len - x->line_start, end[64], pos = 0, limit = LINE_MAX_OCTETS;
+	int k = 0;
+	char *base;
+
+	if (n <= LINE_MAX_OCTETS) {
+		PUTS(x, "\r\n");
+		return;
+	}
+	/* fold in place: ical_fold_line()'s cuts, then each segment moved
+	 * right (the last first) to make room for the CRLF SPACE before it */
+	base = x->pend.buf + x->line_start;
+	while (pos < n && k < 64) {
+		size_t rem = n - pos, cut = rem <= limit ? rem : limit;
+		while (cut < rem && cut > 0 && ((unsigned char)base[pos + cut] & 0xC0) == 0x80)
+			cut--;
+		if (cut == 0)
+			cut = rem <= limit ? rem : limit;
+		pos += cut;
+		end[k++] = pos;
+		limit = LINE_MAX_OCTETS - 1;
+	}
+	if (pos == n) {
+		pend_room(x, 3 * (size_t)k);
+		base = x->pend.buf + x->line_start;
+		for (int i = k - 1; i >= 0; i--) {
+			size_t b = i ? end[i - 1] : 0, shift = 3 * (size_t)i;
+			memmove(base + b + shift, base + b, end[i] - b);
+			memcpy(base + end[i] + shift, "\r\n ", i == k - 1 ? 2 : 3);
+		}
+		x->pend.len = x->line_start + n + 3 * (size_t)k - 1;
+		return;
+	}
+	/* a line of more than 64 segments: copied out and folded */
+	strbuf_reset(&x->line);
+	strbuf_add(&x->line, x->pend.buf + x->line_start, n);
+	x->pend.len = x->line_start;
+	ical_fold_line(&x->pend, x->line.buf, x->line.len);
+}
+
+#define LINE_BEGIN(x, lit) line_begin((x), (lit), sizeof(lit) - 1)
+
+/* NAME:value (name with its colon), as add_x() and
+ * icalproperty_new_*() with a TEXT value write it. */
+static void prop_text(struct exp *x, const char *name, size_t nn, const char *v, enum esc how)
+{
+	line_begin(x, name, nn);
+	put_escs(x, v, how);
+	line_end(x);
+}
+
+#define PROP_TEXT(x, lit, v, how) prop_text((x), lit ":", sizeof(lit ":") - 1, (v), (how))
+/* An X- property, left out when empty, as add_x() does. */
+#define PROP_X(x, lit, v) do { if ((v) && *(v)) PROP_TEXT((x), lit, (v), ESC_LIST); } while (0)
+
+static char *put_digits(char *p, unsigned v, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
+/* A DATE-TIME as icaltime_as_ical_string() writes it: YYYYMMDDTHHMMSS,
+ * then Z for UTC. */
+static void put_datetime(struct exp *x, int y, int mo, int d, int h, int mi, int se, bool utc)
+{
+	char buf[48], *p = buf;
+
+	if (y < 0 || y > 9999 || mo < 0 || mo > 99 || d < 0 || d > 99) {
+		put(x, buf, (size_t)snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02d%s", y, mo,
+					     d, h, mi, se, utc ? "Z" : ""));
+		return;
+	}
+	p = put_digits(p, (unsigned)y, 4);
+	p = put_digits(p, (unsigned)mo, 2);
+	p = put_digits(p, (unsigned)d, 2);
+	*p++ = 'T';
+	p = put_digits(p, (unsigned)h, 2);
+	p = put_digits(p, (unsigned)mi, 2);
+	p = put_digits(p, (unsigned)se, 2);
+	if (utc)
+		*p++ = 'Z';
+	put(x, buf, (size_t)(p - buf));
+}
+
+/* NAME;TZID=Asia/Tokyo:local time, as add_local() writes it (short:
+ * never folded). */
+static void prop_local(struct exp *x, const char *name, size_t nn, const char *date, int day,
+		       int minute)
+{
+	put(x, name, nn);
+	PUTS(x, ";TZID=" DESK_TZID ":");
+	if (day && date && minute >= 0 && minute < 1440 && strlen(date) == 10) {
+		/* day came from date by date_parse(), so date is YYYY-MM-DD:
+		 * its digits are what date_to_ymd(day) gives back */
+		char *p = pend_room(x, 16);
+		memcpy(p, date, 4);
+		memcpy(p + 4, date + 5, 2);
+		memcpy(p + 6, date + 8, 2);
+		p[8] = 'T';
+		put_digits(p + 9, (unsigned)(minute / 60), 2);
+		put_digits(p + 11, (unsigned)(minute % 60), 2);
+		p[13] = p[14] = '0';
+		x->pend.len += 15;
+	} else {
+		struct icaltimetype t = local_time(day, minute);
+		put_datetime(x, t.year, t.month, t.day, t.hour, t.minute, 0, false);
+	}
+	PUTS(x, "\r\n");
+}
+
+static bool digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* LAST-MODIFIED from the stored UTC time when it is one (utc_from_iso's
+ * rule; its usual fixed layout read without sscanf). */
+static void prop_lastmod(struct exp *x, const char *s)
+{
+	struct icaltimetype t;
+
+	if (!s)
+		return;
+	if (strlen(s) == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
+	    s[16] == ':' && s[19] == 'Z' && digits(s, 4) && digits(s + 5, 2) && digits(s + 8, 2) &&
+	    digits(s + 11, 2) && digits(s + 14, 2) && digits(s + 17, 2)) {
+		t = icaltime_null_time();
+		t.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		t.month = (s[5] - '0') * 10 + (s[6] - '0');
+		t.day = (s[8] - '0') * 10 + (s[9] - '0');
+		t.hour = (s[11] - '0') * 10 + (s[12] - '0');
+		t.minute = (s[14] - '0') * 10 + (s[15] - '0');
+		t.second = (s[17] - '0') * 10 + (s[18] - '0');
+		if (!date_valid_ymd(t.year, t.month, t.day) || t.hour > 23 || t.minute > 59 ||
+		    t.second > 60)
+			return;
+	} else if (!utc_from_iso(s, &t)) {	/* any other layout sscanf takes */
+		return;
+	}
+	PUTS(x, "LAST-MODIFIED:");
+	put_datetime(x, t.year, t.month, t.day, t.hour, t.minute, t.second, true);
+	PUTS(x, "\r\n");
+}
+
+static int flush_pending(struct exp *x)
+{
+	if (x->pend.len && fwrite(x->pend.buf, 1, x->pend.len, x->out) != x->pend.len) {
+		x->failed = true;
+		return -1;
+	}
+	x->pend.len = 0;
+	return 0;
+}
+
+/* One line of the description, as line() adds it: the DESCRIPTION line
+ * begins with the first, later ones follow an escaped newline. */
+static void desc_label(struct exp *x, bool *open, const char *label)
+{
+	if (*open) {
+		PUTS(x, "\\n");
+	} else {
+		LINE_BEGIN(x, "DESCRIPTION:");
+		*open = true;
+	}
+	put_const(x, label);
+}
+
+static void desc_line(struct exp *x, bool *open, const char *label, const char *value)
+{
+	if (value && *value) {
+		desc_label(x, open, label);
+		put_escs(x, value, ESC_TEXT);
+	}
+}
+
+/* The same with a constant value (put_const()). */
+static void desc_const(struct exp *x, bool *open, const char *label, const char *value)
+{
+	if (value && *value) {
+		desc_label(x, open, label);
+		put_const(x, value);
+	}
+}
+
+/* The topic labels of a set of topics, joined by sep. */
+static void topics_join(struct strbuf *sb, const struct labels *L, unsigned bits, const char *sep)
+{
+	strbuf_reset(sb);
+	for (int t = 0; t < TOPIC_COUNT; t++)
+		if (bits & (1u << t)) {
+			if (sb->len)
+				strbuf_adds(sb, sep);
+			strbuf_adds(sb, L->topic[t]);
+		}
+}
+
+static int appt_fast_cb(const struct export_appt *a, void *arg)
+{
+	struct exp *x = arg;
+	bool np = x->o->no_personal, open = false;
+	unsigned tb = a->topics & ((1u << TOPIC_COUNT) - 1);
+	const char *topics, *cats;
+
+	if (!x->topic_dot[tb]) {	/* made once per set of topics */
+		struct strbuf sb = STRBUF_INIT;
+		topics_join(&sb, &x->L, tb, "・");
+		x->topic_dot[tb] = xstrdup(strbuf_str(&sb));
+		topics_join(&sb, &x->L, tb, ",");
+		x->topic_comma[tb] = xstrdup(strbuf_str(&sb));
+		strbuf_release(&sb);
+	}
+	topics = x->topic_dot[tb];
+	cats = x->topic_comma[tb];
+
+	/* new_event() */
+	PUTS(x, "BEGIN:VEVENT\r\n");
+	PROP_TEXT(x, "UID", a->uid ? a->uid : "", ESC_TEXT);
+	PUTS(x, "DTSTAMP:");
+	put(x, x->stamp_s, strlen(x->stamp_s));
+	PUTS(x, "\r\nSEQUENCE:");
+	if (a->sequence >= 0 && a->sequence < 10) {
+		char c = (char)('0' + a->sequence);
+		put(x, &c, 1);
+	} else {
+		char num[16];
+		put(x, num, (size_t)snprintf(num, sizeof num, "%d", a->sequence));
+	}
+	PUTS(x, "\r\n");
+	prop_lastmod(x, a->updated_at);
+	PUTS(x, "X-MADOGUCHI-KIND:appointment\r\n");
+
+	prop_local(x, "DTSTART", 7, a->date, a->day, a->start_min);
+	prop_local(x, "DTEND", 5, a->date, a->day, a->start_min + a->minutes);
+
+	LINE_BEGIN(x, "SUMMARY:");
+	put_const(x, a->channel == CH_VISIT ? x->L.visit_c : x->L.phone_c);
+	PUTS(x, ": ");
+	if (np) {
+		put_const(x, x->L.org_type[a->org_type]);
+		if (*topics) {
+			PUTS(x, " / ");
+			put_const(x, topics);
+		}
+	} else {
+		put_escs(x, a->org_name, ESC_TEXT);
+		if (a->contact_name && *a->contact_name) {
+			PUTS(x, " (");
+			put_escs(x, a->contact_name, ESC_TEXT);
+			PUTS(x, ")");
+		}
+	}
+	line_end(x);
+	LINE_BEGIN(x, "LOCATION:");
+	if (a->channel == CH_VISIT && a->room && *a->room)
+		put_escs(x, a->room, ESC_TEXT);
+	else
+		put_const(x, x->L.phone);
+	line_end(x);
+
+	/* the description, line by line as appt_cb() puts it together */
+	if (!np) {
+		/* "Organization: NAME (MUNICIPALITY, TYPE)", never empty */
+		desc_label(x, &open, x->L.org);
+		put_escs(x, a->org_name, ESC_TEXT);
+		PUTS(x, " (");
+		put_escs(x, a->municipality, ESC_TEXT);
+		PUTS(x, "\\, ");
+		put_const(x, x->L.org_type[a->org_type]);
+		PUTS(x, ")");
+		if (a->contact_name && *a->contact_name) {
+			desc_line(x, &open, x->L.contact, a->contact_name);
+			if (a->contact_phone && *a->contact_phone) {
+				PUTS(x, "\\, ");
+				put_escs(x, a->contact_phone, ESC_TEXT);
+			}
+			if (a->contact_email && *a->contact_email) {
+				PUTS(x, "\\, ");
+				put_escs(x, a->contact_email, ESC_TEXT);
+			}
+		}
+		desc_line(x, &open, x->L.staff, a->staff_name);
+	} else {
+		desc_const(x, &open, x->L.org_type_lbl, x->L.org_type[a->org_type]);
+		desc_line(x, &open, x->L.muni, a->municipality);
+	}
+	desc_const(x, &open, x->L.topics, topics);
+	desc_const(x, &open, x->L.booked, booked_via_code[a->booked_via]);
+	if (a->status != ST_BOOKED)
+		desc_const(x, &open, x->L.status, appt_status_code[a->status]);
+	if (!np) {
+		desc_line(x, &open, x->L.override, a->override_reason);
+		desc_line(x, &open, x->L.note, a->note);
+	}
+	if (open)
+		line_end(x);
+
+	/* one value per topic, in one CATEGORIES property */
+	if (*cats)
+		PROP_TEXT(x, "CATEGORIES", cats, ESC_LIST);
+	if (a->status == ST_CANCELLED)
+		PUTS(x, "STATUS:CANCELLED\r\n");
+	else
+		PUTS(x, "STATUS:CONFIRMED\r\n");
+	PROP_X(x, "X-MADOGUCHI-CHANNEL", channel_code[a->channel]);
+	PROP_X(x, "X-MADOGUCHI-STATUS", appt_status_code[a->status]);
+	if (!np)
+		PROP_X(x, "X-MADOGUCHI-STAFF", a->staff_name);
+	PUTS(x, "END:VEVENT\r\n");
+	x->n++;
+	if (x->pend.len >= PEND_FLUSH)
+		return flush_pending(x) < 0;
+	return 0;
+}
+
 /* ---- program events ---- */
 
 static int event_cb(const struct prog_event *pe, void *arg)
@@ -422,7 +856,7 @@ static int deadline_cb(const struct deadline_row *dl, void *arg)
 	struct icaltriggertype trig;
 	int days = x->d->cfg->deadline_alarm_days;
 
-	if (dl->kind == DEADLINE_EVENT) {
+	if (dl->kind == EXPORT_DEADLINE_EVENT) {
 		strbuf_addf(&uid, "deadline-%s", dl->uid);
 		strbuf_addf(&sum, _("Registration deadline: %s"), dl->title);
 	} else {
@@ -524,28 +958,47 @@ static int write_header(struct exp *x)
 	return 0;
 }
 
-int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
-		struct err *e)
+/* The whole calendar: the frame, program events and deadlines built
+ * with libical; appointments serialized here, or (reference) built
+ * with libical from db_appt_each() as before the serializer existed. */
+static int export_run(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
+		      bool reference, struct err *e)
 {
-	struct exp x = { { 0 }, d, o, out, STRBUF_INIT, STRBUF_INIT, icaltime_null_time(), 0, false };
+	struct exp x = { .d = d, .o = o, .out = out, .buf = STRBUF_INIT, .line = STRBUF_INIT,
+			 .stamp = icaltime_null_time(), .pend = STRBUF_INIT };
 	int rc = -1;
 
 	labels_init(&x.L);
 	x.stamp = icaltime_from_timet_with_zone(clock_epoch(d->clock), 0,
 						 icaltimezone_get_utc_timezone());
+	{	/* DTSTAMP's text, as libical writes it, once */
+		icalproperty *p = icalproperty_new_dtstamp(x.stamp);
+		char *v = icalvalue_as_ical_string_r(icalproperty_get_value(p));
+		snprintf(x.stamp_s, sizeof x.stamp_s, "%s", v ? v : "");
+		icalmemory_free_buffer(v);
+		icalproperty_free(p);
+	}
 	if (write_header(&x) < 0) {
 		err_set(e, ERR_DB, _("could not build the calendar"));
 		goto cleanup;
 	}
 	if (!x.failed && (o->what & ICAL_APPOINTMENTS)) {
-		struct appt_filter f;
-		appt_filter_init(&f);
-		f.from_day = o->from_day;
-		f.to_day = o->to_day;
-		f.staff_id = o->staff_id;
-		f.include_cancelled = true;
-		if (db_appt_each(d->db, &f, appt_cb, &x, e) < 0)
-			goto cleanup;
+		if (reference) {
+			struct appt_filter f;
+			appt_filter_init(&f);
+			f.from_day = o->from_day;
+			f.to_day = o->to_day;
+			f.staff_id = o->staff_id;
+			f.include_cancelled = true;
+			if (db_appt_each(d->db, &f, appt_cb, &x, e) < 0)
+				goto cleanup;
+		} else {
+			if (db_export_appts(d->db, o->from_day, o->to_day, o->staff_id, appt_fast_cb,
+					    &x, e) < 0)
+				goto cleanup;
+			if (!x.failed)
+				flush_pending(&x);
+		}
 	}
 	if (!x.failed && (o->what & ICAL_EVENTS) &&
 	    db_export_events(d->db, o->from_day, o->to_day, event_cb, &x, e) < 0)
@@ -563,7 +1016,26 @@ int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE
 cleanup:
 	strbuf_release(&x.buf);
 	strbuf_release(&x.line);
+	strbuf_release(&x.pend);
+	for (unsigned i = 0; i < 1u << TOPIC_COUNT; i++) {
+		free(x.topic_dot[i]);
+		free(x.topic_comma[i]);
+	}
+	for (int i = 0; i < MEMO_SIZE; i++)
+		free(x.memo[i].esc);
 	return rc;
+}
+
+int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
+		struct err *e)
+{
+	return export_run(d, o, out, false, e);
+}
+
+int ical_export_libical(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
+			struct err *e)
+{
+	return export_run(d, o, out, true, e);
 }
 
 int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,

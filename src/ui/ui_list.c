@@ -370,11 +370,19 @@ const struct ui_screen ui_list_appt_screen = {
 
 /* ---- organizations ---- */
 
+/* The type column has 8 columns left at 80: short names (the full ones
+ * cut "区市町村社会福祉協議会" to "区市町村", the municipality's own). */
+static const char *const org_type_short[ORG_TYPE_COUNT] = {
+	/* TRANSLATORS: organization types in the 8-column type column of the
+	 * organization list (municipality, social welfare council, community
+	 * support center, NPO support center, local group, individual). */
+	N_("municip"), N_("council"), N_("center"), N_("NPO sup"), N_("local"), N_("person"),
+};
+
 static int collect_org(const struct org *o, void *arg)
 {
 	struct ui_rows *r = arg;
 	struct strbuf sb = STRBUF_INIT;
-	bool ja = i18n_japanese();
 
 	strbuf_addf(&sb, "#%-5lld ", o->id);
 	text_pad(&sb, o->name, 36, true, false);
@@ -383,7 +391,7 @@ static int collect_org(const struct org *o, void *arg)
 	strbuf_adds(&sb, " ");
 	text_pad(&sb, o->municipality ? o->municipality : "", 10, true, false);
 	strbuf_adds(&sb, " ");
-	strbuf_adds(&sb, ja ? org_type_ja[o->type] : org_type_en[o->type]);
+	strbuf_adds(&sb, _(org_type_short[o->type]));
 	ui_rows_add(r, o->id, 0, UC_NORMAL, strbuf_str(&sb));
 	strbuf_release(&sb);
 	return 0;

@@ -363,3 +363,44 @@ int kana_compare(const char *a, const char *b)
 	free(kb);
 	return r;
 }
+
+/* Three bytes, none zero, that sort as v (0 <= v < 2^21) does. */
+static void put_u21(struct strbuf *b, unsigned v)
+{
+	char c[3] = {
+		(char)(((v >> 14) & 0x7F) + 1),
+		(char)(((v >> 7) & 0x7F) + 1),
+		(char)((v & 0x7F) + 1),
+	};
+
+	strbuf_add(b, c, 3);
+}
+
+char *kana_sort_key(const char *s)
+{
+	char *k = kana_fold(s);
+	struct kana_elem *e;
+	size_t n = collate(k, &e);
+	struct strbuf b = STRBUF_INIT;
+
+	/* level 1: group (2..4) and primary of each element, four bytes
+	 * each; 0x01 ends the level, so a prefix sorts first */
+	for (size_t i = 0; i < n; i++) {
+		char g = (char)(e[i].group + 2);
+		strbuf_add(&b, &g, 1);
+		put_u21(&b, e[i].primary);
+	}
+	strbuf_adds(&b, "\x01");
+	/* level 2: the variants (2..8), the same count on both sides when
+	 * level 1 is equal */
+	for (size_t i = 0; i < n; i++) {
+		char v = (char)(e[i].variant + 2);
+		strbuf_add(&b, &v, 1);
+	}
+	strbuf_adds(&b, "\x01");
+	/* level 3: the folded key itself */
+	strbuf_adds(&b, k);
+	free(e);
+	free(k);
+	return b.buf;	/* never NULL: the level ends were added */
+}

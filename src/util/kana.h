@@ -53,6 +53,14 @@ char *kana_reading_hiragana(const char *s);
  *  3. if still equal, bytewise on the folded keys. */
 int kana_compare(const char *a, const char *b);
 
+/* A sort key of s, as a new string (free() it): comparing two keys
+ * with strcmp() (or memcmp() and then length, as SQLite compares BLOBs)
+ * orders them as kana_compare() orders their readings, and two keys
+ * are equal exactly when kana_compare() gives 0.  Bytes 0x01-0x81
+ * and the folded key; no NUL inside, never 0xFF first, so a database
+ * may store it as a BLOB and index it with no collation of ours. */
+char *kana_sort_key(const char *s);
+
 /* Whether needle_key occurs in haystack_key.  A plain substring test:
  * callers fold both with kana_fold() first.  An empty needle matches;
  * NULL never does. */

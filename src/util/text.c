@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include "util/i18n.h"
 
 size_t text_utf8_decode(const char *str, size_t n, unsigned *cp)
 {
@@ -78,28 +79,29 @@ int text_check(const char *field, const char *s, enum text_kind kind,
 
 		if (!l) {
 			snprintf(err, errlen,
-				 "%s: not valid UTF-8 text (bad byte 0x%02X at byte %zu); nothing was saved",
+				 _("%s: not valid UTF-8 text (bad byte 0x%02X at byte %zu); nothing was saved"),
 				 field, (unsigned char)s[i], i + 1);
 			return -1;
 		}
 		chars++;
 		if (is_control(c) && !(kind == TEXT_MULTI && (c == '\n' || c == '\t'))) {
 			snprintf(err, errlen,
-				 "%s: control character U+%04X at character %zu is not allowed%s",
-				 field, c, chars,
-				 kind == TEXT_LINE && (c == '\n' || c == '\t') ? " (one line only)" : "");
+				 kind == TEXT_LINE && (c == '\n' || c == '\t')
+					 ? _("%s: control character U+%04X at character %zu is not allowed (one line only)")
+					 : _("%s: control character U+%04X at character %zu is not allowed"),
+				 field, c, chars);
 			return -1;
 		}
 		if (is_bidi_control(c)) {
 			snprintf(err, errlen,
-				 "%s: bidirectional control U+%04X at character %zu is not allowed",
+				 _("%s: bidirectional control U+%04X at character %zu is not allowed"),
 				 field, c, chars);
 			return -1;
 		}
 		i += l;
 	}
 	if (max_chars && chars > max_chars) {
-		snprintf(err, errlen, "%s: too long (%zu characters, at most %zu)",
+		snprintf(err, errlen, _("%s: too long (%zu characters, at most %zu)"),
 			 field, chars, max_chars);
 		return -1;
 	}

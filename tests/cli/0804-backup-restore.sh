@@ -76,7 +76,7 @@ test_expect_code 2 'restore of a missing file: exit 2' '
 '
 
 # restore refuses while another program has the database open
-( echo "SELECT count(*) FROM appointment;"; sleep 4 ) | sqlite3 "$MADOGUCHI_DB" >/dev/null &
+printf "SELECT count(*) FROM appointment;\n.shell sleep 30\n" | sqlite3 "$MADOGUCHI_DB" >/dev/null 2>&1 &
 holder=$!
 sleep 0.5
 test_expect_code 3 'restore while another program has the database open is refused' '
@@ -88,7 +88,7 @@ test_expect_success '... saying so, the database untouched and still in WAL mode
 	[ "$(sql "PRAGMA journal_mode")" = wal ]
 '
 kill $holder 2>/dev/null
-wait
+wait $holder 2>/dev/null
 test_expect_success 'restore of a good copy replaces the database' '
 	mado restore "$TEST_DIR/final.db" >"$TEST_DIR/out" &&
 	[ "$(sql "SELECT count(*) FROM closed_day")" = 0 ] &&

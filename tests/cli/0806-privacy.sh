@@ -41,11 +41,12 @@ test_expect_success 'an individual books too (their name is personal)' '
 	mado book --date 2026-11-25 --start 14:00 --channel phone --org 3 --staff 佐藤 >/dev/null
 '
 test_expect_success 'WAL and shared-memory files are 0600 too' '
-	( echo "SELECT count(*) FROM appointment;"; sleep 2 ) | sqlite3 "$MADOGUCHI_DB" >/dev/null &
+	printf "SELECT count(*) FROM appointment;\n.shell sleep 30\n" | sqlite3 "$MADOGUCHI_DB" >/dev/null 2>&1 &
+	holder=$! &&
 	sleep 0.3 &&
 	mado book --date 2026-11-26 --start 10:00 --channel phone --org 1 >/dev/null &&
 	[ "$(stat -c %a "$MADOGUCHI_DB-wal")" = 600 ] && [ "$(stat -c %a "$MADOGUCHI_DB-shm")" = 600 ]
-	rc=$?; wait; exit $rc
+	rc=$?; kill $holder; wait $holder 2>/dev/null; exit $rc
 '
 test_expect_success 'a backup is 0600' '
 	mado backup "$TEST_DIR/b.db" >/dev/null && [ "$(stat -c %a "$TEST_DIR/b.db")" = 600 ]

@@ -14,7 +14,7 @@ if [ ! -x "$bin" ] || grep -q __asan_init "$bin"; then
 	test_done
 fi
 vg() {
-	valgrind -q --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite \
+	valgrind -q --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 		--suppressions="$SRC_DIR/tests/robust/valgrind.supp" "$bin" "$@"
 }
 test_expect_success 'init, staff, organization and a booking under valgrind' '

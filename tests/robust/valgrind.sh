@@ -15,7 +15,7 @@ fi
 wrap="$build/madoguchi-valgrind"
 cat >"$wrap" <<W
 #!/bin/sh
-exec valgrind -q --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite \\
+exec valgrind -q --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \\
 	--suppressions="$src/tests/robust/valgrind.supp" "$bin" "\$@"
 W
 chmod +x "$wrap"

@@ -140,15 +140,16 @@ static void test_invalid(void)
 	is_int(bad_idem, 0, "fold idempotent on mark sequences");
 }
 
+/* Readings in the wanted order. */
+static const char *sorted[] = {
+	"", "123", "ABC", "abcd", "あ", "ああ", "あい", "い", "う", "ゔ",
+	"か", "が", "かー", "かき", "がき", "き", "さ", "つ", "っ", "づ",
+	"は", "ば", "ぱ", "はは", "ばは", "ぱは", "ひ", "や", "ゆ", "よ",
+	"ら", "わ", "を", "ん", "ー", "東京", "漢字",	/* kanji by code point */
+};
+
 static void test_compare(void)
 {
-	/* In the wanted order. */
-	static const char *sorted[] = {
-		"", "123", "ABC", "abcd", "あ", "ああ", "あい", "い", "う", "ゔ",
-		"か", "が", "かー", "かき", "がき", "き", "さ", "つ", "っ", "づ",
-		"は", "ば", "ぱ", "はは", "ばは", "ぱは", "ひ", "や", "ゆ", "よ",
-		"ら", "わ", "を", "ん", "ー", "東京", "漢字",	/* kanji by code point */
-	};
 	enum { N = sizeof sorted / sizeof sorted[0] };
 	const char *shuffled[N];
 	size_t bad = 0;
@@ -216,11 +217,109 @@ static void test_contains(void)
 	free(n5);
 }
 
+static int sign(int c)
+{
+	return (c > 0) - (c < 0);
+}
+
+static int cmp_key_qsort(const void *a, const void *b)
+{
+	char *ka = kana_sort_key(*(const char *const *)a);
+	char *kb = kana_sort_key(*(const char *const *)b);
+	int c = strcmp(ka, kb);
+
+	free(ka);
+	free(kb);
+	return c;
+}
+
+/* A reading of up to 6 characters drawn from kana of every kind, the
+ * marks, half-width forms, ASCII and kanji (a fixed pseudo-random
+ * sequence, the same every run). */
+static void random_reading(unsigned *seed, char *buf, size_t size)
+{
+	static const char *const parts[] = {
+		"あ", "ぁ", "か", "が", "き", "つ", "っ", "づ", "は", "ば", "ぱ", "ゃ",
+		"や", "わ", "ゐ", "を", "ん", "ゔ", "ー", "ゝ", "ゞ", "ヽ", "ヾ", "ア",
+		"カ", "ガ", "ヴ", "ヷ", "ｶ", "ﾞ", "ﾟ", "ﾊ", "ｰ", "゛", "゜", "\u3099",
+		"\u309A", "A", "a", "Z", "1", " ", "-", "Ａ", "東", "京", "々", "〆",
+	};
+	size_t nparts = sizeof parts / sizeof parts[0];
+	*seed = *seed * 1103515245u + 12345u;
+	int len = (int)((*seed >> 16) % 7);
+
+	buf[0] = '\0';
+	for (int i = 0; i < len; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		const char *p = parts[(*seed >> 16) % nparts];
+		if (strlen(buf) + strlen(p) < size)
+			strcat(buf, p);
+	}
+}
+
+static void test_sort_key(void)
+{
+	enum { N = sizeof sorted / sizeof sorted[0], R = 400 };
+	const char *shuffled[N];
+	static char rnd[R][64];
+	unsigned seed = 20261125;
+	size_t bad = 0;
+
+	for (size_t i = 0; i < N; i++)
+		shuffled[i] = sorted[(i * 7 + 3) % N];
+	qsort(shuffled, N, sizeof shuffled[0], cmp_key_qsort);
+	for (size_t i = 0; i < N; i++)
+		if (strcmp(shuffled[i], sorted[i])) {
+			diag("position %zu: got '%s', expected '%s'", i, shuffled[i], sorted[i]);
+			bad++;
+		}
+	is_int(bad, 0, "sorting by kana_sort_key gives the gojūon order of the list");
+
+	bad = 0;
+	for (size_t i = 0; i < N; i++)
+		for (size_t j = 0; j < N; j++) {
+			char *a = kana_sort_key(sorted[i]), *b = kana_sort_key(sorted[j]);
+			if (sign(strcmp(a, b)) != sign(kana_compare(sorted[i], sorted[j]))) {
+				diag("key order of '%s', '%s' differs", sorted[i], sorted[j]);
+				bad++;
+			}
+			free(a);
+			free(b);
+		}
+	is_int(bad, 0, "key order equals kana_compare on all pairs of the list");
+
+	for (int i = 0; i < R; i++)
+		random_reading(&seed, rnd[i], sizeof rnd[i]);
+	bad = 0;
+	for (int i = 0; i < R; i++) {
+		char *a = kana_sort_key(rnd[i]);
+		for (int j = 0; j < R; j++) {
+			char *b = kana_sort_key(rnd[j]);
+			if (sign(strcmp(a, b)) != sign(kana_compare(rnd[i], rnd[j]))) {
+				if (bad < 5)
+					diag("key order of '%s', '%s' differs", rnd[i], rnd[j]);
+				bad++;
+			}
+			free(b);
+		}
+		free(a);
+	}
+	is_int(bad, 0, "key order equals kana_compare on %d random pairs", R * R);
+
+	char *k = kana_sort_key("ｶﾀｶﾅ"), *k2 = kana_sort_key("かたかな"), *k3 = kana_sort_key(NULL);
+	is_str(k, k2, "ｶﾀｶﾅ and かたかな have one key");
+	ok((unsigned char)k[0] != 0xFF && (unsigned char)k3[0] != 0xFF, "no key starts with 0xFF");
+	free(k);
+	free(k2);
+	free(k3);
+}
+
 int main(void)
 {
 	test_fold();
 	test_invalid();
 	test_compare();
 	test_contains();
+	test_sort_key();
 	return done_testing();
 }
