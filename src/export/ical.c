@@ -13,10 +13,20 @@
 #include "db/db_org.h"
 #include "util/date.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "version.h"
 
 #define DESK_TZID "Asia/Tokyo"
 #define LINE_MAX_OCTETS 75
+
+/* Bytes that may begin what text_sanitize() changes: control characters
+ * (but \b \f \r, dropped by the escaping as libical does), DEL, the lead
+ * bytes of C1 and bidi controls (0xE2 also begins ordinary characters
+ * such as …) and bytes never valid in UTF-8. */
+#define SUSPECT \
+	"\x01\x02\x03\x04\x05\x06\x07\x0b\x0e\x0f" \
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f" \
+	"\xc0\xc1\xc2\xd8\xe2\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe\xff"
 
 void ical_export_opts_init(struct ical_export_opts *o)
 {
@@ -107,7 +117,10 @@ static void write_property(struct strbuf *out, struct strbuf *ln, icalproperty *
 	}
 	strbuf_adds(ln, ":");
 	if (v && (vs = icalvalue_as_ical_string_r(v))) {
-		strbuf_adds(ln, vs);
+		if (vs[strcspn(vs, SUSPECT)])
+			text_sanitize(ln, vs, true);	/* see put_escs() */
+		else
+			strbuf_adds(ln, vs);
 		icalmemory_free_buffer(vs);
 	}
 	ical_fold_line(out, ln->buf, ln->len);
@@ -418,9 +431,19 @@ static inline void put(struct exp *x, const char *s, size_t n)
 
 /* Append the string s escaped: strcspn() finds the next byte to change
  * (a vectorised scan; most values have none), runs are copied whole. */
-static void put_escs(struct exp *x, const char *s, enum esc how)
+/* Append the stored value s escaped.  Stored text is checked when it is
+ * written, but a database changed by another program may hold control
+ * characters, bidi overrides or invalid UTF-8: from the first byte that
+ * may begin one (SUSPECT, found by the same scan as the escapes), the
+ * rest of the value is made safe (visible placeholders) first, so an
+ * export never carries them.  \b, \f and \r are dropped, as libical
+ * does. */
+static void put_escs_(struct exp *x, const char *s, enum esc how, bool check)
 {
-	const char *stop = how == ESC_LIST ? "\\\n\b\f\r" : "\\\n\b\f\r;,";
+	static const char text_plain[] = "\\\n\b\f\r;,", list_plain[] = "\\\n\b\f\r";
+	static const char text_check[] = "\\\n\b\f\r;," SUSPECT, list_check[] = "\\\n\b\f\r" SUSPECT;
+	const char *stop = how == ESC_LIST ? (check ? list_check : list_plain)
+					   : (check ? text_check : text_plain);
 
 	if (!s)
 		return;
@@ -431,6 +454,13 @@ static void put_escs(struct exp *x, const char *s, enum esc how)
 		s += run;
 		if (!*s)
 			break;
+		if (check && strchr(SUSPECT, *s)) {
+			struct strbuf safe = STRBUF_INIT;
+			text_sanitize(&safe, s, true);
+			put_escs_(x, strbuf_str(&safe), how, false);
+			strbuf_release(&safe);
+			return;
+		}
 		if (*s == '\n')
 			PUTS(x, "\\n");
 		else if (*s != '\b' && *s != '\f' && *s != '\r') {
@@ -439,6 +469,11 @@ static void put_escs(struct exp *x, const char *s, enum esc how)
 		}
 		s++;
 	}
+}
+
+static void put_escs(struct exp *x, const char *s, enum esc how)
+{
+	put_escs_(x, s, how, true);
 }
 
 /* Append one of the export's constant strings (labels, codes, topic

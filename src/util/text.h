@@ -49,6 +49,7 @@ void text_sanitize(struct strbuf *sb, const char *s, bool keep_nl);
 /* Same, into a new string. */
 char *text_safe(const char *s);
 
+
 /* Append s (sanitized) fitted into exactly cols columns: cut at a
  * character boundary (with "…" when cut and ellipsis is set) and padded
  * with spaces on the right, or on the left when right_align. */
