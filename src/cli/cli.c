@@ -166,6 +166,19 @@ int cli_main(struct app *app, int argc, char **argv)
 	return rc;
 }
 
+int cli_dispatch(struct app *app, const char *cmd, const struct cli_sub *subs,
+		 int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage(app, cmd, _("%s needs a sub-command"), cmd);
+	for (const struct cli_sub *s = subs; s->name; s++)
+		if (!strcmp(s->name, argv[1])) {
+			optind = 0;
+			return s->run(app, argc - 1, argv + 1);
+		}
+	return cli_usage(app, cmd, _("unknown %s command '%s'"), cmd, argv[1]);
+}
+
 int cli_date(struct app *app, const char *s, int *day)
 {
 	int today = clock_today(&app->clock);

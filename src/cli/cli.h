@@ -55,6 +55,17 @@ int cli_book_resolve(struct app *app, const char *cmd, const struct book_opts *o
 		     struct appt *a, long long contact_org);
 /* Report a refused booking (with how to override a rule); exit code. */
 int cli_book_refused(struct app *app);
+/* A command with sub-commands (inquiry add, program list ...). */
+struct cli_sub {
+	const char *name;
+	int (*run)(struct app *app, int argc, char **argv);
+};
+/* Run argv[1] from subs (NULL-terminated) with argv shifted so the
+ * sub-command is argv[0]; usage errors name cmd. */
+int cli_dispatch(struct app *app, const char *cmd, const struct cli_sub *subs,
+		 int argc, char **argv);
+/* An application status by code or Japanese name. 0 or exit code 2. */
+int cli_app_status(struct app *app, const char *cmd, const char *s, enum app_status *out);
 /* Parse a positive record id. */
 int cli_id(struct app *app, const char *s, const char *what, long long *id);
 /* Write s safe for a terminal (sanitized); for TSV, tabs and newlines

@@ -678,16 +678,8 @@ static int inquiry_apply_cmd(struct app *app, int argc, char **argv)
 		rc = cli_usage(app, CMD, _("inquiry apply needs --program"));
 		goto out;
 	}
-	if (status) {
-		int k = model_lookup(app_status_code, AS_COUNT, status);
-		if (k < 0) {
-			rc = cli_usage(app, CMD,
-				       _("--status: '%s' is not consulting, applied, screening, selected, not_selected or withdrawn"),
-				       status);
-			goto out;
-		}
-		a.status = (enum app_status)k;
-	}
+	if (status && (rc = cli_app_status(app, CMD, status, &a.status)))
+		goto out;
 	if (program_resolve(&app->desk, program, &program_id, &app->err) < 0 ||
 	    (received && cli_date(app, received, &a.received) < 0) ||
 	    inquiry_apply(&app->desk, id, program_id, &a, &app->err) < 0) {
@@ -701,31 +693,24 @@ out:
 	return rc;
 }
 
+static int inquiry_set_status_cmd(struct app *app, int argc, char **argv)
+{
+	return inquiry_status_cmd(app, argc, argv, -1);
+}
+
+static int inquiry_close_cmd(struct app *app, int argc, char **argv)
+{
+	return inquiry_status_cmd(app, argc, argv, IS_CLOSED);
+}
+
 int cli_inquiry(struct app *app, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage(app, CMD, _("which inquiry command?"));
-	const char *sub = argv[1];
-	argc--;
-	argv++;
-	optind = 0;
-	if (!strcmp(sub, "add"))
-		return inquiry_add_cmd(app, argc, argv);
-	if (!strcmp(sub, "list"))
-		return inquiry_list_cmd(app, argc, argv);
-	if (!strcmp(sub, "show"))
-		return inquiry_show_cmd(app, argc, argv);
-	if (!strcmp(sub, "note"))
-		return inquiry_note_cmd(app, argc, argv);
-	if (!strcmp(sub, "edit"))
-		return inquiry_edit_cmd(app, argc, argv);
-	if (!strcmp(sub, "status"))
-		return inquiry_status_cmd(app, argc, argv, -1);
-	if (!strcmp(sub, "close"))
-		return inquiry_status_cmd(app, argc, argv, IS_CLOSED);
-	if (!strcmp(sub, "book"))
-		return inquiry_book_cmd(app, argc, argv);
-	if (!strcmp(sub, "apply"))
-		return inquiry_apply_cmd(app, argc, argv);
-	return cli_usage(app, CMD, _("unknown inquiry command '%s'"), sub);
+	static const struct cli_sub subs[] = {
+		{ "add", inquiry_add_cmd }, { "list", inquiry_list_cmd }, { "show", inquiry_show_cmd },
+		{ "note", inquiry_note_cmd }, { "edit", inquiry_edit_cmd },
+		{ "status", inquiry_set_status_cmd }, { "close", inquiry_close_cmd },
+		{ "book", inquiry_book_cmd }, { "apply", inquiry_apply_cmd }, { NULL, NULL }
+	};
+
+	return cli_dispatch(app, CMD, subs, argc, argv);
 }

@@ -24,7 +24,7 @@ static int parse_count(struct app *app, const char *cmd, const char *opt, const 
 	return 0;
 }
 
-static int parse_app_status(struct app *app, const char *cmd, const char *s, enum app_status *out)
+int cli_app_status(struct app *app, const char *cmd, const char *s, enum app_status *out)
 {
 	static const char *const ja[AS_COUNT] = { "相談中", "申込済", "審査中", "選定", "不選定", "辞退" };
 	int k = model_lookup3(app_status_code, NULL, ja, AS_COUNT, s);
@@ -322,21 +322,12 @@ out:
 
 int cli_program(struct app *app, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage(app, "program", _("which program command?"));
-	const char *sub = argv[1];
-	argc--;
-	argv++;
-	optind = 0;
-	if (!strcmp(sub, "add"))
-		return program_add_cmd(app, argc, argv);
-	if (!strcmp(sub, "list"))
-		return program_list_cmd(app, argc, argv);
-	if (!strcmp(sub, "show"))
-		return program_show_cmd(app, argc, argv);
-	if (!strcmp(sub, "event"))
-		return program_event_cmd(app, argc, argv);
-	return cli_usage(app, "program", _("unknown program command '%s'"), sub);
+	static const struct cli_sub subs[] = {
+		{ "add", program_add_cmd }, { "list", program_list_cmd },
+		{ "show", program_show_cmd }, { "event", program_event_cmd }, { NULL, NULL }
+	};
+
+	return cli_dispatch(app, "program", subs, argc, argv);
 }
 
 static int application_add_cmd(struct app *app, int argc, char **argv)
@@ -358,7 +349,7 @@ static int application_add_cmd(struct app *app, int argc, char **argv)
 		case 'o': org = optarg; break;
 		case 'r': received = optarg; break;
 		case 'x':
-			if ((rc = parse_app_status(app, "application", optarg, &a.status)))
+			if ((rc = cli_app_status(app, "application", optarg, &a.status)))
 				goto out;
 			break;
 		case 'i':
@@ -440,7 +431,7 @@ static int application_list_cmd(struct app *app, int argc, char **argv)
 		case 'P': program = optarg; break;
 		case 'o': org = optarg; break;
 		case 'x':
-			if ((rc = parse_app_status(app, "application", optarg, &st)))
+			if ((rc = cli_app_status(app, "application", optarg, &st)))
 				return rc;
 			f.status = st;
 			break;
@@ -532,7 +523,7 @@ static int application_status_cmd(struct app *app, int argc, char **argv)
 		return rc;
 	if (optind + 1 != argc)
 		return cli_usage(app, "application", _("application status ID STATUS"));
-	if ((rc = parse_app_status(app, "application", argv[optind], &st)))
+	if ((rc = cli_app_status(app, "application", argv[optind], &st)))
 		return rc;
 	if (application_set_status(&app->desk, id, st, &app->err) < 0)
 		return cli_fail(app);
@@ -565,21 +556,11 @@ static int application_check_cmd(struct app *app, int argc, char **argv)
 
 int cli_application(struct app *app, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage(app, "application", _("which application command?"));
-	const char *sub = argv[1];
-	argc--;
-	argv++;
-	optind = 0;
-	if (!strcmp(sub, "add"))
-		return application_add_cmd(app, argc, argv);
-	if (!strcmp(sub, "list"))
-		return application_list_cmd(app, argc, argv);
-	if (!strcmp(sub, "show"))
-		return application_show_cmd(app, argc, argv);
-	if (!strcmp(sub, "status"))
-		return application_status_cmd(app, argc, argv);
-	if (!strcmp(sub, "check"))
-		return application_check_cmd(app, argc, argv);
-	return cli_usage(app, "application", _("unknown application command '%s'"), sub);
+	static const struct cli_sub subs[] = {
+		{ "add", application_add_cmd }, { "list", application_list_cmd },
+		{ "show", application_show_cmd }, { "status", application_status_cmd },
+		{ "check", application_check_cmd }, { NULL, NULL }
+	};
+
+	return cli_dispatch(app, "application", subs, argc, argv);
 }
