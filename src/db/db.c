@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "db/db_internal.h"
 #include "migrations.h"
+#include "util/file.h"
 #include "util/i18n.h"
 #include "util/kana.h"
 #include "util/mem.h"
@@ -579,6 +580,8 @@ int db_backup(struct db *db, const char *path, struct err *e)
 	if (stat(path, &t) == 0 && stat(db->path, &a) == 0 && a.st_dev == t.st_dev &&
 	    a.st_ino == t.st_ino)
 		return err_set(e, ERR_INPUT, _("%s is the database itself; give another file"), path);
+	if (file_kind(path) != FILE_NONE && file_kind(path) != FILE_REGULAR)
+		return err_set(e, ERR_INPUT, _("%s is not a regular file; give a file to back up to"), path);
 	/* Write a private temporary file beside the target, then rename:
 	 * a reader of path sees the old backup or the whole new one. */
 	tmp = xasprintf("%s.tmp-XXXXXX", path);

@@ -12,6 +12,7 @@
 #include "db/db_export.h"
 #include "db/db_org.h"
 #include "util/date.h"
+#include "util/file.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "version.h"
@@ -1076,10 +1077,28 @@ int ical_export_libical(const struct desk_ctx *d, const struct ical_export_opts 
 int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
 		     const char *path, struct err *e)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	enum file_kind kind = file_kind(path);
 	FILE *f;
-	int n;
+	int fd, n;
+
+	if (kind == FILE_OTHER)
+		return err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(EISDIR));
+	if (kind == FILE_SPECIAL) {
+		/* /dev/stdout, a pipe: write to it, never replace it */
+		if ((fd = file_open_private(path)) < 0 || !(f = fdopen(fd, "w"))) {
+			if (fd >= 0)
+				close(fd);
+			return err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(errno));
+		}
+		n = ical_export(d, o, f, e);
+		if (fclose(f) != 0 && n >= 0)
+			n = err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(errno));
+		return n;
+	}
+	/* a regular file: write beside it and rename, so a reader sees the
+	 * old calendar or the whole new one */
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
 	if (fd < 0) {
 		err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(errno));

@@ -13,6 +13,7 @@
 #include "core/desk.h"
 #include "db/db_appt.h"
 #include "util/date.h"
+#include "util/file.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -565,13 +566,7 @@ int print_schedule_to(const struct desk_ctx *d, const struct print_opts *o, cons
 	int n, st;
 
 	if (path) {
-		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		/* a file that was there keeps its mode through O_TRUNC: the
-		 * schedule holds personal data, so make it 0600 as a new one */
-		if (fd >= 0 && fchmod(fd, 0600) < 0) {
-			close(fd);
-			fd = -1;
-		}
+		int fd = file_open_private(path);
 		if (fd < 0 || !(f = fdopen(fd, "w"))) {
 			if (fd >= 0)
 				close(fd);
