@@ -110,7 +110,8 @@ run: deps
 # Every test, under AddressSanitizer and UndefinedBehaviorSanitizer.
 # (The plain build is made too: one test runs a few commands under
 # valgrind, which cannot run a sanitized program.)
-check: deps-check
+# Also: every user-visible string has its Japanese translation (po-check).
+check: deps-check po-check
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory O=$(SAN_O) SANITIZE=address,undefined \
 	  MADOGUCHI_PLAIN_BIN=$(abspath $(BIN)) test-run

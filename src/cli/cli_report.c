@@ -50,7 +50,8 @@ static int print_deadline(const struct deadline *dl, void *arg)
 	else if (dl->days_left == 0)
 		snprintf(left, sizeof left, _("today"));
 	else
-		snprintf(left, sizeof left, "%s (%s)", days, desk);
+		/* TRANSLATORS: days left (desk days left), as "6 days (4 desk days)". */
+		snprintf(left, sizeof left, _("%s (%s)"), days, desk);
 	printf("%s %s(%s) ", dl->overdue ? "!" : " ", date_format(dl->day, d),
 	       jdate_wday(date_wday(dl->day)));
 	cli_pad(stdout, left, 28);

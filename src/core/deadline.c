@@ -87,9 +87,11 @@ static int add_document(const struct application *a, const char *item, void *arg
 			     : a->status == AS_APPLIED ? _("applied")
 						       : app_status_code[a->status];
 
-	if (!strcmp(item, APP_ITEM_FORM))
+	/* English keeps the code one types to tick it (application check);
+	 * Japanese names the document. */
+	if (i18n_japanese() && !strcmp(item, APP_ITEM_FORM))
 		item = _("form by e-mail");
-	else if (!strcmp(item, APP_ITEM_PAPERS))
+	else if (i18n_japanese() && !strcmp(item, APP_ITEM_PAPERS))
 		item = _("papers by post");
 	dl->title = xstrdup(a->org_name ? a->org_name : "");
 	dl->detail = xasprintf(_("%s missing (%s, %s)"), item, a->program_name ? a->program_name : "",

@@ -167,7 +167,7 @@ struct form;
 int ui_text_form(struct ui *ui, const char *deftext,
 		 int (*save)(struct form *fm, const char *override, bool *refused, void *arg),
 		 void *arg, void (*prefill)(struct form *fm, void *arg));
-/* An application status for people ("selected", 採択). */
+/* An application status for people ("selected", 選定). */
 const char *ui_app_status_label(enum app_status st);
 
 /* A row-list widget the agenda and the lists share (ui_list.c). */

@@ -24,18 +24,15 @@ const char *ui_app_status_label(enum app_status st)
 		N_("consulting"), N_("applied"), N_("screening"), N_("selected"),
 		N_("not selected"), N_("withdrawn")
 	};
-	static const char *const ja[AS_COUNT] = {
-		"相談中", "申込済", "審査中", "採択", "不採択", "辞退"
-	};
-	return i18n_japanese() ? ja[st] : _(en[st]);
+	return _(en[st]);
 }
 
 static const char *item_label(const char *item)
 {
 	if (!strcmp(item, APP_ITEM_FORM))
-		return i18n_japanese() ? "申込書(メール)" : _("form by e-mail");
+		return _("form by e-mail");
 	if (!strcmp(item, APP_ITEM_PAPERS))
-		return i18n_japanese() ? "添付書類(郵送)" : _("papers by post");
+		return _("papers by post");
 	return item;
 }
 
@@ -417,7 +414,7 @@ static const char app_status_form[] =
 	"field status\nlabel Status\nlabel.ja 状況\ntype choice\nrequired yes\n"
 	"choices consulting,applied,screening,selected,not_selected,withdrawn\n"
 	"choices.label Consulting,Applied,Screening,Selected,Not selected,Withdrawn\n"
-	"choices.label.ja 相談中,申込済,審査中,採択,不採択,辞退\n"
+	"choices.label.ja 相談中,申込済,審査中,選定,不選定,辞退\n"
 	"help Left/Right chooses; Enter saves\nhelp.ja 左右で選択、Enter で保存\n";
 
 struct status_arg {
