@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/deadline.h"
 #include "core/desk.h"
 #include "core/inquiry.h"
 #include "db/db_appt.h"
@@ -174,7 +175,7 @@ static int slot_len(const struct ui *ui)
 }
 
 /* The side panel: follow-ups due today (and overdue), deadlines within
- * seven days.  Read through the db layer of engineer inq. */
+ * seven days. */
 struct side_fill {
 	struct ui_rows *r;
 	int n, today;
@@ -196,28 +197,25 @@ static int side_inq(const struct inquiry *q, void *arg)
 	return 0;
 }
 
-static int side_program(const struct program *p, void *arg)
+/* Deadlines of every kind within seven days (core/deadline.h, as the
+ * deadlines screen): follow-ups due by today are the first panel's. */
+static int side_deadline(const struct deadline *dl, void *arg)
 {
+	static const char *const label[DL_KIND_COUNT] = {
+		N_("deadline:"), N_("follow-up:"), N_("registration:"), N_("missing:")
+	};
 	struct side_fill *f = arg;
 	char d[DATE_STRLEN];
 	struct strbuf sb = STRBUF_INIT;
 
-	strbuf_addf(&sb, "%s %s %s", date_format(p->deadline, d) + 5, _("deadline:"), p->name);
-	ui_rows_add(f->r, 0, p->deadline, UC_WARN, strbuf_str(&sb));
-	strbuf_release(&sb);
-	f->n++;
-	return 0;
-}
-
-static int side_event(const struct program_event *ev, void *arg)
-{
-	struct side_fill *f = arg;
-	char d[DATE_STRLEN];
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "%s %s %s", date_format(ev->reg_deadline, d) + 5, _("registration:"),
-		    ev->title);
-	ui_rows_add(f->r, 0, ev->reg_deadline, UC_NORMAL, strbuf_str(&sb));
+	if (dl->kind == DL_FOLLOWUP && dl->day <= f->today)
+		return 0;
+	strbuf_addf(&sb, "%s %s %s", date_format(dl->day, d) + 5, _(label[dl->kind]),
+		    dl->title ? dl->title : "");
+	if (dl->kind == DL_DOCUMENT && dl->detail)
+		strbuf_addf(&sb, " (%s)", dl->detail);
+	ui_rows_add(f->r, 0, dl->day, dl->kind == DL_PROGRAM || dl->desk_days_left <= 1
+					       ? UC_WARN : UC_NORMAL, strbuf_str(&sb));
 	strbuf_release(&sb);
 	f->n++;
 	return 0;
@@ -245,8 +243,7 @@ static void side_load(struct ui *ui, struct day *st)
 	f.r = &st->side2;
 	f.n = 0;
 	ui_rows_add(&st->side2, 0, 0, UC_TITLE, "");
-	if (db_program_deadlines(ui->app->db, today, today + 7, side_program, &f, &e) < 0 ||
-	    db_event_reg_deadlines(ui->app->db, today, today + 7, side_event, &f, &e) < 0)
+	if (deadline_collect(&ui->app->desk, today, 7, side_deadline, &f, &e) < 0)
 		ui_rows_add(&st->side2, 0, 0, UC_WARN, e.msg);
 	snprintf(title, sizeof title, _("Deadlines within 7 days: %d"), f.n);
 	free(st->side2.v[0].text);

@@ -31,8 +31,8 @@ test_expect_success 'staff column separators line up on every row (Japanese text
 '
 test_expect_success 'side panel: follow-ups due and deadlines within 7 days' '
 	ui_wait "Follow-ups due by today: 2" &&
-	ui_wait "Deadlines within 7 days: 1" &&
-	ui_wait "11-30 deadline: 中間支援力強化"
+	ui_wait "Deadlines within 7 days: 6" &&
+	ui_wait "11-25 follow-up: ライフシフト"
 '
 test_expect_success 'the cursor booking is shown in full' '
 	ui_keys Right Right && ui_wait "* 10:00-10:30 Ph #34 太壱みまもりネットワーク / 高橋 由美 090-5555-1001"
@@ -94,6 +94,11 @@ test_expect_success 'a larger terminal: side panel on the right, still aligned' 
 	ui_screen | grep "^Time" | grep_out "Follow-ups due" &&
 	ui_screen | cols >"$TEST_DIR/c" && cat "$TEST_DIR/c" &&
 	grep_out "separators=[5, 31, 57, 83]" <"$TEST_DIR/c"
+'
+test_expect_success 'the panel lists every kind of deadline within 7 days, by date' '
+	ui_wait "11-26 follow-up: ウェブサイトの更新" &&
+	ui_wait "11-30 deadline: 中間支援力強化" &&
+	ui_wait "11-30 missing: 多摩市 健康福祉部"
 '
 test_expect_success 'the larger terminal quits cleanly too' '
 	ui_keys q && ui_wait "[exited 0]"
