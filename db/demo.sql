@@ -55,15 +55,15 @@ INSERT INTO contact (org_id, name, kana, role, phone) VALUES
 
 -- Programs of the seed documents.
 INSERT INTO program (name, kind, desk_from, desk_to, deadline, cap, note) VALUES
-  ('中間支援力強化のための伴走支援事業 (平成28年度)', 'accompaniment', '2016-04-19', '2016-06-30', '2016-06-30', 5,
+  ('中間支援力強化のための伴走支援事業 (平成28年度)', '伴走支援', '2016-04-19', '2016-06-30', '2016-06-30', 5,
    '最大5モデル地区。申込書はメール、補足資料は郵送可。支援期間は4-8か月程度。'),
-  ('公開講座 (平成31年度)', 'lecture', '2019-04-24', '2019-06-19', '2019-05-31', NULL, '区市町村等向けの入口'),
-  ('ライフシフトセミナー (平成31年度)', 'seminar', NULL, NULL, '2019-06-28', NULL, '40-60歳の企業人向け'),
-  ('ライフシフトプログラム (平成31年度)', 'program', NULL, NULL, '2019-08-16', NULL, 'NPO 3団体 x 3チーム'),
-  ('ホームタウン・プロボノ (平成31年度)', 'probono', '2019-05-01', '2019-07-31', '2019-07-31', NULL, '2-6か月の中・長期プロジェクト'),
-  ('プロボノ1DAYチャレンジ (平成31年度)', 'probono', NULL, NULL, '2019-09-13', NULL, '準備1か月+本番1日'),
-  ('スタディツアー (平成31年度)', 'tour', NULL, NULL, '2019-10-31', NULL, '11-12月に3回'),
-  ('総括イベント (平成31年度)', 'event', NULL, NULL, NULL, NULL, '年度末');
+  ('公開講座 (平成31年度)', '公開講座', '2019-04-24', '2019-06-19', '2019-05-31', NULL, '区市町村等向けの入口'),
+  ('ライフシフトセミナー (平成31年度)', 'セミナー', NULL, NULL, '2019-06-28', NULL, '40-60歳の企業人向け'),
+  ('ライフシフトプログラム (平成31年度)', '研修プログラム', NULL, NULL, '2019-08-16', NULL, 'NPO 3団体 x 3チーム'),
+  ('ホームタウン・プロボノ (平成31年度)', 'プロボノ', '2019-05-01', '2019-07-31', '2019-07-31', NULL, '2-6か月の中・長期プロジェクト'),
+  ('プロボノ1DAYチャレンジ (平成31年度)', 'プロボノ', NULL, NULL, '2019-09-13', NULL, '準備1か月+本番1日'),
+  ('スタディツアー (平成31年度)', 'スタディツアー', NULL, NULL, '2019-10-31', NULL, '11-12月に3回'),
+  ('総括イベント (平成31年度)', 'イベント', NULL, NULL, NULL, NULL, '年度末');
 
 INSERT INTO program_item (program_id, item) VALUES (1, 'form_email'), (1, 'papers_post');
 
@@ -87,7 +87,7 @@ INSERT INTO application_item (application_id, item, done, done_on) VALUES
 
 -- A program of today, with its deadline a few desk days away.
 INSERT INTO program (name, kind, desk_from, desk_to, deadline, cap, note)
-SELECT '中間支援力強化のための伴走支援事業 (追加募集)', 'accompaniment',
+SELECT '中間支援力強化のための伴走支援事業 (追加募集)', '伴走支援',
        (SELECT d FROM demo_day WHERE n = -10), (SELECT d FROM demo_day WHERE n = 4),
        (SELECT d FROM demo_day WHERE n = 4), 5, '追加募集。最大5モデル地区。';
 INSERT INTO program_item (program_id, item) SELECT max(id), 'form_email' FROM program;
@@ -130,18 +130,18 @@ SELECT id, 'plan' FROM appointment WHERE uid LIKE 'demo-%-1@madoguchi';
 
 -- Inquiries in every status, some overdue.
 INSERT INTO inquiry (received_at, channel, org_id, contact_id, topic, summary, status, due_date, staff_id, referred_to) VALUES
-  ((SELECT d FROM demo_day WHERE n = -6) || 'T10:20', 'phone', 25, 5, 'accompaniment',
+  ((SELECT d FROM demo_day WHERE n = -6) || 'T10:20', 'phone', 25, 5, '中間支援力強化のための伴走支援事業 (追加募集)',
    '伴走支援事業の申込方法について。申込書はメールで、補足資料は郵送で可と案内。', 'closed', NULL, 1, NULL),
   ((SELECT d FROM demo_day WHERE n = -4) || 'T14:05', 'email', 22, 4, 'workshop',
    'ワークショップ運営支援の内容を知りたい。コミュニティビジネスサポートセンターに引継ぎ。', 'waiting',
    (SELECT d FROM demo_day WHERE n = -1), 3, 'コミュニティビジネスサポートセンター'),
-  ((SELECT d FROM demo_day WHERE n = -2) || 'T11:30', 'phone', 26, 6, 'accompaniment',
+  ((SELECT d FROM demo_day WHERE n = -2) || 'T11:30', 'phone', 26, 6, '中間支援力強化のための伴走支援事業 (追加募集)',
    '追加募集の締切と対象について。折り返し電話の約束。', 'open', (SELECT today FROM demo_now), 2, NULL),
   ((SELECT d FROM demo_day WHERE n = -1) || 'T16:10', 'visit', 1, 1, 'other',
    'ウェブサイトの更新について相談したい。来所予約を検討。', 'open', (SELECT d FROM demo_day WHERE n = 2), 1, NULL),
-  ((SELECT d FROM demo_day WHERE n = -1) || 'T09:50', 'post', 29, 8, 'accompaniment',
+  ((SELECT d FROM demo_day WHERE n = -1) || 'T09:50', 'post', 29, 8, '中間支援力強化のための伴走支援事業 (追加募集)',
    '都外の団体から申込可否の問い合わせ。都外は申込不可と回答。', 'closed', NULL, 2, NULL),
-  ((SELECT today FROM demo_now) || 'T09:40', 'phone', 30, NULL, 'lifeshift',
+  ((SELECT today FROM demo_now) || 'T09:40', 'phone', 30, NULL, 'ライフシフトプログラム (平成31年度)',
    'ライフシフトプログラムの次回日程を知りたい。', 'open', (SELECT d FROM demo_day WHERE n = 1), 1, NULL);
 
 INSERT INTO inquiry_note (inquiry_id, at, staff_id, text) VALUES
