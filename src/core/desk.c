@@ -86,12 +86,26 @@ static int mark_closed(int day, const char *reason, void *arg)
 int desk_open_days(const struct config *c, struct db *db, int first, int last, bool *open)
 {
 	struct open_map m = { first, open };
-	struct desk_status ds;
+	int y0, y1, mo, dd;
 
 	if (last < first)
 		return 0;
-	for (int d = first; d <= last; d++)
-		open[d - first] = calendar_status(c, d, &ds) == DESK_OPEN;
+	/* weekends and the desk's yearly closing by arithmetic, the
+	 * holidays a year at a time: no per-day holiday rules */
+	for (int d = first; d <= last; d++) {
+		int wd = date_wday(d);
+		date_to_ymd(d, &y0, &mo, &dd);
+		open[d - first] = wd != 0 && wd != 6 && !config_closed_on(c, mo, dd);
+	}
+	date_to_ymd(first, &y0, &mo, &dd);
+	date_to_ymd(last, &y1, &mo, &dd);
+	for (int y = y0; y <= y1; y++) {
+		struct holiday h[32];
+		size_t n = holiday_year(y, h, sizeof h / sizeof h[0]);
+		for (size_t i = 0; i < n; i++)
+			if (h[i].day >= first && h[i].day <= last)
+				open[h[i].day - first] = false;
+	}
 	if (db && db_closed_days_range(db, first, last, mark_closed, &m, NULL) < 0)
 		return -1;
 	return 0;

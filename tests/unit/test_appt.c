@@ -141,6 +141,22 @@ int main(void)
 
 	is_int(desk_days_between(cfg, db, day("2026-11-20"), day("2026-11-27")), 4,
 	       "desk days Fri to next Fri skip the weekend and 勤労感謝の日");
+	{
+		/* the fast range count agrees with the day-by-day status */
+		int from = day("2018-12-01"), to = day("2021-12-31"), bad = 0;
+		bool *open = xcalloc((size_t)(to - from + 1), sizeof *open);
+		struct err de = { 0 };
+		ok(db_closed_day_set(db, day("2020-06-10"), "研修日", &de) == 0, "a closed day of the desk's own");
+		desk_open_days(cfg, db, from, to, open);
+		for (int dd = from; dd <= to; dd++)
+			if (open[dd - from] != desk_is_open(cfg, db, dd)) {
+				char ds[DATE_STRLEN];
+				if (bad++ < 5)
+					diag("disagree on %s", date_format(dd, ds));
+			}
+		is_int(bad, 0, "desk_open_days agrees with desk_is_open on every day 2018-12..2021 (2019-2021 one-offs, the desk's own day)");
+		free(open);
+	}
 	struct err ce = { 0 };
 	ok(config_set(cfg, "closed", "08-13..08-15, 12-28..01-04", &ce) == 0 &&
 	   config_closed_on(cfg, 8, 14) && config_closed_on(cfg, 1, 4) && !config_closed_on(cfg, 12, 29) == 0,
