@@ -73,9 +73,11 @@ test_expect_success 'the database passed the integrity check after every kill' '
 	! cat "$TEST_DIR/damage" 2>/dev/null | grep .
 '
 test_expect_success 'every booking reported saved is in the database' '
-	sort -n "$TEST_DIR/saved" >"$TEST_DIR/reported" &&
-	sql "SELECT id FROM appointment" | sort -n >"$TEST_DIR/stored" &&
-	[ -z "$(comm -23 "$TEST_DIR/reported" "$TEST_DIR/stored")" ]
+	# comm needs the plain sort order, not the numeric one
+	LC_ALL=C sort "$TEST_DIR/saved" >"$TEST_DIR/reported" &&
+	sql "SELECT id FROM appointment" | LC_ALL=C sort >"$TEST_DIR/stored" &&
+	missing=$(LC_ALL=C comm -23 "$TEST_DIR/reported" "$TEST_DIR/stored") &&
+	{ [ -z "$missing" ] || { echo "reported saved but missing: $missing"; false; }; }
 '
 test_expect_success 'no half-written booking: each has its topic-free row and audit entry' '
 	[ "$(sql "SELECT count(*) FROM appointment a WHERE NOT EXISTS
@@ -86,6 +88,8 @@ test_expect_success 'the program still works on it' '
 	mado book --date 2026-12-07 --start 10:00 --channel phone --org 1 >/dev/null
 '
 test_expect_success 'no error other than the kill was reported' '
-	! grep -v "^$\|^Killed$" "$TEST_DIR/err"
+	# (LeakSanitizer says it cannot read a thread that is being killed:
+	# the sanitizer runtime, not the program)
+	! grep -v "^$\|^Killed$\|Unable to get registers from thread" "$TEST_DIR/err"
 '
 test_done
