@@ -430,32 +430,52 @@ static inline void put(struct exp *x, const char *s, size_t n)
 
 #define PUTS(x, lit) put((x), (lit), sizeof(lit) - 1)
 
-/* Append the string s escaped: strcspn() finds the next byte to change
- * (a vectorised scan; most values have none), runs are copied whole. */
-/* Append the stored value s escaped.  Stored text is checked when it is
- * written, but a database changed by another program may hold control
- * characters, bidi overrides or invalid UTF-8: from the first byte that
- * may begin one (SUSPECT, found by the same scan as the escapes), the
- * rest of the value is made safe (visible placeholders) first, so an
+/* What each byte needs in a value: escaping in TEXT (ESC_TEXT_BIT), in
+ * CATEGORIES and X- properties (ESC_LIST_BIT), or a look by
+ * text_sanitize() (SUSPECT_BIT).  NUL has every bit, so a scan stops at
+ * the end.  A table, not strcspn(): the scan runs over every value of
+ * every event, and strcspn() with a long reject set rebuilds its own
+ * table on each call. */
+enum { ESC_TEXT_BIT = 1, ESC_LIST_BIT = 2, SUSPECT_BIT = 4 };
+static unsigned char byte_class[256];
+
+static void byte_class_init(void)
+{
+	if (byte_class[0])
+		return;
+	for (const char *p = "\\\n\b\f\r"; *p; p++)
+		byte_class[(unsigned char)*p] |= ESC_TEXT_BIT | ESC_LIST_BIT;
+	byte_class[';'] |= ESC_TEXT_BIT;
+	byte_class[','] |= ESC_TEXT_BIT;
+	for (const char *p = SUSPECT; *p; p++)
+		byte_class[(unsigned char)*p] |= SUSPECT_BIT;
+	byte_class[0] = 0xff;
+}
+
+/* Append the stored value s escaped: runs of bytes that need nothing
+ * are copied whole.  Stored text is checked when it is written, but a
+ * database changed by another program may hold control characters, bidi
+ * overrides or invalid UTF-8: from the first byte that may begin one,
+ * the rest of the value is made safe (visible placeholders) first, so an
  * export never carries them.  \b, \f and \r are dropped, as libical
  * does. */
 static void put_escs_(struct exp *x, const char *s, enum esc how, bool check)
 {
-	static const char text_plain[] = "\\\n\b\f\r;,", list_plain[] = "\\\n\b\f\r";
-	static const char text_check[] = "\\\n\b\f\r;," SUSPECT, list_check[] = "\\\n\b\f\r" SUSPECT;
-	const char *stop = how == ESC_LIST ? (check ? list_check : list_plain)
-					   : (check ? text_check : text_plain);
+	unsigned mask = (how == ESC_LIST ? ESC_LIST_BIT : ESC_TEXT_BIT) | (check ? SUSPECT_BIT : 0);
 
 	if (!s)
 		return;
+	byte_class_init();
 	for (;;) {
-		size_t run = strcspn(s, stop);
-		if (run)
-			put(x, s, run);
-		s += run;
+		const char *p = s;
+		while (!(byte_class[(unsigned char)*p] & mask))
+			p++;
+		if (p > s)
+			put(x, s, (size_t)(p - s));
+		s = p;
 		if (!*s)
 			break;
-		if (check && strchr(SUSPECT, *s)) {
+		if (check && (byte_class[(unsigned char)*s] & SUSPECT_BIT)) {
 			struct strbuf safe = STRBUF_INIT;
 			text_sanitize(&safe, s, true);
 			put_escs_(x, strbuf_str(&safe), how, false);
