@@ -96,22 +96,97 @@ static int lookup(const char *const *codes, int n, const char *s, int none)
 	return k < 0 ? none : k;
 }
 
+/* Names by id (organizations, contacts, staff), read once per export:
+ * the appointments name a few thousand of them over and over, and a
+ * join costs a b-tree descent per row.  Open addressing on the id;
+ * memory grows with the records named, not with the appointments. */
+struct name_entry {
+	long long id;		/* 0: empty slot */
+	char *f[3];
+	int kind;
+};
+struct names {
+	struct name_entry *v;
+	size_t cap;		/* a power of two */
+};
+
+static struct name_entry *names_slot(struct names *t, long long id)
+{
+	size_t i = (size_t)((unsigned long long)id * 0x9E3779B97F4A7C15ULL) & (t->cap - 1);
+
+	while (t->v[i].id && t->v[i].id != id)
+		i = (i + 1) & (t->cap - 1);
+	return &t->v[i];
+}
+
+static const struct name_entry *names_get(const struct names *t, long long id)
+{
+	if (!t->cap || id <= 0)
+		return NULL;
+	const struct name_entry *en = names_slot((struct names *)t, id);
+	return en->id ? en : NULL;
+}
+
+static void names_free(struct names *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		for (int k = 0; k < 3; k++)
+			free(t->v[i].f[k]);
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
+
+/* Rows of (id, up to three texts[, a code]): kind_codes names the
+ * fifth column's codes when given. */
+static int names_load(struct db *db, const char *count_sql, const char *sql, int ntext,
+		      const char *const *kind_codes, int nkinds, struct names *t, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, count_sql, e);
+	size_t n = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	if (db_rows_done(db, st, rc, 0, _("appointments"), e) < 0)
+		return -1;
+	for (t->cap = 16; t->cap < 2 * n + 2; t->cap *= 2)
+		;
+	t->v = xcalloc(t->cap, sizeof *t->v);
+	if (!(st = db_stmt(db, sql, e)))
+		return -1;
+	size_t loaded = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && loaded < n) {
+		struct name_entry *en = names_slot(t, sqlite3_column_int64(st, 0));
+		en->id = sqlite3_column_int64(st, 0);
+		for (int k = 0; k < ntext; k++)
+			en->f[k] = db_col_str(st, 1 + k);
+		if (kind_codes)
+			en->kind = lookup(kind_codes, nkinds, col(st, 1 + ntext), ORG_LOCAL);
+		loaded++;
+	}
+	if (rc == SQLITE_ROW)	/* more rows than counted: written meanwhile */
+		rc = SQLITE_DONE;
+	return db_rows_done(db, st, rc, 0, _("appointments"), e);
+}
+
 int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
 		    int (*cb)(const struct export_appt *a, void *arg), void *arg,
 		    struct err *e)
 {
 	/* Both statements walk appointment_date (date, start_min, rowid) in
-	 * order, with no sort step; the joins are primary-key look-ups.
-	 * The topics come from a second statement in the same order,
-	 * merged here: a correlated subquery per row (group_concat on
-	 * appointment_topic's key) costs twice as much as this join, as it
-	 * opens its cursor again for every appointment. */
+	 * order, with no sort step.  The topics come from a second statement
+	 * in the same order, merged here: a correlated subquery per row
+	 * (group_concat on appointment_topic's key) costs twice as much as
+	 * this join, as it opens its cursor again for every appointment.
+	 * Names come from tables read first (struct names).  All of it runs
+	 * in one read transaction, so the names match the appointments. */
 	static const char sql[] =
 		"SELECT a.id, a.uid, a.date, a.start_min, a.minutes, a.channel, a.booked_via, a.room,"
 		" a.status, a.note, a.override_reason, a.sequence, a.updated_at,"
-		" o.name, o.municipality, o.type, c.name, c.phone, c.email, s.name"
-		" FROM appointment a JOIN organization o ON o.id = a.org_id"
-		" LEFT JOIN contact c ON c.id = a.contact_id LEFT JOIN staff s ON s.id = a.staff_id"
+		" a.org_id, a.contact_id, a.staff_id"
+		" FROM appointment a"
 		" WHERE a.date >= ?1 AND a.date <= ?2 AND (?3 = 0 OR a.staff_id = ?3)"
 		" ORDER BY a.date, a.start_min, a.id";
 	/* for everyone the index covers the topics' side (no table look-up) */
@@ -122,13 +197,28 @@ int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
 		"SELECT a.id, t.topic FROM appointment a JOIN appointment_topic t ON t.appt_id = a.id"
 		" WHERE a.date >= ?1 AND a.date <= ?2 AND a.staff_id = ?3"
 		" ORDER BY a.date, a.start_min, a.id";
-	sqlite3_stmt *st = db_stmt(db, sql, e), *tt = NULL;
-	int rc, trc, n = 0;
+	static const char org_count[] = "SELECT count(*) FROM organization";
+	static const char org_sql[] = "SELECT id, name, municipality, NULL, type FROM organization";
+	static const char contact_count[] = "SELECT count(*) FROM contact";
+	static const char contact_sql[] = "SELECT id, name, phone, email FROM contact";
+	static const char staff_count[] = "SELECT count(*) FROM staff";
+	static const char staff_sql[] = "SELECT id, name FROM staff";
+	struct names orgs = { 0 }, contacts = { 0 }, staff = { 0 };
+	sqlite3_stmt *st = NULL, *tt = NULL;
+	int rc = SQLITE_DONE, trc = SQLITE_DONE, n = 0, ret = -1;
+	bool txn = sqlite3_get_autocommit(db->h);
 
+	if (txn && db_exec(db, "BEGIN", e) < 0)
+		return -1;
+	if (names_load(db, org_count, org_sql, 3, org_type_code, ORG_TYPE_COUNT, &orgs, e) < 0 ||
+	    names_load(db, contact_count, contact_sql, 3, NULL, 0, &contacts, e) < 0 ||
+	    names_load(db, staff_count, staff_sql, 1, NULL, 0, &staff, e) < 0)
+		goto out;
+	st = db_stmt(db, sql, e);
 	if (st)
 		tt = staff_id ? db_stmt(db, topics_staff, e) : db_stmt(db, topics_all, e);
 	if (!st || !tt)
-		return -1;
+		goto out;
 	bind_range(st, from_day, to_day);
 	sqlite3_bind_int64(st, 3, staff_id);
 	bind_range(tt, from_day, to_day);
@@ -138,6 +228,7 @@ int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct export_appt a;
 		long long id = sqlite3_column_int64(st, 0);
+		const struct name_entry *o, *c, *sf;
 
 		a.topics = 0;
 		while (trc == SQLITE_ROW && sqlite3_column_int64(tt, 0) == id) {
@@ -160,22 +251,35 @@ int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
 		a.override_reason = col(st, 10);
 		a.sequence = sqlite3_column_int(st, 11);
 		a.updated_at = col(st, 12);
-		a.org_name = col(st, 13);
-		a.municipality = col(st, 14);
-		a.org_type = (enum org_type)lookup(org_type_code, ORG_TYPE_COUNT, col(st, 15), ORG_LOCAL);
-		a.contact_name = col(st, 16);
-		a.contact_phone = col(st, 17);
-		a.contact_email = col(st, 18);
-		a.staff_name = col(st, 19);
+		o = names_get(&orgs, sqlite3_column_int64(st, 13));
+		c = names_get(&contacts, sqlite3_column_int64(st, 14));
+		sf = names_get(&staff, sqlite3_column_int64(st, 15));
+		if (!o)		/* the foreign key makes this impossible */
+			continue;
+		a.org_name = o->f[0];
+		a.municipality = o->f[1];
+		a.org_type = (enum org_type)o->kind;
+		a.contact_name = c ? c->f[0] : NULL;
+		a.contact_phone = c ? c->f[1] : NULL;
+		a.contact_email = c ? c->f[2] : NULL;
+		a.staff_name = sf ? sf->f[0] : NULL;
 		n++;
 		if (cb && cb(&a, arg))
 			break;
 	}
-	if (db_rows_done(db, tt, trc, 0, _("appointment topics"), e) < 0) {
+	if (db_rows_done(db, tt, trc, 0, _("appointment topics"), e) < 0)
+		goto out;
+	ret = db_rows_done(db, st, rc, n, _("appointments"), e);
+	st = NULL;
+out:
+	if (st)
 		sqlite3_reset(st);
-		return -1;
-	}
-	return db_rows_done(db, st, rc, n, _("appointments"), e);
+	if (txn)
+		db_exec(db, "COMMIT", NULL);
+	names_free(&orgs);
+	names_free(&contacts);
+	names_free(&staff);
+	return ret;
 }
 
 int db_export_deadlines(struct db *db, int from_day, int to_day,
