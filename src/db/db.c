@@ -559,6 +559,26 @@ char *db_col_str(sqlite3_stmt *st, int i)
 	return s ? xstrdup((const char *)s) : NULL;
 }
 
+sqlite3_stmt *db_row_by_id(struct db *db, const char *sql, long long id,
+			   const char *missing, const char *what, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return st;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		err_set(e, ERR_INPUT, missing, id);
+	else
+		db_fail(db, rc, what, e);
+	return NULL;
+}
+
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *e)
 {
 	int rc = sqlite3_step(st);

@@ -194,19 +194,12 @@ int db_appt_update(struct db *db, struct appt *a, struct err *e)
 int db_appt_get(struct db *db, long long id, struct appt *a, struct err *e)
 {
 	static const char sql[] = APPT_SELECT " WHERE a.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc;
+	sqlite3_stmt *st = db_row_by_id(db, sql, id, _("no appointment #%lld"), _("appointment"), e);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		appt_from_row(st, a);
-	if (db_rows_done(db, st, rc, 0, _("appointment"), e) < 0)
-		return -1;
-	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, _("no appointment #%lld"), id);
+	appt_from_row(st, a);
+	sqlite3_reset(st);
 	return 0;
 }
 

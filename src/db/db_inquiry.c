@@ -142,19 +142,12 @@ int db_inquiry_update(struct db *db, const struct inquiry *q, struct err *e)
 int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e)
 {
 	static const char sql[] = INQ_SELECT " WHERE i.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc;
+	sqlite3_stmt *st = db_row_by_id(db, sql, id, _("no inquiry #%lld"), _("inquiry"), e);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		inquiry_from_row(st, q);
-	if (db_rows_done(db, st, rc, 0, _("inquiry"), e) < 0)
-		return -1;
-	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, _("no inquiry #%lld"), id);
+	inquiry_from_row(st, q);
+	sqlite3_reset(st);
 	return 0;
 }
 

@@ -55,6 +55,13 @@ static inline int db_col_opt_int(sqlite3_stmt *st, int i)
 /* Step a statement that returns no rows; resets it. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *e);
 
+/* The statement of sql (one ? for the id) stepped onto the row of id,
+ * for the caller to read and then sqlite3_reset(); NULL with e set when
+ * there is no such row (missing: "no appointment #%lld", ERR_INPUT) or
+ * on failure (what names the record in the message). */
+sqlite3_stmt *db_row_by_id(struct db *db, const char *sql, long long id,
+			   const char *missing, const char *what, struct err *e);
+
 /* End a read of st whose last sqlite3_step gave rc (SQLITE_ROW when the
  * caller stopped early or read a single row): resets st and returns n,
  * or -1 with the failure in e when rc is an error. */

@@ -109,19 +109,12 @@ int db_org_get(struct db *db, long long id, struct org *o, struct err *e)
 	static const char sql[] =
 		"SELECT id, name, kana, type, municipality, phone, email, address, note"
 		" FROM organization WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc;
+	sqlite3_stmt *st = db_row_by_id(db, sql, id, _("no organization #%lld"), _("organization"), e);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		org_from_row(st, o);
-	if (db_rows_done(db, st, rc, 0, _("organization"), e) < 0)
-		return -1;
-	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, _("no organization #%lld"), id);
+	org_from_row(st, o);
+	sqlite3_reset(st);
 	return 0;
 }
 

@@ -120,19 +120,12 @@ int db_program_insert(struct db *db, struct program *p, struct err *e)
 int db_program_get(struct db *db, long long id, struct program *p, struct err *e)
 {
 	static const char sql[] = PROGRAM_SELECT " WHERE p.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc;
+	sqlite3_stmt *st = db_row_by_id(db, sql, id, _("no program #%lld"), _("program"), e);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		program_from_row(st, p);
-	if (db_rows_done(db, st, rc, 0, _("program"), e) < 0)
-		return -1;
-	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, _("no program #%lld"), id);
+	program_from_row(st, p);
+	sqlite3_reset(st);
 	return 0;
 }
 
@@ -371,19 +364,12 @@ int db_application_insert(struct db *db, struct application *a, struct err *e)
 int db_application_get(struct db *db, long long id, struct application *a, struct err *e)
 {
 	static const char sql[] = APP_SELECT " WHERE a.id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc;
+	sqlite3_stmt *st = db_row_by_id(db, sql, id, _("no application #%lld"), _("application"), e);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		app_from_row(st, a);
-	if (db_rows_done(db, st, rc, 0, _("application"), e) < 0)
-		return -1;
-	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_INPUT, _("no application #%lld"), id);
+	app_from_row(st, a);
+	sqlite3_reset(st);
 	return 0;
 }
 
