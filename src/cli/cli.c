@@ -25,11 +25,15 @@ static const struct cli_cmd commands[] = {
 	  "agenda [--from D] [--to D] [--staff NAME] [--org NAME|ID] [--search TEXT] [--all] [--tsv]",
 	  N_("list appointments of a date range") },
 	{ "show", cli_show, 0, "show ID", N_("show one appointment in full") },
-	{ "move", cli_move, 0, "move ID --date D --start HH:MM [--staff NAME] [--override REASON]",
-	  N_("move an appointment to another slot") },
+	{ "move", cli_move, 0,
+	  "move ID [--date D] [--start HH:MM] [--minutes N] [--staff NAME] [--room R]\n"
+	  "         [--channel phone|visit] [--override REASON]",
+	  N_("move an appointment to another slot, staff member, room or channel") },
 	{ "cancel", cli_cancel, 0, "cancel ID", N_("cancel an appointment") },
 	{ "done", cli_done, 0, "done ID", N_("mark an appointment done") },
 	{ "no-show", cli_noshow, 0, "no-show ID", N_("mark an appointment a no-show") },
+	{ "rebook", cli_rebook, 0, "rebook ID",
+	  N_("set an appointment back to booked (a wrong done, no-show or cancel)") },
 	{ "org", cli_org_cmd, 0,
 	  "org add --name NAME [--kana READING] --type TYPE --municipality M [--phone TEL]\n"
 	  "         [--email ADDR] [--address A] [--note TEXT]\n"

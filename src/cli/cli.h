@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "app.h"
+#include "util/text.h"
 
 /* Run argv[0] as a command; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);
@@ -40,19 +41,11 @@ int cli_time(struct app *app, const char *s, int *min);
 int cli_org(struct app *app, const char *s, long long *id);
 /* A staff member by name or id. */
 int cli_staff(struct app *app, const char *s, long long *id);
-/* The options of `book`, shared with `inquiry book`. */
-struct book_opts {
-	const char *date, *start, *org, *contact, *phone, *email, *staff, *channel, *via;
-};
-/* Parse book's options: minutes, room, topics, note, override and
- * inquiry go straight into a, the rest into o.  0 or an exit code. */
+/* The options of `book`, shared with `inquiry book`, into r as typed
+ * (repeated --topic options joined in topics, which r->topics then
+ * points into).  0 or an exit code. */
 int cli_book_parse(struct app *app, const char *cmd, int argc, char **argv,
-		   struct appt *a, struct book_opts *o);
-/* Resolve o into a: channel and via (when given), the default room of a
- * visit, date, start, organization, staff, and the contact (created at
- * a->org_id, else at contact_org).  0 or an exit code. */
-int cli_book_resolve(struct app *app, const char *cmd, const struct book_opts *o,
-		     struct appt *a, long long contact_org);
+		   struct appt_req *r, struct strbuf *topics);
 /* Report a refused booking (with how to override a rule); exit code. */
 int cli_book_refused(struct app *app);
 /* A command with sub-commands (inquiry add, program list ...). */

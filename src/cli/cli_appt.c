@@ -62,89 +62,37 @@ static const struct option book_options[] = {
 };
 
 int cli_book_parse(struct app *app, const char *cmd, int argc, char **argv,
-		   struct appt *a, struct book_opts *o)
+		   struct appt_req *r, struct strbuf *topics)
 {
-	int c, k;
+	int c;
 
-	memset(o, 0, sizeof *o);
+	(void)app;
+	(void)cmd;
 	while ((c = cli_getopt(argc, argv, book_options, NULL)) != -1) {
 		switch (c) {
-		case 'd': o->date = optarg; break;
-		case 's': o->start = optarg; break;
-		case 'm': {
-			char *end;
-			long m = strtol(optarg, &end, 10);
-			if (*end || m < 5 || m > 720)
-				return cli_usage(app, cmd, _("--minutes: '%s' is not 5-720"), optarg);
-			a->minutes = (int)m;
-			break;
-		}
-		case 'c': o->channel = optarg; break;
-		case 'v': o->via = optarg; break;
-		case 'o': o->org = optarg; break;
-		case 'C': o->contact = optarg; break;
-		case 'p': o->phone = optarg; break;
-		case 'e': o->email = optarg; break;
-		case 'S': o->staff = optarg; break;
-		case 'r': free(a->room); a->room = xstrdup(optarg); break;
+		case 'd': r->date = optarg; break;
+		case 's': r->start = optarg; break;
+		case 'm': r->minutes = optarg; break;
+		case 'c': r->channel = optarg; break;
+		case 'v': r->via = optarg; break;
+		case 'o': r->org = optarg; break;
+		case 'C': r->contact = optarg; break;
+		case 'p': r->phone = optarg; break;
+		case 'e': r->email = optarg; break;
+		case 'S': r->staff = optarg; break;
+		case 'r': r->room = optarg; break;
 		case 't':
-			if ((k = appt_topic_parse(optarg)) < 0)
-				return cli_usage(app, cmd,
-						 _("--topic: '%s' is not one of meeting, workshop, plan, direct, other"),
-						 optarg);
-			a->topics |= 1u << k;
+			/* --topic repeats: the topics join */
+			if (topics->len)
+				strbuf_adds(topics, ",");
+			strbuf_adds(topics, optarg);
+			r->topics = strbuf_str(topics);
 			break;
-		case 'n': free(a->note); a->note = xstrdup(optarg); break;
-		case 'O': free(a->override_reason); a->override_reason = xstrdup(text_trim(optarg)); break;
-		case 'i':
-			if (cli_id(app, optarg, "--inquiry", &a->inquiry_id) < 0)
-				return cli_fail(app);
-			break;
+		case 'n': r->note = optarg; break;
+		case 'O': r->override = optarg; break;
+		case 'i': r->inquiry = optarg; break;
 		default: return 2;
 		}
-	}
-	return 0;
-}
-
-int cli_book_resolve(struct app *app, const char *cmd, const struct book_opts *o,
-		     struct appt *a, long long contact_org)
-{
-	int k;
-
-	if (o->channel) {
-		if ((k = model_lookup(channel_code, CH_COUNT, o->channel)) < 0)
-			return cli_usage(app, cmd, _("--channel: '%s' is not phone or visit"), o->channel);
-		a->channel = (enum channel)k;
-	}
-	if (o->via) {
-		if ((k = model_lookup(booked_via_code, VIA_COUNT, o->via)) < 0)
-			return cli_usage(app, cmd, _("--via: '%s' is not phone, email or in-person"), o->via);
-		a->booked_via = (enum booked_via)k;
-	}
-	if (a->channel == CH_PHONE && a->room)
-		return cli_usage(app, cmd, _("--room is for visits only"));
-	if (a->channel == CH_VISIT && !a->room) {
-		/* a visit takes the first configured room unless told */
-		char *rooms = xstrdup(app->cfg.rooms ? app->cfg.rooms : "");
-		char *comma = strchr(rooms, ',');
-		if (comma)
-			*comma = '\0';
-		a->room = *text_trim(rooms) ? xstrdup(text_trim(rooms)) : NULL;
-		free(rooms);
-	}
-	if (cli_date(app, o->date, &a->day) < 0 || cli_time(app, o->start, &a->start_min) < 0 ||
-	    (o->org && cli_org(app, o->org, &a->org_id) < 0) ||
-	    (o->staff && cli_staff(app, o->staff, &a->staff_id) < 0))
-		return cli_fail(app);
-	if (o->contact && *o->contact) {
-		long long org_id = a->org_id ? a->org_id : contact_org;
-		if (!org_id)
-			return cli_usage(app, cmd, _("--contact belongs to an --org"));
-		if (db_contact_ensure(app->db, org_id, o->contact, o->phone, o->email, &a->contact_id,
-				      &app->err) < 0)
-			return cli_fail(app);
-	} else if (o->phone || o->email) {
-		return cli_usage(app, cmd, _("--phone and --email belong to a --contact"));
 	}
 	return 0;
 }
@@ -161,32 +109,29 @@ int cli_book_refused(struct app *app)
 
 int cli_book(struct app *app, int argc, char **argv)
 {
-	struct book_opts o;
-	struct appt a;
+	struct appt_req r = { 0 };
+	struct appt_result res;
+	struct strbuf topics = STRBUF_INIT;
 	int rc;
 
-	memset(&a, 0, sizeof a);
-	a.minutes = app->cfg.slot;
-	if ((rc = cli_book_parse(app, "book", argc, argv, &a, &o)))
+	if ((rc = cli_book_parse(app, "book", argc, argv, &r, &topics)))
 		goto out;
 	if (optind < argc) {
 		rc = cli_usage(app, "book", _("unexpected argument '%s'"), argv[optind]);
 		goto out;
 	}
-	if (!o.date || !o.start || !o.channel || !o.org) {
+	if (!r.date || !r.start || !r.channel || !r.org) {
 		rc = cli_usage(app, "book", _("--date, --start, --channel and --org are required"));
 		goto out;
 	}
-	if ((rc = cli_book_resolve(app, "book", &o, &a, 0)))
-		goto out;
-	if (appt_book(&app->desk, &a, &app->err) < 0) {
+	if (appt_request(&app->desk, &r, &res, &app->err) < 0) {
 		rc = cli_book_refused(app);
 		goto out;
 	}
-	printf("%lld\n", a.id);
+	printf("%lld\n", res.id);
 	rc = 0;
 out:
-	appt_release(&a);
+	strbuf_release(&topics);
 	return rc;
 }
 
@@ -422,34 +367,47 @@ int cli_move(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' }, { "start", required_argument, NULL, 's' },
-		{ "staff", required_argument, NULL, 'S' }, { "override", required_argument, NULL, 'O' },
-		{ NULL, 0, NULL, 0 }
+		{ "minutes", required_argument, NULL, 'm' }, { "staff", required_argument, NULL, 'S' },
+		{ "room", required_argument, NULL, 'r' }, { "channel", required_argument, NULL, 'c' },
+		{ "override", required_argument, NULL, 'O' }, { NULL, 0, NULL, 0 }
 	};
-	const char *date = NULL, *start = NULL, *staff = NULL, *override = NULL;
-	long long id, staff_id = 0;
-	int c, day, min;
+	struct appt_req r = { 0 };
+	struct appt_result res;
+	int c;
 
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': date = optarg; break;
-		case 's': start = optarg; break;
-		case 'S': staff = optarg; break;
-		case 'O': override = optarg; break;
+		case 'd': r.date = optarg; break;
+		case 's': r.start = optarg; break;
+		case 'm': r.minutes = optarg; break;
+		case 'S': r.staff = optarg; break;
+		case 'r': r.room = optarg; break;
+		case 'c': r.channel = optarg; break;
+		case 'O': r.override = optarg; break;
 		default: return 2;
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage(app, "move", _("one appointment id is required"));
-	if (!date || !start)
-		return cli_usage(app, "move", _("--date and --start are required"));
-	if (cli_id(app, argv[optind], _("appointment"), &id) < 0 || cli_date(app, date, &day) < 0 ||
-	    cli_time(app, start, &min) < 0 || (staff && cli_staff(app, staff, &staff_id) < 0))
+	if (!r.date && !r.start && !r.minutes && !r.staff && !r.room && !r.channel)
+		return cli_usage(app, "move", _("say where to: --date, --start, --minutes, --staff, --room or --channel"));
+	if (cli_id(app, argv[optind], _("appointment"), &r.id) < 0)
 		return cli_fail(app);
-	if (appt_move(&app->desk, id, day, min, staff_id, override, &app->err) < 0) {
+	if (appt_request(&app->desk, &r, &res, &app->err) < 0)
 		return cli_book_refused(app);
+	if (!res.changed) {
+		printf(_("#%lld unchanged\n"), r.id);
+		return 0;
 	}
-	char d[DATE_STRLEN], t[6];
-	printf(_("moved #%lld to %s %s\n"), id, date_format(day, d), time_format(min, t));
+	struct appt a;
+	if (db_appt_get(app->db, r.id, &a, &app->err) < 0)
+		return cli_fail(app);
+	char what[512];
+	appt_describe(&a, what, sizeof what);
+	printf(_("moved #%lld to "), r.id);
+	cli_put(stdout, what);
+	putchar('\n');
+	appt_release(&a);
 	return 0;
 }
 
@@ -462,7 +420,7 @@ static int set_status(struct app *app, int argc, char **argv, const char *cmd,
 	if ((rc = one_id(app, argc, argv, cmd, &id)))
 		return rc;
 	if (appt_set_status(&app->desk, id, st, &app->err) < 0)
-		return cli_fail(app);
+		return app->err.code == ERR_RULE ? (cli_fail(app), 1) : cli_fail(app);
 	printf(done_msg, id);
 	return 0;
 }
@@ -480,6 +438,11 @@ int cli_done(struct app *app, int argc, char **argv)
 int cli_noshow(struct app *app, int argc, char **argv)
 {
 	return set_status(app, argc, argv, "no-show", ST_NO_SHOW, _("#%lld marked no-show\n"));
+}
+
+int cli_rebook(struct app *app, int argc, char **argv)
+{
+	return set_status(app, argc, argv, "rebook", ST_BOOKED, _("#%lld is booked again\n"));
 }
 
 int cli_holidays(struct app *app, int argc, char **argv)

@@ -14,6 +14,7 @@ int cli_move(struct app *app, int argc, char **argv);
 int cli_cancel(struct app *app, int argc, char **argv);
 int cli_done(struct app *app, int argc, char **argv);
 int cli_noshow(struct app *app, int argc, char **argv);
+int cli_rebook(struct app *app, int argc, char **argv);
 int cli_org_cmd(struct app *app, int argc, char **argv);
 int cli_staff_cmd(struct app *app, int argc, char **argv);
 int cli_holidays(struct app *app, int argc, char **argv);

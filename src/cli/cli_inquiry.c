@@ -601,47 +601,34 @@ static int inquiry_status_cmd(struct app *app, int argc, char **argv, int fixed)
 
 static int inquiry_book_cmd(struct app *app, int argc, char **argv)
 {
-	struct book_opts o;
-	struct appt a;
-	struct inquiry q;
-	long long id;
+	struct appt_req r = { 0 };
+	struct appt_result res;
+	struct strbuf topics = STRBUF_INIT;
 	int rc;
 
-	memset(&a, 0, sizeof a);
-	memset(&q, 0, sizeof q);
-	a.minutes = app->cfg.slot;
-	if ((rc = cli_book_parse(app, CMD, argc, argv, &a, &o)))
+	if ((rc = cli_book_parse(app, CMD, argc, argv, &r, &topics)))
 		goto out;
-	if ((rc = one_id(app, argc, argv, &id)))
-		goto out;
-	rc = 2;
-	if (optind < argc) {
-		rc = cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind]);
+	if (optind >= argc) {
+		rc = cli_usage(app, CMD, _("one inquiry id is required"));
 		goto out;
 	}
-	if (!o.date || !o.start) {
+	r.inquiry = argv[optind];
+	if (optind + 1 < argc) {
+		rc = cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind + 1]);
+		goto out;
+	}
+	if (!r.date || !r.start) {
 		rc = cli_usage(app, CMD, _("inquiry book needs --date and --start"));
 		goto out;
 	}
-	if (db_inquiry_get(app->db, id, &q, &app->err) < 0) {
-		rc = cli_fail(app);
-		goto out;
-	}
-	/* channel and how it was booked follow the inquiry unless given */
-	a.channel = q.channel == IQ_VISIT ? CH_VISIT : CH_PHONE;
-	a.booked_via = q.channel == IQ_EMAIL ? VIA_EMAIL
-		     : q.channel == IQ_VISIT ? VIA_IN_PERSON : VIA_PHONE;
-	if ((rc = cli_book_resolve(app, CMD, &o, &a, q.org_id)))
-		goto out;
-	if (inquiry_book(&app->desk, id, &a, &app->err) < 0) {
+	if (appt_request(&app->desk, &r, &res, &app->err) < 0) {
 		rc = cli_book_refused(app);
 		goto out;
 	}
-	printf("%lld\n", a.id);
+	printf("%lld\n", res.id);
 	rc = 0;
 out:
-	inquiry_release(&q);
-	appt_release(&a);
+	strbuf_release(&topics);
 	return rc;
 }
 

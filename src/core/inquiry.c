@@ -228,40 +228,6 @@ int inquiry_search(const struct desk_ctx *d, const char *text, int limit,
 	return db_inquiry_each(d->db, &f, cb, arg, e);
 }
 
-int inquiry_book(const struct desk_ctx *d, long long id, struct appt *a, struct err *e)
-{
-	struct inquiry q;
-	int rc = -1;
-
-	if (db_inquiry_get(d->db, id, &q, e) < 0)
-		return -1;
-	if (!a->org_id)
-		a->org_id = q.org_id;
-	if (!a->org_id) {
-		err_set(e, ERR_INPUT,
-			_("inquiry #%lld names no organization; give one for the appointment"), id);
-		goto out;
-	}
-	if (!a->contact_id && a->org_id == q.org_id)
-		a->contact_id = q.contact_id;
-	if (!a->staff_id)
-		a->staff_id = q.staff_id;
-	if (!a->topics) {
-		int k = model_lookup(topic_code, TOPIC_COUNT, q.topic);
-		if (k >= 0)
-			a->topics = 1u << k;
-	}
-	if (!a->note && q.summary) {
-		/* the summary as the note, within the note's limit */
-		a->note = xstrdup(q.summary);
-	}
-	a->inquiry_id = id;
-	rc = appt_book(d, a, e);
-out:
-	inquiry_release(&q);
-	return rc;
-}
-
 int inquiry_apply(const struct desk_ctx *d, long long id, long long program_id,
 		  struct application *a, struct err *e)
 {

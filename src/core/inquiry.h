@@ -53,12 +53,7 @@ int inquiry_list(const struct desk_ctx *d, const struct inquiry_filter *f,
 int inquiry_search(const struct desk_ctx *d, const char *text, int limit,
 		   int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e);
 
-/* Book an appointment from inquiry id: the fields a leaves empty are
- * filled from the inquiry (organization, contact, staff, a support menu
- * topic, the summary as note); a->inquiry_id is set and the inquiry
- * links back (inquiry.appt_id) in the same write.  appt_book's rules
- * apply. */
-int inquiry_book(const struct desk_ctx *d, long long id, struct appt *a, struct err *e);
+/* (Booking from an inquiry: appt_request with its inquiry field.) */
 /* Start an application to program_id for the inquiry's organization,
  * linked to the inquiry (application.inquiry_id).  a may carry
  * received, status and note; program_apply's rules apply. */

@@ -492,6 +492,11 @@ int db_commit(struct db *db, struct err *e)
 	return 0;
 }
 
+long long db_total_changes(struct db *db)
+{
+	return sqlite3_total_changes64(db->h);
+}
+
 void db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))

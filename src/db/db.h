@@ -39,6 +39,9 @@ void db_set_clock(struct db *db, time_t pinned);
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
+/* Rows written by this connection so far (sqlite3_total_changes): a
+ * change that writes nothing leaves it as it was. */
+long long db_total_changes(struct db *db);
 
 /* A number that changes whenever any connection commits a change:
  * screens poll it to redraw what other terminals did. */

@@ -49,6 +49,7 @@ char *db_new_uid(void)
 	"SELECT a.id, a.uid, a.date, a.start_min, a.minutes, a.channel, a.booked_via," \
 	" a.org_id, coalesce(a.contact_id, 0), coalesce(a.staff_id, 0), a.room, a.status, a.note," \
 	" a.override_reason, coalesce(a.inquiry_id, 0), a.sequence, a.created_at, a.updated_at," \
+	" a.override_covers," \
 	" o.name, o.kana, o.municipality, o.type, c.name, c.phone, c.email, s.name," \
 	" (SELECT group_concat(topic) FROM appointment_topic t WHERE t.appt_id = a.id)" \
 	" FROM appointment a JOIN organization o ON o.id = a.org_id" \
@@ -82,16 +83,17 @@ static void appt_from_row(sqlite3_stmt *st, struct appt *a)
 	a->sequence = sqlite3_column_int(st, 15);
 	a->created_at = db_col_str(st, 16);
 	a->updated_at = db_col_str(st, 17);
-	a->org_name = db_col_str(st, 18);
-	a->org_kana = db_col_str(st, 19);
-	a->municipality = db_col_str(st, 20);
-	k = model_lookup(org_type_code, ORG_TYPE_COUNT, (const char *)sqlite3_column_text(st, 21));
+	a->override_covers = db_col_str(st, 18);
+	a->org_name = db_col_str(st, 19);
+	a->org_kana = db_col_str(st, 20);
+	a->municipality = db_col_str(st, 21);
+	k = model_lookup(org_type_code, ORG_TYPE_COUNT, (const char *)sqlite3_column_text(st, 22));
 	a->org_type = k < 0 ? ORG_LOCAL : (enum org_type)k;
-	a->contact_name = db_col_str(st, 22);
-	a->contact_phone = db_col_str(st, 23);
-	a->contact_email = db_col_str(st, 24);
-	a->staff_name = db_col_str(st, 25);
-	const char *topics = (const char *)sqlite3_column_text(st, 26);
+	a->contact_name = db_col_str(st, 23);
+	a->contact_phone = db_col_str(st, 24);
+	a->contact_email = db_col_str(st, 25);
+	a->staff_name = db_col_str(st, 26);
+	const char *topics = (const char *)sqlite3_column_text(st, 27);
 	if (topics) {
 		char *copy = xstrdup(topics), *save = NULL;
 		for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
@@ -119,7 +121,9 @@ static int bind_appt(struct db *db, sqlite3_stmt *st, const struct appt *a, stru
 	    db_bind_text(db, st, 10, _("status"), appt_status_code[a->status], false, 0, e) < 0 ||
 	    db_bind_opt_text(db, st, 11, _("note"), a->note, true, 4000, e) < 0 ||
 	    db_bind_opt_text(db, st, 12, _("override reason"), a->override_reason, false, 500, e) < 0 ||
-	    db_bind_opt_id(db, st, 13, a->inquiry_id, e) < 0)
+	    db_bind_opt_id(db, st, 13, a->inquiry_id, e) < 0 ||
+	    db_bind_opt_text(db, st, 14, _("override reason"),
+			     a->override_reason ? a->override_covers : NULL, false, 500, e) < 0)
 		return -1;
 	return 0;
 }
@@ -155,15 +159,15 @@ int db_appt_insert(struct db *db, struct appt *a, struct err *e)
 {
 	static const char sql[] =
 		"INSERT INTO appointment (date, start_min, minutes, channel, booked_via, org_id,"
-		" contact_id, staff_id, room, status, note, override_reason, inquiry_id, uid)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+		" contact_id, staff_id, room, status, note, override_reason, inquiry_id,"
+		" override_covers, uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	if (!st || bind_appt(db, st, a, e) < 0)
 		return -1;
 	if (!a->uid)
 		a->uid = db_new_uid();
-	if (db_bind_text(db, st, 14, _("uid"), a->uid, false, 200, e) < 0)
+	if (db_bind_text(db, st, 15, _("uid"), a->uid, false, 200, e) < 0)
 		return -1;
 	if (db_step_done(db, st, _("appointment"), e) < 0)
 		return -1;
@@ -176,13 +180,14 @@ int db_appt_update(struct db *db, struct appt *a, struct err *e)
 	static const char sql[] =
 		"UPDATE appointment SET date = ?, start_min = ?, minutes = ?, channel = ?,"
 		" booked_via = ?, org_id = ?, contact_id = ?, staff_id = ?, room = ?, status = ?,"
-		" note = ?, override_reason = ?, inquiry_id = ?, sequence = sequence + 1,"
+		" note = ?, override_reason = ?, inquiry_id = ?, override_covers = ?,"
+		" sequence = sequence + 1,"
 		" updated_at = mado_now() WHERE id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	if (!st || bind_appt(db, st, a, e) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 14, a->id);
+	sqlite3_bind_int64(st, 15, a->id);
 	if (db_step_done(db, st, _("appointment"), e) < 0)
 		return -1;
 	if (sqlite3_changes(db->h) == 0)
@@ -266,18 +271,18 @@ int db_appt_count_days(struct db *db, int from_day, int to_day, int *counts, str
 	return 0;
 }
 
-int db_appt_conflict(struct db *db, int day, int start_min, int minutes,
-		     long long staff_id, const char *room, long long exclude_id,
-		     struct appt *a, struct err *e)
+int db_appt_conflicts(struct db *db, int day, int start_min, int minutes,
+		      long long staff_id, const char *room, long long exclude_id,
+		      int (*cb)(const struct appt *a, void *arg), void *arg, struct err *e)
 {
 	static const char sql[] = APPT_SELECT
 		" WHERE a.date = ?1 AND a.status IN ('booked','done') AND a.id <> ?2"
 		" AND a.start_min < ?3 + ?4 AND ?3 < a.start_min + a.minutes"
 		" AND ((?5 <> 0 AND a.staff_id = ?5) OR (?6 IS NOT NULL AND a.channel = 'visit' AND a.room = ?6))"
-		" ORDER BY a.start_min LIMIT 1";
+		" ORDER BY a.start_min, a.id";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	char date[DATE_STRLEN];
-	int rc;
+	int rc, n = 0;
 
 	if (!st)
 		return -1;
@@ -288,10 +293,16 @@ int db_appt_conflict(struct db *db, int day, int start_min, int minutes,
 	sqlite3_bind_int64(st, 5, staff_id);
 	if (room && *room)
 		sqlite3_bind_text(st, 6, room, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		appt_from_row(st, a);
-	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("checking for overlaps"), e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct appt a;
+		appt_from_row(st, &a);
+		n++;
+		int stop = cb(&a, arg);
+		appt_release(&a);
+		if (stop)
+			break;
+	}
+	return db_rows_done(db, st, rc, n, _("checking for overlaps"), e);
 }
 
 void staff_block_release(struct staff_block *b)

@@ -27,13 +27,13 @@ int db_appt_each(struct db *db, const struct appt_filter *f,
 /* Bookings per day (not cancelled) from..to, into counts[to-from+1]. */
 int db_appt_count_days(struct db *db, int from_day, int to_day, int *counts, struct err *e);
 
-/* The first live booking (booked or done) on day overlapping
+/* Every live booking (booked or done) on day overlapping
  * [start, start+minutes) for the same staff member, or for visits the
- * same room, other than exclude_id.  0 and *a filled when one exists,
- * 1 when none, -1 on error. */
-int db_appt_conflict(struct db *db, int day, int start_min, int minutes,
-		     long long staff_id, const char *room, long long exclude_id,
-		     struct appt *a, struct err *e);
+ * same room, other than exclude_id, in time order; cb returning
+ * non-zero stops.  Returns how many were given to cb, or -1. */
+int db_appt_conflicts(struct db *db, int day, int start_min, int minutes,
+		      long long staff_id, const char *room, long long exclude_id,
+		      int (*cb)(const struct appt *a, void *arg), void *arg, struct err *e);
 
 struct staff_block {
 	long long id, staff_id;	/* staff_id 0: the whole desk */

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "util/mem.h"
 
 const char *const org_type_code[ORG_TYPE_COUNT] = {
 	"municipality", "council", "center", "intermediary", "local", "individual"
@@ -85,12 +86,37 @@ void staff_release(struct staff *s)
 	memset(s, 0, sizeof *s);
 }
 
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void appt_copy(struct appt *d, const struct appt *s)
+{
+	*d = *s;
+	d->uid = dup_or_null(s->uid);
+	d->room = dup_or_null(s->room);
+	d->note = dup_or_null(s->note);
+	d->override_reason = dup_or_null(s->override_reason);
+	d->override_covers = dup_or_null(s->override_covers);
+	d->created_at = dup_or_null(s->created_at);
+	d->updated_at = dup_or_null(s->updated_at);
+	d->org_name = dup_or_null(s->org_name);
+	d->org_kana = dup_or_null(s->org_kana);
+	d->municipality = dup_or_null(s->municipality);
+	d->contact_name = dup_or_null(s->contact_name);
+	d->contact_phone = dup_or_null(s->contact_phone);
+	d->contact_email = dup_or_null(s->contact_email);
+	d->staff_name = dup_or_null(s->staff_name);
+}
+
 void appt_release(struct appt *a)
 {
 	free(a->uid);
 	free(a->room);
 	free(a->note);
 	free(a->override_reason);
+	free(a->override_covers);
 	free(a->created_at);
 	free(a->updated_at);
 	free(a->org_name);

@@ -64,6 +64,7 @@ struct appt {
 	enum booked_via booked_via;
 	long long org_id, contact_id, staff_id, inquiry_id;	/* 0: none */
 	char *room, *note, *override_reason;
+	char *override_covers;	/* refusal keys the override covers */
 	enum appt_status status;
 	unsigned topics;	/* bit (1 << enum topic) */
 	int sequence;
@@ -76,6 +77,8 @@ struct appt {
 
 void org_release(struct org *o);
 void staff_release(struct staff *s);
+/* A deep copy of s (every string duplicated); release it with appt_release. */
+void appt_copy(struct appt *dst, const struct appt *src);
 void appt_release(struct appt *a);
 
 #endif

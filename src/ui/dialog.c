@@ -6,6 +6,8 @@
 #include "app.h"
 #include "core/appt.h"
 #include "core/config.h"
+#include "core/extras.h"
+#include "core/resolve.h"
 #include "core/formdef.h"
 #include "core/inquiry.h"
 #include "db/db_appt.h"
@@ -197,35 +199,30 @@ static int load_form(struct app *app, const char *name, struct formdef *fd)
 	return 0;
 }
 
-/* Site fields: values into an extra_list, checked first. */
-static int collect_extras(struct form *fm, struct extra_list *l)
+/* Site fields: their values into an extra_list. */
+static void collect_extras(struct form *fm, struct extra_list *l)
 {
-	int bad = 0;
-
 	for (size_t i = 0; i < fm->n; i++) {
 		const struct formdef_field *d = fm->f[i].def;
-		if (!d->site)
-			continue;
-		const char *v = d->type == FT_CHOICE ? form_choice(fm, d->name) : form_text(fm, d->name);
-		char msg[300];
-		if (*v && text_check(formdef_label(d, fm->ja), v,
-				     d->type == FT_MULTILINE ? TEXT_MULTI : TEXT_LINE,
-				     d->max ? d->max : 4000, msg, sizeof msg) < 0) {
-			form_set_msg(fm, d->name, msg);
-			bad = -1;
-		}
-		extra_list_add(l, d->name, v);
+		if (d->site)
+			extra_list_add(l, d->name, d->type == FT_CHOICE ? form_choice(fm, d->name)
+									: form_text(fm, d->name));
 	}
-	return bad;
 }
 
-/* Whether the site's fields hold valid text (a message next to each
- * bad one), for a form that saves them after its record. */
+/* Whether the site's fields hold valid text (core's check; the message
+ * next to the bad one), for a form that saves them after its record. */
 static bool extras_valid(struct form *fm)
 {
 	struct extra_list l = { NULL, 0 };
-	int bad = collect_extras(fm, &l);
+	struct err e;
+	int bad;
 
+	err_clear(&e);
+	collect_extras(fm, &l);
+	bad = extras_check(fm->def, &l, &e);
+	if (bad < 0)
+		form_set_msg(fm, e.field, e.msg);
 	extra_list_release(&l);
 	return bad == 0;
 }
@@ -270,170 +267,112 @@ static void load_extras(struct form *fm, const char *tbl, long long id)
 	extra_list_release(&l);
 }
 
-/* Strip the command line's "how to override" tail from a refusal. */
-static void refusal_text(const char *msg, char *buf, size_t n)
+/* Show a refusal from core at the field its key names (the cursor on
+ * it), else in the status line. */
+static void show_refusal(struct form *fm, const struct err *e)
 {
-	snprintf(buf, n, "%s", msg);
-	char *tail = strstr(buf, "; to book anyway");
-	if (tail)
-		*tail = '\0';
-}
-
-/* Which field a refusal from core/appt belongs next to. */
-static const char *refusal_field(const struct err *e)
-{
-	const char *msg = e->msg;
-	enum err_code code = e->code;
-
-	if (e->field[0])
-		return e->field;
-	if (code == ERR_RULE) {
-		if (strstr(msg, "the room is already booked"))
-			return "room";
-		if (strstr(msg, "is already booked") || strstr(msg, " is blocked "))
-			return "staff";
-		if (strstr(msg, "outside desk hours"))
-			return "start";
-		if (strstr(msg, "the desk is closed"))
-			return "date";
-		if (strstr(msg, "in the past"))
-			return "start";
-		return "date";
+	if (e->field[0] && form_get(fm, e->field)) {
+		form_set_msg(fm, e->field, e->msg);
+		form_focus(fm, e->field);
+	} else {
+		form_status(fm, true, "%s", e->msg);
 	}
-	static const char *const prefixes[][2] = {
-		{ "date", "date" }, { "minutes", "minutes" }, { "the appointment must end", "minutes" },
-		{ "organization", "org" }, { "note", "note" }, { "room", "room" },
-		{ "contact", "contact" }, { "phone", "phone" }, { "name", "contact" },
-	};
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-		if (!strncmp(msg, prefixes[i][0], strlen(prefixes[i][0])))
-			return prefixes[i][1];
-	return NULL;
 }
 
 struct appt_dialog {
 	struct appt a;		/* the record edited (edit) or the prefill (book) */
 	bool editing;
+	const struct formdef *fd;
+	char refusal[256];	/* the refusal shown, which an override answers */
 };
+
+/* A form value for a request: NULL when the form has no such field. */
+static const char *form_value(struct form *fm, const char *name)
+{
+	struct form_field *f = form_get(fm, name);
+
+	if (!f || f->disabled)
+		return f ? "" : NULL;
+	return f->def->type == FT_CHOICE || f->def->type == FT_ROOM ? form_choice(fm, name)
+								    : form_text(fm, name);
+}
 
 static int save_appt(struct form *fm, const char *override, bool *refused, void *arg)
 {
 	struct appt_dialog *ad = arg;
 	struct app *app = fm->app;
-	struct appt a = ad->a;	/* shallow: the strings stay ad's */
+	struct appt_req r = { 0 };
+	struct appt_result res;
+	struct extra_list extras = { NULL, 0 };
+	struct strbuf topics = STRBUF_INIT;
+	char org[32], staff[32];
 	struct err e;
-	char *note = NULL, *room = NULL, *reason = NULL;
-	int k, rc = 0;
+	int rc = 0;
 
 	err_clear(&e);
 	if (db_readonly(app->db)) {
 		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
 		return 0;
 	}
-	if (date_parse(form_text(fm, "date"), &a.day) < 0) {
-		form_set_msg(fm, "date", _("not a date (YYYY-MM-DD)"));
-		return 0;
+	r.id = ad->editing ? ad->a.id : 0;
+	r.date = form_value(fm, "date");
+	r.start = form_value(fm, "start");
+	r.minutes = form_value(fm, "minutes");
+	r.channel = form_value(fm, "channel");
+	r.via = form_value(fm, "via");
+	struct form_field *of = form_get(fm, "org");
+	if (of && of->org_id > 0) {
+		snprintf(org, sizeof org, "#%lld", of->org_id);
+		r.org = org;
+	} else if (of) {
+		r.org = lineedit_text(&of->le);	/* typed, not picked: core finds it */
+	} else if (!ad->editing && ad->a.org_id > 0) {
+		snprintf(org, sizeof org, "#%lld", ad->a.org_id);
+		r.org = org;
 	}
-	if (time_parse(form_text(fm, "start"), &a.start_min, false) < 0) {
-		form_set_msg(fm, "start", _("not a time (HH:MM)"));
-		return 0;
+	r.contact = form_value(fm, "contact");
+	r.phone = form_value(fm, "phone");
+	if (form_get(fm, "staff")) {
+		long long sid = form_staff(fm, "staff");
+		snprintf(staff, sizeof staff, sid > 0 ? "#%lld" : "", sid);
+		r.staff = staff;
+	} else if (!ad->editing && ad->a.staff_id > 0) {
+		snprintf(staff, sizeof staff, "#%lld", ad->a.staff_id);
+		r.staff = staff;
 	}
-	if (form_get(fm, "minutes"))
-		a.minutes = atoi(form_text(fm, "minutes"));
-	if (form_get(fm, "channel")) {
-		if ((k = model_lookup(channel_code, CH_COUNT, form_choice(fm, "channel"))) < 0) {
-			form_set_msg(fm, "channel", _("not phone or visit"));
-			return 0;
-		}
-		a.channel = (enum channel)k;
+	r.room = form_value(fm, "room");
+	struct form_field *tf = form_get(fm, "topics");
+	if (tf) {
+		resolve_topics_str(tf->bits, false, ",", &topics);
+		r.topics = strbuf_str(&topics);
 	}
-	if (form_get(fm, "via") && *form_choice(fm, "via")) {
-		if ((k = model_lookup(booked_via_code, VIA_COUNT, form_choice(fm, "via"))) < 0) {
-			form_set_msg(fm, "via", _("not phone, email or in_person"));
-			return 0;
-		}
-		a.booked_via = (enum booked_via)k;
+	r.note = form_value(fm, "note");
+	char inquiry[32];
+	if (!ad->editing && ad->a.inquiry_id > 0) {
+		snprintf(inquiry, sizeof inquiry, "%lld", ad->a.inquiry_id);
+		r.inquiry = inquiry;
 	}
-	struct form_field *org = form_get(fm, "org");
-	if (org)
-		a.org_id = org->org_id;
-	if (form_get(fm, "staff"))
-		a.staff_id = form_staff(fm, "staff");
-	if (form_get(fm, "room")) {
-		struct form_field *rf = form_get(fm, "room");
-		/* a visit with no room chosen takes the first, as the command line does */
-		if (a.channel == CH_VISIT && !*form_choice(fm, "room") && rf->n_opts > 1)
-			rf->choice = 1;
-		room = a.channel == CH_VISIT && *form_choice(fm, "room") ?
-		       xstrdup(form_choice(fm, "room")) : NULL;
+	if (override) {
+		r.override = override;
+		r.override_for = ad->refusal;
 	}
-	else
-		room = a.channel == CH_VISIT && ad->a.room ? xstrdup(ad->a.room) : NULL;
-	a.room = room;
-	if (form_get(fm, "topics"))
-		a.topics = form_get(fm, "topics")->bits;
-	if (form_get(fm, "note"))
-		note = *form_text(fm, "note") ? xstrdup(form_text(fm, "note")) : NULL;
-	else
-		note = ad->a.note ? xstrdup(ad->a.note) : NULL;
-	a.note = note;
-	/* an old override does not carry over to a new time */
-	if (override)
-		reason = xstrdup(override);
-	else if (ad->editing && ad->a.override_reason && a.day == ad->a.day &&
-		 a.start_min == ad->a.start_min && a.minutes == ad->a.minutes &&
-		 a.staff_id == ad->a.staff_id)
-		reason = xstrdup(ad->a.override_reason);
-	a.override_reason = reason;
-
-	struct extra_list extras = { NULL, 0 };
-	if (collect_extras(fm, &extras) < 0) {
-		extra_list_release(&extras);
-		goto out;
-	}
-	extra_list_release(&extras);
-
-	const char *contact = form_text(fm, "contact"), *phone = form_text(fm, "phone");
-	if (*contact) {
-		if (db_contact_ensure(app->db, a.org_id, contact, *phone ? phone : NULL, NULL,
-				      &a.contact_id, &e) < 0) {
-			form_set_msg(fm, "contact", e.msg);
-			goto out;
-		}
-	} else if (form_get(fm, "contact")) {
-		if (*phone) {
-			form_set_msg(fm, "contact", _("a phone number belongs to a contact: give the name"));
-			goto out;
-		}
-		a.contact_id = 0;
-	}
-
-	int r = ad->editing ? appt_save(&app->desk, &a, &e) : appt_book(&app->desk, &a, &e);
-	if (r < 0) {
-		char text[1024];
-		refusal_text(e.msg, text, sizeof text);
-		const char *field = refusal_field(&e);
-		if (field && form_get(fm, field))
-			form_set_msg(fm, field, text);
-		else
-			form_status(fm, true, "%s", text);
-		if (field)
-			form_focus(fm, field);
+	collect_extras(fm, &extras);
+	r.form = ad->fd;
+	r.extras = &extras;
+	if (appt_request(&app->desk, &r, &res, &e) < 0) {
+		show_refusal(fm, &e);
 		if (e.code == ERR_RULE) {
 			*refused = true;
+			snprintf(ad->refusal, sizeof ad->refusal, "%s", e.refusal);
 			form_status(fm, true, "%s", _("Refused by a desk rule: F8 books anyway with a reason"));
 		}
 		goto out;
 	}
-	ad->a.id = a.id;
-	save_extras(fm, "appointment", a.id);
-	if (!ad->editing)
-		free(a.uid);	/* set by appt_book; the caller's record keeps only the id */
+	ad->a.id = res.id;
 	rc = 1;
 out:
-	free(note);
-	free(room);
-	free(reason);
+	extra_list_release(&extras);
+	strbuf_release(&topics);
 	return rc;
 }
 
@@ -480,6 +419,7 @@ static int appt_dialog(struct app *app, struct appt_dialog *ad)
 
 	if (load_form(app, "appointment", &fd) < 0)
 		return 0;
+	ad->fd = &fd;
 	form_init(&fm, app, &fd, save_appt, ad);
 	appt_to_form(&fm, &ad->a, app);
 	if (ad->editing) {

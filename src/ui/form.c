@@ -100,7 +100,9 @@ static void fill_options(struct form *fm, struct form_field *f)
 		break;
 	}
 	case FT_ROOM: {
-		add_opt(f, "", _("(none)"), 0);
+		/* empty: core gives a visit the first room free then */
+		add_opt(f, "", fm->app->cfg.rooms && *fm->app->cfg.rooms ? _("(first free room)")
+									: _("(none)"), 0);
 		char *rooms = xstrdup(fm->app->cfg.rooms ? fm->app->cfg.rooms : "");
 		for (char *s = rooms, *comma; s; s = comma ? comma + 1 : NULL) {
 			comma = strchr(s, ',');

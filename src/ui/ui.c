@@ -181,14 +181,16 @@ static void after_write(struct ui *ui)
 bool ui_appt_action(struct ui *ui, enum ui_action act, long long id)
 {
 	struct err e = { 0 };
-	char q[256];
+	char q[700], what[512];
 	enum appt_status st;
+	struct appt a;
 
 	switch (act) {
 	case ACT_EDIT:
 	case ACT_CANCEL:
 	case ACT_DONE:
 	case ACT_NOSHOW:
+	case ACT_REBOOK:
 	case ACT_MOVE:
 		break;
 	default:
@@ -211,27 +213,43 @@ bool ui_appt_action(struct ui *ui, enum ui_action act, long long id)
 		ui_move_start(ui, id);
 		return true;
 	case ACT_CANCEL:
-		snprintf(q, sizeof q, _("Cancel booking #%lld?"), id);
-		ui->dirty = true;
-		if (!ui_confirm(ui->app, q)) {
-			ui_status(ui, false, "%s", _("Not cancelled"));
-			return true;
-		}
 		st = ST_CANCELLED;
 		break;
 	case ACT_DONE:
 		st = ST_DONE;
 		break;
+	case ACT_REBOOK:
+		st = ST_BOOKED;
+		break;
 	default:
 		st = ST_NO_SHOW;
 		break;
 	}
+	/* the question names the booking, so the clerk sees which one */
+	if (db_appt_get(ui->app->db, id, &a, &e) < 0) {
+		ui_status(ui, true, "%s", e.msg);
+		return true;
+	}
+	appt_describe(&a, what, sizeof what);
+	appt_release(&a);
+	snprintf(q, sizeof q,
+		 st == ST_CANCELLED ? _("Cancel booking #%lld, %s?")
+		 : st == ST_DONE ? _("Mark booking #%lld, %s, done?")
+		 : st == ST_BOOKED ? _("Set booking #%lld, %s, back to booked?")
+		 : _("Mark booking #%lld, %s, a no-show?"), id, what);
+	ui->dirty = true;
+	if (!ui_confirm(ui->app, q)) {
+		ui_status(ui, false, "%s", _("Nothing changed"));
+		return true;
+	}
 	if (appt_set_status(&ui->app->desk, id, st, &e) < 0)
 		ui_status(ui, true, "%s", e.msg);
 	else if (st == ST_CANCELLED)
-		ui_status(ui, false, _("#%lld cancelled"), id);
+		ui_status(ui, false, _("#%lld cancelled (B sets it back)"), id);
 	else if (st == ST_DONE)
 		ui_status(ui, false, _("#%lld marked done"), id);
+	else if (st == ST_BOOKED)
+		ui_status(ui, false, _("#%lld is booked again"), id);
 	else
 		ui_status(ui, false, _("#%lld marked no-show"), id);
 	after_write(ui);

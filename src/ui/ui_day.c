@@ -60,28 +60,6 @@ static struct day *state(struct ui *ui)
 	return ui->priv[SCR_DAY];
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-static void appt_copy(struct appt *d, const struct appt *s)
-{
-	*d = *s;
-	d->uid = dup_or_null(s->uid);
-	d->room = dup_or_null(s->room);
-	d->note = dup_or_null(s->note);
-	d->override_reason = dup_or_null(s->override_reason);
-	d->created_at = dup_or_null(s->created_at);
-	d->updated_at = dup_or_null(s->updated_at);
-	d->org_name = dup_or_null(s->org_name);
-	d->org_kana = dup_or_null(s->org_kana);
-	d->municipality = dup_or_null(s->municipality);
-	d->contact_name = dup_or_null(s->contact_name);
-	d->contact_phone = dup_or_null(s->contact_phone);
-	d->contact_email = dup_or_null(s->contact_email);
-	d->staff_name = dup_or_null(s->staff_name);
-}
 
 static void day_clear(struct day *st)
 {
@@ -563,10 +541,24 @@ static void try_drop(struct ui *ui, struct day *st, const char *override)
 	ui->move_try_day = ui->day;
 	ui->move_try_min = st->times[st->row];
 	ui->move_try_staff = st->cols[st->col].staff_id;
-	if (appt_move(&ui->app->desk, id, ui->move_try_day, ui->move_try_min, ui->move_try_staff,
-		      override, &e) < 0) {
+	struct appt_req r = { 0 };
+	struct appt_result res;
+	char date[DATE_STRLEN], start[6], staff[32];
+	r.id = id;
+	r.date = date_format(ui->move_try_day, date);
+	r.start = time_format(ui->move_try_min, start);
+	if (ui->move_try_staff > 0) {
+		snprintf(staff, sizeof staff, "#%lld", ui->move_try_staff);
+		r.staff = staff;
+	}
+	if (override) {
+		r.override = override;
+		r.override_for = ui->move_refusal;
+	}
+	if (appt_request(&ui->app->desk, &r, &res, &e) < 0) {
 		char keys[64];
 		ui->move_refused = e.code == ERR_RULE;
+		snprintf(ui->move_refusal, sizeof ui->move_refusal, "%s", e.refusal);
 		ui_keys_text(ui, ACT_OVERRIDE, keys, sizeof keys);
 		if (ui->move_refused)
 			ui_status(ui, true, _("Refused: %s (%s: override with a reason)"), e.msg, keys);
@@ -693,6 +685,7 @@ static bool day_key(struct ui *ui, enum ui_action act, int key)
 	case ACT_CANCEL:
 	case ACT_DONE:
 	case ACT_NOSHOW:
+	case ACT_REBOOK:
 		if (ui->moving)
 			return true;
 		return ui_appt_action(ui, act, id);
@@ -715,7 +708,7 @@ static void day_release(struct ui *ui)
 
 static const enum ui_action actions[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
-	ACT_OPEN, ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW,
+	ACT_OPEN, ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW, ACT_REBOOK,
 	ACT_NEXT, ACT_PREV, ACT_TODAY, ACT_GOTO, ACT_WEEK, ACT_MONTH, ACT_AGENDA, ACT_SEARCH,
 	ACT_LIST_APPT, ACT_LIST_ORG, ACT_LIST_STAFF, ACT_NEW_ORG, ACT_SHOW_CANCELLED, ACT_BACK,
 	ACT_PRINT, ACT_EXPORT, ACT_IMPORT,

@@ -28,7 +28,7 @@ enum ui_action {
 	ACT_NEXT, ACT_PREV, ACT_TODAY, ACT_GOTO,
 	ACT_DAY, ACT_WEEK, ACT_MONTH, ACT_AGENDA,
 	ACT_LIST_APPT, ACT_LIST_ORG, ACT_LIST_STAFF, ACT_SEARCH,
-	ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW,
+	ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW, ACT_REBOOK,
 	ACT_NEW_ORG, ACT_SHOW_CANCELLED, ACT_REFRESH,
 	ACT_HELP, ACT_MENU, ACT_QUIT,
 	/* inquiries, programs, deadlines, report (ui_inquiry.c and friends) */
@@ -87,6 +87,7 @@ struct ui {
 	int move_try_day, move_try_min;
 	long long move_try_staff;
 	bool move_refused;
+	char move_refusal[256];	/* the refusal keys an override answers */
 
 	char status[1024];
 	bool status_warn;

@@ -48,6 +48,7 @@ static const struct action_def defs[ACT_COUNT] = {
 	[ACT_CANCEL] = { "cancel", "c", N_("Cancel"), N_("cancel the booking (asks first)") },
 	[ACT_DONE] = { "done", "d", N_("Done"), N_("mark the booking done") },
 	[ACT_NOSHOW] = { "no_show", "x", N_("No-show"), N_("mark the booking a no-show") },
+	[ACT_REBOOK] = { "rebook", "B", N_("Rebook"), N_("set the booking back to booked (undo done, no-show, cancel)") },
 	[ACT_NEW_ORG] = { "new_org", "N", N_("New org"), N_("add a new organization") },
 	[ACT_SHOW_CANCELLED] = { "show_cancelled", "z", N_("Cancelled"), N_("show or hide cancelled bookings") },
 	[ACT_REFRESH] = { "refresh", "C-l", N_("Redraw"), N_("reread and redraw the screen") },

@@ -33,6 +33,7 @@ int err_set(struct err *e, enum err_code code, const char *fmt, ...)
 		return -1;
 	e->code = code;
 	e->field[0] = '\0';
+	e->refusal[0] = '\0';
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
@@ -48,6 +49,7 @@ int err_set_field(struct err *e, enum err_code code, const char *field, const ch
 		return -1;
 	e->code = code;
 	snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+	e->refusal[0] = '\0';
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
@@ -60,4 +62,5 @@ void err_clear(struct err *e)
 	e->code = ERR_NONE;
 	e->msg[0] = '\0';
 	e->field[0] = '\0';
+	e->refusal[0] = '\0';
 }

@@ -15,6 +15,7 @@ struct err {
 	enum err_code code;
 	char msg[1024];
 	char field[32];	/* the input field the error is about, or "" */
+	char refusal[256];	/* ERR_RULE: the keys of every refusal (core/appt.h) */
 };
 
 int err_set(struct err *e, enum err_code code, const char *fmt, ...)

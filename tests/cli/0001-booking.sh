@@ -48,8 +48,8 @@ test_expect_code 1 'the desk year-end closing is refused' '
 test_expect_code 1 'outside desk hours is refused' '
 	mado book --date 2026-11-25 --start 16:45 --channel phone --org 1
 '
-test_expect_code 1 'the past is refused' '
-	mado book --date 2026-11-24 --start 10:00 --channel phone --org 1
+test_expect_code 1 'a slot that has ended is refused' '
+	mado book --date 2026-11-24 --start 10:00 --minutes 10 --channel phone --org 1
 '
 test_expect_success 'an override with a reason books and stores the reason' '
 	id=$(mado book --date 2026-11-28 --start 13:00 --channel visit --org 1 --override "土曜の個別対応") &&

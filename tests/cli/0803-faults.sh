@@ -188,7 +188,7 @@ if can_mount "$MNT" && mkdir -p "$FULL" && mount -t tmpfs -o size=600k tmpfs "$F
 	while [ $n -lt 300 ]; do
 		n=$((n + 1))
 		id=$(mado --db "$FULL/desk.db" book --date 2026-11-30 --start 10:00 --channel phone --org 1 \
-			--override "fill $n" --note "$note" 2>"$TEST_DIR/err") || { rc=$?; break; }
+			--note "fill $n $note" 2>"$TEST_DIR/err") || { rc=$?; break; }
 		echo "$id" >>"$TEST_DIR/saved"
 	done
 	echo "# disk full after $(wc -l <"$TEST_DIR/saved") bookings"
@@ -201,7 +201,7 @@ if can_mount "$MNT" && mkdir -p "$FULL" && mount -t tmpfs -o size=600k tmpfs "$F
 	test_expect_success '... every booking saved before is there, the file is whole' '
 		[ "$(sqlite3 "$FULL/desk.db" "PRAGMA integrity_check")" = ok ] &&
 		sort -n "$TEST_DIR/saved" >"$TEST_DIR/a" &&
-		sqlite3 "$FULL/desk.db" "SELECT id FROM appointment WHERE override_reason GLOB '"'fill *'"'" | sort -n >"$TEST_DIR/b" &&
+		sqlite3 "$FULL/desk.db" "SELECT id FROM appointment WHERE note GLOB '"'fill *'"'" | sort -n >"$TEST_DIR/b" &&
 		test_cmp "$TEST_DIR/a" "$TEST_DIR/b"
 	'
 	test_expect_success '... viewing still works on the full disk' '

@@ -2,7 +2,8 @@
 # One desk terminal hammering the database: books, moves and cancels
 # from a fixed random script, logging what the program reported.
 #   worker.sh SEED OPS LOG ERRLOG
-# LOG lines: "book ID DATE START", "move ID DATE START", "cancel ID",
+# LOG lines: "book ID DATE START", "move ID DATE START", "same ID DATE
+# START" (a move to where it was: nothing written), "cancel ID",
 # "refused OP" (exit 1, a desk rule), "ERROR OP RC" (anything else).
 seed=$1 ops=$2 log=$3 errlog=$4
 ids="$log.ids"
@@ -51,9 +52,13 @@ awk -v seed="$seed" -v n="$ops" 'BEGIN {
 		[ "$n" -eq 0 ] && continue
 		id=$(sed -n "$((a % n + 1))p" "$ids")
 		if [ $op = move ]; then
-			"$MADOGUCHI_BIN" move "$id" --date "$b" --start "$c" >/dev/null 2>>"$errlog"
+			out=$("$MADOGUCHI_BIN" move "$id" --date "$b" --start "$c" 2>>"$errlog")
 			rc=$?
-			[ $rc -eq 0 ] && echo "move $id $b $c" >>"$log"
+			# a move to where it already is writes nothing
+			case $rc:$out in
+			0:*unchanged*) echo "same $id $b $c" >>"$log" ;;
+			0:*) echo "move $id $b $c" >>"$log" ;;
+			esac
 		else
 			"$MADOGUCHI_BIN" cancel "$id" >/dev/null 2>>"$errlog"
 			rc=$?

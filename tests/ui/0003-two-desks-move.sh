@@ -50,26 +50,33 @@ test_expect_success 'Esc ends a move without changing anything' '
 	[ "$(sql "SELECT date FROM appointment WHERE id = 36")" = "2026-11-28" ]
 '
 test_expect_success 'c asks, n keeps it' '
-	ui_keys n && ui_wait "2026-11-28 (Sat)" && ui_keys c && ui_wait "Cancel booking #36?" &&
-	ui_keys n && ui_wait "Not cancelled" &&
+	ui_keys n && ui_wait "2026-11-28 (Sat)" && ui_keys c && ui_wait "Cancel booking #36, 2026-11-28 14:00-15:00" &&
+	ui_keys n && ui_wait "Nothing changed" &&
 	[ "$(sql "SELECT status FROM appointment WHERE id = 36")" = "booked" ]
 '
 test_expect_success 'c then y cancels it' '
-	ui_keys c && ui_wait "Cancel booking #36?" && ui_keys y && ui_wait "#36 cancelled" &&
+	ui_keys c && ui_wait "Cancel booking #36, 2026-11-28 14:00-15:00" && ui_keys y && ui_wait "#36 cancelled" &&
 	[ "$(sql "SELECT status FROM appointment WHERE id = 36")" = "cancelled" ] &&
 	ui_wait_gone "*Vi NPO法人 むべの会"
 '
 test_expect_success 'z shows cancelled bookings with their mark' '
 	ui_keys z && ui_wait "xVi NPO法人 むべの会" && ui_keys z && ui_wait_gone "xVi NPO法人"
 '
-test_expect_success 'd marks done; x on a booking not yet started is refused' '
+test_expect_success 'd asks naming the booking, then marks it done; x on a booking not yet started is refused' '
 	ui_keys t && ui_wait "2026-11-24 (Tue)" && ui_keys Right Right k k k k k k k k k k &&
-	ui_wait "10:00-10:30 Ph #34" && ui_keys d && ui_wait "#34 marked done" &&
+	ui_wait "10:00-10:30 Ph #34" && ui_keys d &&
+	ui_wait "Mark booking #34, 2026-11-24 10:00-10:30" && ui_keys y && ui_wait "#34 marked done" &&
 	ui_wait "✓Ph 太壱" &&
 	[ "$(sql "SELECT status FROM appointment WHERE id = 34")" = "done" ] &&
 	ui_keys Left Left j j && ui_wait "11:00-12:00 Vi #35" && ui_keys x &&
+	ui_wait "a no-show?" && ui_keys y &&
 	ui_wait "#35 has not started yet; it cannot be a no-show" &&
 	[ "$(sql "SELECT status FROM appointment WHERE id = 35")" = "booked" ]
+'
+test_expect_success 'B sets a wrong done back to booked, after asking' '
+	ui_keys Right Right k k && ui_wait "10:00-10:30 Ph #34" && ui_keys B &&
+	ui_wait "Set booking #34, 2026-11-24 10:00-10:30" && ui_keys y && ui_wait "#34 is booked again" &&
+	[ "$(sql "SELECT status FROM appointment WHERE id = 34")" = "booked" ]
 '
 test_expect_success 'the agenda lists the bookings and acts on them too' '
 	ui_keys a && ui_wait "Agenda 2026-11-24 - 2026-12-07" && ui_wait "2026-11-28 (Sat)  closed: Saturday (土曜)" &&

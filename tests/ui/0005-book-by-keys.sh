@@ -85,7 +85,7 @@ test_expect_success 'desk B follows without a keypress' '
 	b_wait "15:30│*Vi 太壱みまもりネット"
 '
 test_expect_success 'desk A cancels it with confirmation' '
-	ui_keys c && ui_wait "Cancel booking #70?" && ui_keys y && ui_wait "#70 cancelled" &&
+	ui_keys c && ui_wait "Cancel booking #70, 2026-11-24 15:30-16:00" && ui_keys y && ui_wait "#70 cancelled" &&
 	[ "$(sql "SELECT status FROM appointment WHERE id = 70")" = cancelled ]
 '
 test_expect_success 'both desks quit cleanly' '

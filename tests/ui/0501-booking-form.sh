@@ -172,17 +172,26 @@ test_expect_success 'and the booking saves with it' '
 ui_stop
 sleep 0.2
 
-test_expect_success 'a visit without a room takes the first; a taken room is refused next to the room field' '
+test_expect_success 'a visit without a room takes the first free room, as the field says' '
 	mado book --date 2026-11-26 --start 14:00 --channel visit --room 相談室A --org 1 >/dev/null &&
 	UI_ENV="MADOGUCHI_UI_START=book:2026-11-26:14:00" ui_start &&
 	ui_wait "Booking" &&
 	row_of "Room" | grep -qF -- "-" &&
 	ui_type "たいち" && ui_wait "(たいちみまもりねっとわーく)" && ui_keys Enter &&
 	ui_keys BTab BTab Right && ui_wait "< Visit >" &&
-	row_of "Room" | grep -qF "< (none) >" &&
+	row_of "Room" | grep -qF "< (first free room) >" &&
+	ui_keys F2 &&
+	sql_is "SELECT room FROM appointment WHERE id = 5" "相談室B"
+'
+test_expect_success 'a taken room asked for is refused next to the room field, naming the free rooms' '
+	UI_ENV="MADOGUCHI_UI_START=book:2026-11-26:14:00" ui_start &&
+	ui_wait "Booking" &&
+	ui_type "たいち" && ui_wait "(たいちみまもりねっとわーく)" && ui_keys Enter &&
+	ui_keys BTab BTab Right && ui_wait "< Visit >" &&
+	ui_keys Down Down Down Down Down Down Right && ui_wait "< 相談室A >" &&
 	ui_keys F2 && ui_wait "the room is already booked" &&
 	ui_screen | grep -A1 -F "< 相談室A >" | tail -n 1 | grep -qF "! the room is already booked then: #4" &&
-	sql_is "SELECT count(*) FROM appointment" 4
+	sql_is "SELECT count(*) FROM appointment" 5
 '
 ui_stop
 

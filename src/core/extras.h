@@ -1,0 +1,20 @@
+#ifndef MADO_EXTRAS_H
+#define MADO_EXTRAS_H
+/* The values of the fields a site adds to a form (core/formdef.h),
+ * checked against their definitions and written with their record, in
+ * the caller's transaction.  Errors name the field's key. */
+
+#include "core/formdef.h"
+#include "db/db.h"
+#include "db/db_extra.h"
+
+/* Each value: a field the form defines as a site field, valid text of
+ * its kind (one line, or several for multiline) within its limit. */
+int extras_check(const struct formdef *form, const struct extra_list *l, struct err *e);
+/* Write l for the record tbl/id (an empty value removes the key); a
+ * value that is already stored writes nothing.  Call inside a
+ * transaction, after extras_check. */
+int extras_write(struct db *db, const char *tbl, long long id, const struct formdef *form,
+		 const struct extra_list *l, struct err *e);
+
+#endif
