@@ -43,11 +43,12 @@ static void describe_conflict(const struct appt *c, char *buf, size_t n)
 
 /* ---- the rules ---- */
 
-/* Every refusal the rules give one booking: keys, and the messages. */
+/* Every refusal the rules give one booking: its key, field and message. */
+#define MAX_REFUSALS 16
 struct refusals {
-	struct strbuf keys;	/* "hours staff#12" */
-	struct strbuf msgs;	/* "...; ..." */
-	char field[32];		/* of the first */
+	struct {
+		char key[40], field[16], msg[600];
+	} v[MAX_REFUSALS];
 	int n;
 };
 
@@ -56,26 +57,16 @@ static void refusal_add(struct refusals *r, const char *key, const char *field, 
 
 static void refusal_add(struct refusals *r, const char *key, const char *field, const char *fmt, ...)
 {
-	char msg[600];
 	va_list ap;
 
+	if (r->n == MAX_REFUSALS)
+		return;
+	snprintf(r->v[r->n].key, sizeof r->v[r->n].key, "%s", key);
+	snprintf(r->v[r->n].field, sizeof r->v[r->n].field, "%s", field);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(r->v[r->n].msg, sizeof r->v[r->n].msg, fmt, ap);
 	va_end(ap);
-	if (r->n++ == 0)
-		snprintf(r->field, sizeof r->field, "%s", field);
-	if (r->keys.len)
-		strbuf_adds(&r->keys, " ");
-	strbuf_adds(&r->keys, key);
-	if (r->msgs.len)
-		strbuf_adds(&r->msgs, "; ");
-	strbuf_adds(&r->msgs, msg);
-}
-
-static void refusals_release(struct refusals *r)
-{
-	strbuf_release(&r->keys);
-	strbuf_release(&r->msgs);
+	r->n++;
 }
 
 /* Whether the word key is in the blank-separated list. */
@@ -101,6 +92,14 @@ static int add_conflict(const struct appt *c, void *arg)
 	char what[600], key[40];
 	bool same_staff = a->staff_id && c->staff_id == a->staff_id;
 
+	if (a->id > 0 && c->override_reason) {
+		/* the other booking was made over this one with a reason that
+		 * answers this very overlap: not a new conflict for a */
+		char mine[40];
+		snprintf(mine, sizeof mine, "%s#%lld", same_staff ? "staff" : "room", a->id);
+		if (has_key(c->override_covers, mine))
+			return 0;
+	}
 	describe_conflict(c, what, sizeof what);
 	snprintf(key, sizeof key, "%s#%lld", same_staff ? "staff" : "room", c->id);
 	if (same_staff)
@@ -151,25 +150,49 @@ static int check_rules(const struct desk_ctx *d, const struct appt *a, bool skip
 	return 0;
 }
 
+static bool has_key(const char *list, const char *key);
+
 /* Whether every refusal of r is in the list covers. */
 static bool covered(const struct refusals *r, const char *covers)
 {
-	char *keys = xstrdup(strbuf_str((struct strbuf *)&r->keys)), *save = NULL;
-	bool ok = true;
-
-	for (char *k = strtok_r(keys, " ", &save); k && ok; k = strtok_r(NULL, " ", &save))
-		ok = has_key(covers, k);
-	free(keys);
-	return ok;
+	for (int i = 0; i < r->n; i++)
+		if (!has_key(covers, r->v[i].key))
+			return false;
+	return true;
 }
 
-/* The refusal as an error: the first uncovered refusal's field, every
- * message, and the keys an override would cover. */
-static int refuse(const struct refusals *r, struct err *e)
+/* The refusal as an error: the refusals covers does not answer first
+ * (their field is the error's), then the rest; e->refusal lists every
+ * key, which an override then answers. */
+static int refuse(const struct refusals *r, const char *covers, struct err *e)
 {
-	err_set_field(e, ERR_RULE, r->field, "%s", strbuf_str((struct strbuf *)&r->msgs));
-	snprintf(e->refusal, sizeof e->refusal, "%s", strbuf_str((struct strbuf *)&r->keys));
+	struct strbuf msg = STRBUF_INIT, keys = STRBUF_INIT;
+	const char *field = NULL;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < r->n; i++) {
+			bool old = has_key(covers, r->v[i].key);
+			if (old != (pass == 1))
+				continue;
+			if (!field)
+				field = r->v[i].field;
+			strbuf_addf(&msg, "%s%s", msg.len ? "; " : "", r->v[i].msg);
+		}
+	for (int i = 0; i < r->n; i++)
+		strbuf_addf(&keys, "%s%s", i ? " " : "", r->v[i].key);
+	err_set_field(e, ERR_RULE, field, "%s", strbuf_str(&msg));
+	snprintf(e->refusal, sizeof e->refusal, "%s", strbuf_str(&keys));
+	strbuf_release(&msg);
+	strbuf_release(&keys);
 	return -1;
+}
+
+/* The keys of r, blank separated (into sb). */
+static const char *refusal_keys(const struct refusals *r, struct strbuf *sb)
+{
+	for (int i = 0; i < r->n; i++)
+		strbuf_addf(sb, "%s%s", i ? " " : "", r->v[i].key);
+	return strbuf_str(sb);
 }
 
 static void set_str(char **dst, const char *s)
@@ -184,40 +207,38 @@ static void set_str(char **dst, const char *s)
 static int apply_rules(const struct desk_ctx *d, struct appt *a, const struct appt_req *r,
 		       const char *old_reason, const char *old_covers, bool skip_past, struct err *e)
 {
-	struct refusals rf = { STRBUF_INIT, STRBUF_INIT, "", 0 };
+	struct refusals rf;
+	struct strbuf keys = STRBUF_INIT;
 	int rc = -1;
 
+	rf.n = 0;
 	if (check_rules(d, a, skip_past, &rf, e) < 0)
 		goto out;
+	const char *reason = r ? r->override : NULL;
 	if (rf.n == 0) {
 		/* nothing to override: no reason is kept */
 		set_str(&a->override_reason, NULL);
 		set_str(&a->override_covers, NULL);
 		rc = 0;
-		goto out;
-	}
-	const char *reason = r ? r->override : NULL;
-	if (reason && *reason) {
+	} else if (reason && *reason) {
 		if (r->override_for && !covered(&rf, r->override_for)) {
 			/* refused again for something the reason was not given for */
-			rc = refuse(&rf, e);
+			rc = refuse(&rf, r->override_for, e);
 			goto out;
 		}
 		set_str(&a->override_reason, reason);
-		set_str(&a->override_covers, strbuf_str(&rf.keys));
+		set_str(&a->override_covers, refusal_keys(&rf, &keys));
 		rc = 0;
-		goto out;
-	}
-	if (old_reason && *old_reason && covered(&rf, old_covers)) {
+	} else if (old_reason && *old_reason && covered(&rf, old_covers)) {
 		/* the old reason still answers every refusal */
 		set_str(&a->override_reason, old_reason);
-		set_str(&a->override_covers, strbuf_str(&rf.keys));
+		set_str(&a->override_covers, refusal_keys(&rf, &keys));
 		rc = 0;
-		goto out;
+	} else {
+		rc = refuse(&rf, old_reason && *old_reason ? old_covers : NULL, e);
 	}
-	rc = refuse(&rf, e);
 out:
-	refusals_release(&rf);
+	strbuf_release(&keys);
 	return rc;
 }
 
@@ -271,9 +292,9 @@ static int room_free(const struct desk_ctx *d, const struct appt *a, const char 
 	return busy ? 0 : 1;
 }
 
-/* A visit's room: the one asked for (one of the configured rooms), the
- * stored one when it is still free, else the first free room.  A
- * busy room is refused by the rules (with the free rooms named). */
+/* A visit's room: the one asked for, else the stored one (a change
+ * keeps its room), else the first free room.  A busy room is refused
+ * by the rules (with the free rooms named). */
 static int resolve_room(const struct desk_ctx *d, struct appt *a, const char *asked,
 			const char *stored, struct err *e)
 {
@@ -298,14 +319,10 @@ static int resolve_room(const struct desk_ctx *d, struct appt *a, const char *as
 		goto out;
 	}
 	if (stored && *stored) {
-		int f = room_free(d, a, stored, e);
-		if (f < 0)
-			goto out;
-		if (f) {
-			set_str(&a->room, stored);
-			rc = 0;
-			goto out;
-		}
+		/* a change keeps its room; the rules say if it is still free */
+		set_str(&a->room, stored);
+		rc = 0;
+		goto out;
 	}
 	set_str(&a->room, NULL);
 	for (size_t i = 0; i < n; i++) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "core/resolve.h"
 #include "db/db_org.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -742,27 +743,27 @@ static void org_settle(struct form *fm, struct form_field *f)
 	popup_clear(fm);
 }
 
-/* Check a field's value as typed: date, time, minutes. */
+/* Check a field's value as typed (date, time, minutes) the way core
+ * will read it, so the message is the one a save would give. */
 static void check_field(struct form *fm, struct form_field *f)
 {
 	const char *s = lineedit_text(&f->le);
-	int v;
+	struct err e;
+	int v, rc = 0;
 
-	(void)fm;
 	if (!is_text_type(f->def->type) || !*s)
 		return;
 	free(f->msg);
 	f->msg = NULL;
-	if (f->def->type == FT_DATE && date_parse(s, &v) < 0)
-		f->msg = xasprintf(_("'%s' is not a date (YYYY-MM-DD)"), s);
-	else if (f->def->type == FT_TIME && time_parse(s, &v, false) < 0)
-		f->msg = xasprintf(_("'%s' is not a time (HH:MM)"), s);
-	else if (f->def->type == FT_MINUTES) {
-		char *end;
-		long m = strtol(s, &end, 10);
-		if (*end || m < 5 || m > 720)
-			f->msg = xasprintf(_("'%s' is not a number of minutes from 5 to 720"), s);
-	}
+	err_clear(&e);
+	if (f->def->type == FT_DATE)
+		rc = resolve_date(&fm->app->desk, s, f->def->name, false, &v, &e);
+	else if (f->def->type == FT_TIME)
+		rc = resolve_time(s, f->def->name, &v, &e);
+	else if (f->def->type == FT_MINUTES)
+		rc = resolve_minutes(s, f->def->name, &v, &e);
+	if (rc < 0)
+		f->msg = xstrdup(e.msg);
 }
 
 static void move_focus(struct form *fm, int dir)
