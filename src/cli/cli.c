@@ -29,6 +29,8 @@ static const struct cli_cmd commands[] = {
 	  "move ID [--date D] [--start HH:MM] [--minutes N] [--staff NAME] [--room R]\n"
 	  "         [--channel phone|visit] [--override REASON]",
 	  N_("move an appointment to another slot, staff member, room or channel") },
+	{ "edit", cli_edit, 0, "edit ID [any option of book]",
+	  N_("change an appointment: what is given changes, the rules are checked again") },
 	{ "cancel", cli_cancel, 0, "cancel ID", N_("cancel an appointment") },
 	{ "done", cli_done, 0, "done ID", N_("mark an appointment done") },
 	{ "no-show", cli_noshow, 0, "no-show ID", N_("mark an appointment a no-show") },

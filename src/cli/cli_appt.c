@@ -363,9 +363,12 @@ int cli_show(struct app *app, int argc, char **argv)
 	return 0;
 }
 
-int cli_move(struct app *app, int argc, char **argv)
+/* Change a booking: move and edit share this (edit takes every option
+ * of book, move those of a new slot); core checks every rule again
+ * when the slot changes. */
+static int change(struct app *app, const char *cmd, int argc, char **argv, bool edit)
 {
-	static const struct option opts[] = {
+	static const struct option move_opts[] = {
 		{ "date", required_argument, NULL, 'd' }, { "start", required_argument, NULL, 's' },
 		{ "minutes", required_argument, NULL, 'm' }, { "staff", required_argument, NULL, 'S' },
 		{ "room", required_argument, NULL, 'r' }, { "channel", required_argument, NULL, 'c' },
@@ -373,42 +376,72 @@ int cli_move(struct app *app, int argc, char **argv)
 	};
 	struct appt_req r = { 0 };
 	struct appt_result res;
-	int c;
+	struct strbuf topics = STRBUF_INIT;
+	int c, rc = 2;
 
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': r.date = optarg; break;
-		case 's': r.start = optarg; break;
-		case 'm': r.minutes = optarg; break;
-		case 'S': r.staff = optarg; break;
-		case 'r': r.room = optarg; break;
-		case 'c': r.channel = optarg; break;
-		case 'O': r.override = optarg; break;
-		default: return 2;
+	if (edit) {
+		if ((rc = cli_book_parse(app, cmd, argc, argv, &r, &topics)))
+			goto out;
+		rc = 2;
+	} else {
+		while ((c = cli_getopt(argc, argv, move_opts, NULL)) != -1) {
+			switch (c) {
+			case 'd': r.date = optarg; break;
+			case 's': r.start = optarg; break;
+			case 'm': r.minutes = optarg; break;
+			case 'S': r.staff = optarg; break;
+			case 'r': r.room = optarg; break;
+			case 'c': r.channel = optarg; break;
+			case 'O': r.override = optarg; break;
+			default: goto out;
+			}
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage(app, "move", _("one appointment id is required"));
-	if (!r.date && !r.start && !r.minutes && !r.staff && !r.room && !r.channel)
-		return cli_usage(app, "move", _("say where to: --date, --start, --minutes, --staff, --room or --channel"));
-	if (cli_id(app, argv[optind], _("appointment"), &r.id) < 0)
-		return cli_fail(app);
-	if (appt_request(&app->desk, &r, &res, &app->err) < 0)
-		return cli_book_refused(app);
+	if (optind + 1 != argc) {
+		rc = cli_usage(app, cmd, _("one appointment id is required"));
+		goto out;
+	}
+	if (!edit && !r.date && !r.start && !r.minutes && !r.staff && !r.room && !r.channel) {
+		rc = cli_usage(app, cmd, _("say where to: --date, --start, --minutes, --staff, --room or --channel"));
+		goto out;
+	}
+	if (cli_id(app, argv[optind], _("appointment"), &r.id) < 0) {
+		rc = cli_fail(app);
+		goto out;
+	}
+	if (appt_request(&app->desk, &r, &res, &app->err) < 0) {
+		rc = cli_book_refused(app);
+		goto out;
+	}
+	rc = 0;
 	if (!res.changed) {
 		printf(_("#%lld unchanged\n"), r.id);
-		return 0;
+		goto out;
 	}
 	struct appt a;
-	if (db_appt_get(app->db, r.id, &a, &app->err) < 0)
-		return cli_fail(app);
+	if (db_appt_get(app->db, r.id, &a, &app->err) < 0) {
+		rc = cli_fail(app);
+		goto out;
+	}
 	char what[512];
 	appt_describe(&a, what, sizeof what);
-	printf(_("moved #%lld to "), r.id);
+	printf(edit ? _("saved #%lld: ") : _("moved #%lld to "), r.id);
 	cli_put(stdout, what);
 	putchar('\n');
 	appt_release(&a);
-	return 0;
+out:
+	strbuf_release(&topics);
+	return rc;
+}
+
+int cli_move(struct app *app, int argc, char **argv)
+{
+	return change(app, "move", argc, argv, false);
+}
+
+int cli_edit(struct app *app, int argc, char **argv)
+{
+	return change(app, "edit", argc, argv, true);
 }
 
 static int set_status(struct app *app, int argc, char **argv, const char *cmd,

@@ -11,6 +11,7 @@ int cli_day(struct app *app, int argc, char **argv);
 int cli_agenda(struct app *app, int argc, char **argv);
 int cli_show(struct app *app, int argc, char **argv);
 int cli_move(struct app *app, int argc, char **argv);
+int cli_edit(struct app *app, int argc, char **argv);
 int cli_cancel(struct app *app, int argc, char **argv);
 int cli_done(struct app *app, int argc, char **argv);
 int cli_noshow(struct app *app, int argc, char **argv);
