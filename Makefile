@@ -4,19 +4,21 @@
 
 PKGS = ncursesw formw menuw panelw sqlite3 libical pangocairo
 
+# A user's CFLAGS (make CFLAGS=-O0) replace the optimization, never the
+# language level, the warnings or the include paths: `override`, as tig.
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes
-CPPFLAGS += -D_GNU_SOURCE -Isrc -I$(O)/gen
+override CFLAGS += -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes
+override CPPFLAGS += -D_GNU_SOURCE -Isrc -I$(O)/gen
 ifneq ($(DEVELOPER),)
-CFLAGS += -Werror
+override CFLAGS += -Werror
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += $(PKG_CFLAGS)
-LDLIBS += $(PKG_LIBS) -lm
+override CPPFLAGS += $(PKG_CFLAGS)
+override LDLIBS += $(PKG_LIBS) -lm
 ifneq ($(SANITIZE),)
-CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS += -fsanitize=$(SANITIZE)
+override CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+override LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
 PREFIX ?= /usr/local
@@ -24,7 +26,7 @@ BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/madoguchi
 MANDIR ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
-CPPFLAGS += -DMADO_DATADIR='"$(DATADIR)"' -DMADO_LOCALEDIR='"$(LOCALEDIR)"'
+override CPPFLAGS += -DMADO_DATADIR='"$(DATADIR)"' -DMADO_LOCALEDIR='"$(LOCALEDIR)"'
 
 # Build output; `make check` uses its own tree so the sanitizer build
 # never mixes with the normal one.

@@ -33,6 +33,8 @@ export USER=tester
 export MADOGUCHI_BIN MADOGUCHI_BUILD
 export MADOGUCHI_LOCALEDIR="$MADOGUCHI_BUILD/locale"
 SRC_DIR=$(cd "$(dirname "$0")/../.." && pwd)
+# Whatever a test writes by a relative name stays in its own folder.
+cd "$TEST_DIR" || exit 1
 export MADOGUCHI_SRC="$SRC_DIR"
 # The sanitizers report through stderr; make any report fail the run.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}:abort_on_error=1"
