@@ -1415,6 +1415,16 @@ int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
 		snprintf(why, sizeof why, _("'%s' not found: install cups-client or set print_command"), prog);
 		goto failed;
 	}
+	if ((lp || lpr) && on_path("lpstat")) {	/* is CUPS there at all? */
+		struct strbuf rout = STRBUF_INIT;
+		st = run_capture("lpstat -r", -1, &rout);
+		bool down = st == 0 && strstr(strbuf_str(&rout), "not running");
+		strbuf_release(&rout);
+		if (down) {
+			snprintf(why, sizeof why, _("the print service (CUPS) is not running: start it, or set CUPS_SERVER to the print server"));
+			goto failed;
+		}
+	}
 	snprintf(r->dest, sizeof r->dest, "%s", cfg->printer);
 	if (!r->dest[0] && (lp || lpr))
 		dest_in_command(cfg->print_command, lp ? "-d" : "-P", r->dest, sizeof r->dest);
@@ -1480,6 +1490,8 @@ int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
 	goto out;
 
 failed:
+	for (size_t l = strlen(why); l > 0 && (why[l - 1] == '.' || why[l - 1] == ' '); l--)
+		why[l - 1] = '\0';	/* the sentence goes on */
 	if (save_instead(o, fd, r) == 0)
 		err_set(e, ERR_UNAVAILABLE, _("%s. Nothing was printed; the schedule was saved to %s"), why,
 			r->saved);
