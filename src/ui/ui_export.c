@@ -404,7 +404,7 @@ void ui_print_dialog(struct ui *ui)
 	add_field(&fd, "date", FT_DATE, _("Date"), _("The day to print, YYYY-MM-DD"),
 		  date_format(ui->day, day));
 	set_choices(add_field(&fd, "format", FT_CHOICE, _("Format"),
-			      _("Left/Right: the A4 PDF, or plain text (80 columns) for a printer that prints UTF-8 text"),
+			      _("Left/Right: the A4 PDF, or 80-column text (for a UTF-8 text printer)"),
 			      strcmp(cfg->print_format, "text") ? "pdf" : "text"),
 		    fmt_codes, fmt_labels, 2);
 	set_choices(add_field(&fd, "layout", FT_CHOICE, _("Layout"),
