@@ -1196,43 +1196,63 @@ static void shell_quote(struct strbuf *sb, const char *s)
 /* Run sh -c cmd with standard input from in_fd (-1: /dev/null); what it
  * writes, on either stream, goes to an unlinked file and then into out
  * (so nothing reaches the terminal, not even from what it leaves running).
- * English messages (we read lp's answer) in UTF-8.  Returns the wait
- * status, or -1 with errno. */
-static int run_capture(const char *cmd, int in_fd, struct strbuf *out)
+ * English messages (we read lp's answer) in UTF-8; title, when not NULL,
+ * in MADOGUCHI_PRINT_TITLE.  The environment is made before fork: pango
+ * may run threads, so the child only calls what is safe after fork.
+ * Returns the wait status, or -1 with errno. */
+static int run_capture(const char *cmd, int in_fd, struct strbuf *out, const char *title)
 {
+	extern char **environ;
 	FILE *log = tmpfile();
+	size_t n = 0, k = 0;
+	char **env, *title_var = NULL;
 	pid_t pid;
-	int st = -1;
+	int st = -1, nullfd;
 
 	if (!log)
 		return -1;
+	while (environ[n])
+		n++;
+	env = xcalloc(n + 3, sizeof *env);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], "LC_ALL=", 7) && strncmp(environ[i], "LANGUAGE=", 9) &&
+		    strncmp(environ[i], "MADOGUCHI_PRINT_TITLE=", 22))
+			env[k++] = environ[i];
+	env[k++] = "LC_ALL=C.UTF-8";
+	if (title)
+		env[k++] = title_var = xasprintf("MADOGUCHI_PRINT_TITLE=%s", title);
+	env[k] = NULL;
+	nullfd = in_fd >= 0 ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC);
 	fflush(NULL);
 	pid = fork();
-	if (pid < 0) {
-		fclose(log);
-		return -1;
-	}
 	if (pid == 0) {
-		int in = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY);
+		int in = in_fd >= 0 ? in_fd : nullfd;
 		if (in < 0 || dup2(in, 0) < 0 || dup2(fileno(log), 1) < 0 || dup2(fileno(log), 2) < 0)
 			_exit(126);
-		setenv("LC_ALL", "C.UTF-8", 1);
-		unsetenv("LANGUAGE");
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		execve("/bin/sh", (char *const[]){ "sh", "-c", (char *)cmd, NULL }, env);
 		_exit(127);
 	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR) {
-			st = -1;
-			break;
-		}
-	rewind(log);
-	char buf[4096];
-	size_t n;
-	while (out->len < 65536 && (n = fread(buf, 1, sizeof buf, log)) > 0)
-		strbuf_add(out, buf, n);
+	if (pid > 0)
+		while (waitpid(pid, &st, 0) < 0)
+			if (errno != EINTR) {
+				st = -1;
+				break;
+			}
+	int saved = errno;
+	if (nullfd >= 0)
+		close(nullfd);
+	free(env);
+	free(title_var);
+	if (pid > 0) {
+		char buf[4096];
+		size_t got;
+		rewind(log);
+		while (out->len < 65536 && (got = fread(buf, 1, sizeof buf, log)) > 0)
+			strbuf_add(out, buf, got);
+	}
 	fclose(log);
-	return st;
+	errno = saved;
+	return pid > 0 ? st : -1;
 }
 
 /* The first line of a command's output, cleaned for a message. */
@@ -1279,13 +1299,13 @@ static int check_queue(const char *dest, char *msg, size_t len)
 	shell_quote(&cmd, dest);
 	strbuf_adds(&cmd, " -a ");
 	shell_quote(&cmd, dest);
-	st = run_capture(strbuf_str(&cmd), -1, &out);
+	st = run_capture(strbuf_str(&cmd), -1, &out, NULL);
 	if (st == -1 || !WIFEXITED(st)) {
 		rc = 0;	/* lp will say */
 	} else if (WEXITSTATUS(st) != 0) {
 		struct strbuf r = STRBUF_INIT;
 		char *l = first_line(&out);
-		if (run_capture("lpstat -r", -1, &r) == 0 && strstr(strbuf_str(&r), "not running"))
+		if (run_capture("lpstat -r", -1, &r, NULL) == 0 && strstr(strbuf_str(&r), "not running"))
 			snprintf(msg, len, _("the print service (CUPS) is not running: start it, or set CUPS_SERVER to the print server"));
 		else
 			snprintf(msg, len, _("printer %s does not exist (%s): check the printer setting; lpstat -p lists the printers"),
@@ -1417,7 +1437,7 @@ int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
 	}
 	if ((lp || lpr) && on_path("lpstat")) {	/* is CUPS there at all? */
 		struct strbuf rout = STRBUF_INIT;
-		st = run_capture("lpstat -r", -1, &rout);
+		st = run_capture("lpstat -r", -1, &rout, NULL);
 		bool down = st == 0 && strstr(strbuf_str(&rout), "not running");
 		strbuf_release(&rout);
 		if (down) {
@@ -1430,7 +1450,7 @@ int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
 		dest_in_command(cfg->print_command, lp ? "-d" : "-P", r->dest, sizeof r->dest);
 	if (!r->dest[0] && (lp || lpr) && on_path("lpstat")) {	/* the default printer */
 		struct strbuf dout = STRBUF_INIT;
-		st = run_capture("lpstat -d", -1, &dout);
+		st = run_capture("lpstat -d", -1, &dout, NULL);
 		const char *s = strbuf_str(&dout), *p = strstr(s, "system default destination: ");
 		if (st == 0 && p) {
 			p += strlen("system default destination: ");
@@ -1451,9 +1471,7 @@ int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
 			shell_quote(&cmd, cfg->printer);
 		}
 	}
-	setenv("MADOGUCHI_PRINT_TITLE", title, 1);	/* for a script as the print command */
-	st = run_capture(strbuf_str(&cmd), fd, &out);
-	unsetenv("MADOGUCHI_PRINT_TITLE");
+	st = run_capture(strbuf_str(&cmd), fd, &out, title);	/* the title for any command */
 	if (st == -1) {
 		snprintf(why, sizeof why, _("cannot run the print command '%s': %s"), cfg->print_command,
 			 strerror(errno));

@@ -97,6 +97,7 @@ test_expect_success 'without -o the print command gets the A4 PDF, with a job ti
 	#!/bin/sh
 	cat >"$TEST_DIR/printed"
 	printf "%s\n" "\$@" >"$TEST_DIR/printed.args"
+	echo "\$MADOGUCHI_PRINT_TITLE" >"$TEST_DIR/printed.title"
 	echo "request id is counter-42 (1 file(s))"
 	EOF2
 	chmod +x "$TEST_DIR/lp.sh" &&
@@ -106,7 +107,8 @@ test_expect_success 'without -o the print command gets the A4 PDF, with a job ti
 	pdfinfo "$TEST_DIR/printed" | grep -q "^Page size: *595.276 x 841.89 pts (A4)" &&
 	[ "$(cat "$TEST_DIR/printed.args")" = "-d
 counter" ] &&
-	grep -q "pages sent to counter, request id counter-42" "$TEST_DIR/msg"
+	grep -q "pages sent to counter, request id counter-42" "$TEST_DIR/msg" &&
+	[ "$(cat "$TEST_DIR/printed.title")" = "madoguchi 2026-11-25 (Wed) daily schedule" ]
 '
 test_expect_success 'print_format = text sends the 80-column text' '
 	printf "print_command = %s\nprint_format = text\n" "$TEST_DIR/lp.sh -d counter" >"$XDG_CONFIG_HOME/madoguchi/config" &&
