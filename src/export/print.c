@@ -1413,8 +1413,11 @@ int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
 	if (fd >= 0)
 		unlink(tmpl);
 	free(tmpl);
-	if (fd < 0 || !(f = fdopen(dup(fd), "w"))) {
+	int fd2 = fd >= 0 ? dup(fd) : -1;
+	if (fd2 < 0 || !(f = fdopen(fd2, "w"))) {
 		err_set(e, ERR_INPUT, _("cannot make a temporary file: %s"), strerror(errno));
+		if (fd2 >= 0)
+			close(fd2);
 		goto out;
 	}
 	r->pages = print_schedule(d, o, f, e);
@@ -1429,8 +1432,11 @@ int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
 
 	first_word(cfg->print_command, prog, sizeof prog);
 	base = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
-	lp = !strcmp(base, "lp");
-	lpr = !strcmp(base, "lpr");
+	/* lp's and lpr's options go at the end of a plain command, not of a
+	 * pipeline or a list (there MADOGUCHI_PRINT_TITLE tells the title) */
+	bool plain = !strpbrk(cfg->print_command, "|;&<>`$()\n");
+	lp = plain && !strcmp(base, "lp");
+	lpr = plain && !strcmp(base, "lpr");
 	if (prog[0] && !on_path(prog)) {
 		snprintf(why, sizeof why, _("'%s' not found: install cups-client or set print_command"), prog);
 		goto failed;

@@ -167,5 +167,29 @@ test_expect_success 'PDF words and numbers are never split either' '
 	grep -q "090-5555-1001" "$TEST_DIR/w.pdf.txt" && grep -q "相談室A" "$TEST_DIR/w.pdf.txt" &&
 	grep -q "10:00-10:30" "$TEST_DIR/w.pdf.txt" && grep -q "03-5555-9822" "$TEST_DIR/w.pdf.txt"
 '
+test_expect_success 'Japanese line breaking: no line starts with closing punctuation or a small kana' '
+	mado print --date $DAY --format text -o "$TEST_DIR/k.txt" &&
+	grep -q "。" "$TEST_DIR/k.txt" &&
+	! grep -E "^ *[、。，．・：；？！）」』】ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]" "$TEST_DIR/k.txt" &&
+	! grep -E "^ {12}[、。）」ー]" "$TEST_DIR/k.txt"
+'
+test_expect_success 'the timetable: landscape A4, slots as rows, staff as columns' '
+	mado print --date $DAY --layout timetable -o "$TEST_DIR/tt.pdf" &&
+	pdfinfo "$TEST_DIR/tt.pdf" | grep -q "^Page size: *841.89 x 595.276 pts (A4)" &&
+	pdftotext -layout "$TEST_DIR/tt.pdf" - >"$TEST_DIR/tt.txt" &&
+	grep -q "^ *Time *佐藤 健 *鈴木 美咲 *山田 花子" "$TEST_DIR/tt.txt" &&
+	for t in 10:00 10:30 13:00 16:30; do grep -q "^ *$t" "$TEST_DIR/tt.txt" || exit 1; done &&
+	grep -q "(continued)" "$TEST_DIR/tt.txt"
+'
+test_expect_code 2 'the timetable is a PDF layout' 'mado print --date $DAY --layout timetable --format text -o -'
+test_expect_success 'a pipeline as the print command gets no lp options, the title in its environment' '
+	mkdir -p "$TEST_DIR/bin2" && cp "$TEST_DIR/lp.sh" "$TEST_DIR/bin2/lp" &&
+	printf "print_command = lp -d counter | cat\nprinter = Counter_2\n" >"$XDG_CONFIG_HOME/madoguchi/config" &&
+	PATH="$TEST_DIR/bin2:$PATH" mado print --date $DAY 2>"$TEST_DIR/msg" &&
+	[ "$(cat "$TEST_DIR/printed.args")" = "-d
+counter" ] &&
+	[ "$(cat "$TEST_DIR/printed.title")" = "madoguchi 2026-11-25 (Wed) daily schedule" ] &&
+	rm "$XDG_CONFIG_HOME/madoguchi/config"
+'
 test_expect_code 2 'an unknown format is bad usage' 'mado print --format docx -o -'
 test_done
