@@ -11,6 +11,8 @@ CHECK="$BUILD tmux sqlite3 perl python3 python3-icalendar calcurse poppler-utils
 # it; make valgrind-check all tests), clang with libFuzzer (make fuzz),
 # util-linux for setpriv/mount in the fault tests
 CHECK="$CHECK valgrind clang libclang-rt-14-dev util-linux"
+# the print tests: a private cupsd with a cups-pdf queue (tests/cups-lib.sh)
+CHECK="$CHECK cups cups-client printer-driver-cups-pdf"
 
 case "${1:-build}" in
 build) want=$BUILD ;;

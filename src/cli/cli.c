@@ -93,9 +93,9 @@ static const struct cli_cmd commands[] = {
 	{ "import", cli_import, 0, "import FILE.ics [--as events|blocks] [--staff NAME]",
 	  N_("take a partner's calendar: its events become program events or staff blocks") },
 	{ "print", cli_print, 0,
-	  "print [--date D] [--staff NAME] [--format text|pdf] [--per-staff] [--no-personal]\n"
-	  "         [-o FILE]",
-	  N_("print a day's schedule (to the print command, or to FILE; -o - for stdout)") },
+	  "print [--date D] [--staff NAME] [--format pdf|text] [--layout list|timetable]\n"
+	  "         [--per-staff] [--no-personal] [--printer NAME] [-o FILE]",
+	  N_("print a day's schedule (the A4 PDF to lp, or to FILE; -o - for stdout)") },
 };
 
 void cli_help(FILE *out)
@@ -111,7 +111,8 @@ void cli_help(FILE *out)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(out, "  %s\n        %s\n", commands[i].usage, _(commands[i].help));
 	fputs(_("\nExit codes: 0 done, 1 refused by a desk rule, 2 bad usage or input,\n"
-		"3 database problem.  Dates are YYYY-MM-DD (or today, tomorrow, +N).\n"), out);
+		"3 database problem or the printer could not take the job.  Dates are YYYY-MM-DD\n"
+		"(or today, tomorrow, +N).\n"), out);
 }
 
 int cli_fail(struct app *app)

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "cli/cli_cmds.h"
 #include "export/ical.h"
 #include "export/ical_import.h"
@@ -97,10 +98,13 @@ int cli_print(struct app *app, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' }, { "staff", required_argument, NULL, 'S' },
 		{ "format", required_argument, NULL, 'F' }, { "per-staff", no_argument, NULL, 'P' },
 		{ "no-personal", no_argument, NULL, 'N' }, { "output", required_argument, NULL, 'o' },
+		{ "layout", required_argument, NULL, 'L' }, { "printer", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct print_opts o;
-	const char *date = "today", *staff = NULL, *out = NULL;
+	struct print_result r;
+	const char *date = "today", *staff = NULL, *out = NULL, *printer = NULL;
+	bool format_given = false;
 	int c, day, n;
 
 	print_opts_init(&o, 0);
@@ -111,25 +115,53 @@ int cli_print(struct app *app, int argc, char **argv)
 		case 'F':
 			if (print_format_parse(optarg, &o.format) < 0)
 				return cli_usage(app, "print", _("--format: '%s' is not text or pdf"), optarg);
+			format_given = true;
+			break;
+		case 'L':
+			if (print_layout_parse(optarg, &o.layout) < 0)
+				return cli_usage(app, "print", _("--layout: '%s' is not list or timetable"), optarg);
 			break;
 		case 'P': o.per_staff = true; break;
 		case 'N': o.no_personal = true; break;
 		case 'o': out = optarg; break;
+		case 'p': printer = optarg; break;
 		default: return 2;
 		}
 	}
 	if (optind < argc)
 		return cli_usage(app, "print", _("unexpected argument '%s'"), argv[optind]);
+	if (printer && config_set(&app->cfg, "printer", printer, &app->err) < 0)
+		return cli_usage(app, "print", "--%s", app->err.msg);
 	if (cli_date(app, date, &day) < 0 || (staff && cli_staff(app, staff, &o.staff_id) < 0))
 		return cli_fail(app);
 	o.day = day;
+	/* what the desk renders itself (the PDF) unless told: the print
+	 * command gets print_format, a file named .pdf a PDF, others text */
+	if (!format_given) {
+		size_t l = out ? strlen(out) : 0;
+		if (o.layout == PRINT_TIMETABLE)
+			o.format = PRINT_PDF;
+		else if (!out)
+			o.format = strcmp(app->cfg.print_format, "text") ? PRINT_PDF : PRINT_TEXT;
+		else
+			o.format = l > 4 && !strcasecmp(out + l - 4, ".pdf") ? PRINT_PDF : PRINT_TEXT;
+	}
+	if (o.layout == PRINT_TIMETABLE && o.format != PRINT_PDF)
+		return cli_usage(app, "print", _("the timetable is printed as a PDF (--format pdf)"));
 	if (out && !strcmp(out, "-"))
 		n = print_schedule(&app->desk, &o, stdout, &app->err);
-	else
+	else if (out)
 		n = print_schedule_to(&app->desk, &o, out, &app->err);
+	else
+		n = print_schedule_send(&app->desk, &o, &r, &app->err);
 	if (n < 0)
 		return cli_fail(app);
-	if (!out)
-		fprintf(stderr, _("%d pages sent to %s\n"), n, app->cfg.print_command);
+	if (!out) {
+		const char *to = r.dest[0] ? r.dest : app->cfg.print_command;
+		if (r.request_id[0])
+			fprintf(stderr, _("%d pages sent to %s, request id %s\n"), n, to, r.request_id);
+		else
+			fprintf(stderr, _("%d pages sent to %s\n"), n, to);
+	}
 	return 0;
 }

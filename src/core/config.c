@@ -22,6 +22,7 @@ void config_defaults(struct config *c)
 	c->deadline_alarm_days = 3;
 	snprintf(c->timezone, sizeof c->timezone, "Asia/Tokyo");
 	snprintf(c->print_command, sizeof c->print_command, "lp");
+	snprintf(c->print_format, sizeof c->print_format, "pdf");
 	if (!u || !*u) {
 		struct passwd *pw = getpwuid(getuid());
 		u = pw ? pw->pw_name : "desk";
@@ -167,6 +168,18 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 	}
 	if (!strcmp(key, "print_command"))
 		return set_str(c->print_command, sizeof c->print_command, key, v, e);
+	if (!strcmp(key, "print_format")) {
+		if (strcmp(v, "pdf") && strcmp(v, "text"))
+			return err_set(e, ERR_INPUT, _("print_format: '%s' is not pdf or text"), v);
+		return set_str(c->print_format, sizeof c->print_format, key, v, e);
+	}
+	if (!strcmp(key, "printer")) {
+		/* a CUPS queue name: no blanks, quotes or slashes (lpadmin's rule) */
+		for (const char *q = v; *q; q++)
+			if (*q == ' ' || *q == '\t' || *q == '/' || *q == '#' || *q == '\'' || *q == '"' || *q == '\\')
+				return err_set(e, ERR_INPUT, _("printer: '%s' is not a printer name (no blanks, quotes, / or #)"), v);
+		return set_str(c->printer, sizeof c->printer, key, v, e);
+	}
 	if (!strcmp(key, "user"))
 		return set_str(c->user, sizeof c->user, key, v, e);
 	if (!strcmp(key, "rooms")) {

@@ -5,16 +5,19 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pango/pangocairo.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <wchar.h>
 #include "core/desk.h"
 #include "db/db_appt.h"
+#include "db/db_org.h"
 #include "util/date.h"
 #include "util/file.h"
 #include "util/i18n.h"
+#include "util/jdate.h"
 #include "util/text.h"
 
 #define TEXT_COLS 80
@@ -25,6 +28,7 @@ void print_opts_init(struct print_opts *o, int day)
 	memset(o, 0, sizeof *o);
 	o->day = day;
 	o->format = PRINT_TEXT;
+	o->layout = PRINT_LIST;
 }
 
 int print_format_parse(const char *s, enum print_format *f)
@@ -38,19 +42,41 @@ int print_format_parse(const char *s, enum print_format *f)
 	return 0;
 }
 
+int print_layout_parse(const char *s, enum print_layout *l)
+{
+	if (!strcmp(s, "list"))
+		*l = PRINT_LIST;
+	else if (!strcmp(s, "timetable"))
+		*l = PRINT_TIMETABLE;
+	else
+		return -1;
+	return 0;
+}
+
 /* ---- the model: the day's rows, grouped by staff on request ---- */
 
 struct prow {
 	char *cell[NCOL];
 	long long staff_id;
 	char *staff_name;
+	int start, minutes;
+};
+
+struct pstaff {	/* a column of the timetable */
+	long long id;
+	char *name;
 };
 
 struct model {
 	const struct print_opts *o;
+	const struct config *cfg;
 	struct prow *rows;
 	size_t n, cap;
+	struct pstaff *staff;
+	size_t n_staff;
+	bool open;		/* a desk day */
 	char title[256];	/* date, weekday, holiday */
+	char hours[128];	/* "Desk hours 10:00-17:00", "" on a closed day */
 };
 
 static const char *wday_label(int wd)
@@ -59,6 +85,25 @@ static const char *wday_label(int wd)
 	return i18n_japanese() ? ja[wd] : date_wday_name(wd);
 }
 
+/* The date as the printout's title shows it: 令和8年11月25日(水) in
+ * Japanese, 2026-11-25 (Wed) in English. */
+static char *title_date(int day, char *buf, size_t len)
+{
+	char date[DATE_STRLEN];
+
+	if (i18n_japanese())
+		return jdate_ja_era(day, buf, len);
+	snprintf(buf, len, "%s (%s)", date_format(day, date), wday_label(date_wday(day)));
+	return buf;
+}
+
+char *print_job_title(const struct print_opts *o, char *buf, size_t len)
+{
+	char date[JDATE_STRLEN];
+
+	snprintf(buf, len, _("madoguchi %s daily schedule"), title_date(o->day, date, sizeof date));
+	return buf;
+}
 static int collect(const struct appt *a, void *arg)
 {
 	struct model *m = arg;
@@ -76,6 +121,8 @@ static int collect(const struct appt *a, void *arg)
 	r = &m->rows[m->n++];
 	memset(r, 0, sizeof *r);
 	r->staff_id = a->staff_id;
+	r->start = a->start_min;
+	r->minutes = a->minutes;
 	r->staff_name = xstrdup(a->staff_name ? a->staff_name : "");
 	r->cell[0] = xasprintf("%s-%s", time_format(a->start_min, t1),
 			       time_format(a->start_min + a->minutes, t2));
@@ -136,6 +183,29 @@ static void model_release(struct model *m)
 		free(m->rows[i].staff_name);
 	}
 	free(m->rows);
+	for (size_t i = 0; i < m->n_staff; i++)
+		free(m->staff[i].name);
+	free(m->staff);
+}
+
+static void add_staff(struct model *m, long long id, const char *name)
+{
+	for (size_t i = 0; i < m->n_staff; i++)
+		if (m->staff[i].id == id)
+			return;
+	m->staff = xrealloc(m->staff, (m->n_staff + 1) * sizeof *m->staff);
+	m->staff[m->n_staff].id = id;
+	m->staff[m->n_staff].name = xstrdup(name ? name : "");
+	m->n_staff++;
+}
+
+static int collect_staff(const struct staff *s, void *arg)
+{
+	struct model *m = arg;
+
+	if (!m->o->staff_id || m->o->staff_id == s->id)
+		add_staff(m, s->id, s->name);
+	return 0;
 }
 
 static int model_build(const struct desk_ctx *d, const struct print_opts *o, struct model *m,
@@ -143,10 +213,11 @@ static int model_build(const struct desk_ctx *d, const struct print_opts *o, str
 {
 	struct appt_filter f;
 	struct desk_status ds;
-	char date[DATE_STRLEN];
+	char date[JDATE_STRLEN], t1[6], t2[6];
 
 	memset(m, 0, sizeof *m);
 	m->o = o;
+	m->cfg = d->cfg;
 	appt_filter_init(&f);
 	f.from_day = f.to_day = o->day;
 	f.staff_id = o->staff_id;
@@ -154,16 +225,32 @@ static int model_build(const struct desk_ctx *d, const struct print_opts *o, str
 		return -1;
 	if (o->per_staff && m->n > 1)
 		qsort(m->rows, m->n, sizeof *m->rows, cmp_staff);
-	snprintf(m->title, sizeof m->title, _("Daily schedule %s (%s)"), date_format(o->day, date),
-		 wday_label(date_wday(o->day)));
-	if (desk_day_status(d->cfg, d->db, o->day, &ds) != DESK_OPEN) {
+	snprintf(m->title, sizeof m->title, _("Daily schedule %s"), title_date(o->day, date, sizeof date));
+	m->open = desk_day_status(d->cfg, d->db, o->day, &ds) == DESK_OPEN;
+	if (!m->open) {
 		size_t l = strlen(m->title);
 		snprintf(m->title + l, sizeof m->title - l, "  %s",
 			 i18n_japanese() || !ds.reason_en[0] ? ds.reason : ds.reason_en);
+	} else {
+		snprintf(m->hours, sizeof m->hours, _("Desk hours %s-%s"),
+			 time_format(d->cfg->open_min, t1), time_format(d->cfg->close_min, t2));
+	}
+	if (o->layout == PRINT_TIMETABLE) {
+		/* the columns: the active staff (as the desk's screen shows
+		 * them), then anyone else booked that day, then unassigned */
+		if (db_staff_list(d->db, true, collect_staff, m, e) < 0)
+			return -1;
+		for (size_t i = 0; i < m->n; i++)
+			if (m->rows[i].staff_id)
+				add_staff(m, m->rows[i].staff_id, m->rows[i].staff_name);
+		for (size_t i = 0; i < m->n; i++)
+			if (!m->rows[i].staff_id) {
+				add_staff(m, 0, _("(unassigned)"));
+				break;
+			}
 	}
 	return 0;
 }
-
 /* Rows of group g: [*from, *to) of the rows with the same staff (all rows
  * unless per_staff). */
 static bool next_group(const struct model *m, size_t *from, size_t *to)
@@ -214,6 +301,159 @@ static const char *col_name(int k)
 	}
 }
 
+
+/* ---- line breaking (text) ----
+ * A line may break after a blank, and between two Japanese characters
+ * except before closing punctuation, small kana and the long-vowel mark
+ * or after an opening bracket (kinsoku).  A run of letters, digits and
+ * their punctuation ("090-5555-1001", "10:00", "support", "相談室A" keeps
+ * its A) is one word; a word wider than the column is the only thing
+ * broken inside, as the last resort. */
+
+static bool cp_in(unsigned cp, const unsigned *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (set[i] == cp)
+			return true;
+	return false;
+}
+
+static bool no_break_before(unsigned cp)
+{
+	static const unsigned set[] = {
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x30FB, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0x30FC,
+		0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0x3017, 0x3019, 0x201D,
+		0x2019, 0x309D, 0x309E, 0x30FD, 0x30FE, 0x3005, 0x301F, 0x2026, 0x2025, 0xFF5E,
+		0x301C, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087,
+		0x308E, 0x3095, 0x3096, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3,
+		0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B,
+		0xFF6C, 0xFF6D, 0xFF6E, 0xFF6F, 0xFF70, 0xFF61, 0xFF63, 0xFF64, 0xFF9E, 0xFF9F,
+		')', ']', '}', ',', '.', ':', ';', '!', '?', '%', 0xFF05,
+	};
+	return cp_in(cp, set, sizeof set / sizeof set[0]);
+}
+
+static bool no_break_after(unsigned cp)
+{
+	static const unsigned set[] = {
+		0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0x3016, 0x3018, 0x201C,
+		0x2018, 0x301D, 0xFF62, '(', '[', '{',
+	};
+	return cp_in(cp, set, sizeof set / sizeof set[0]);
+}
+
+/* Letters and digits, half or full width: the stuff words are made of. */
+static bool word_char(unsigned cp)
+{
+	return (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)) ||
+	       (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	       (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+/* Japanese (or other East Asian) text that breaks between characters. */
+static bool ideographic(unsigned cp, int w)
+{
+	return w == 2 && !word_char(cp);
+}
+
+struct wch {
+	unsigned cp;
+	int w;
+	size_t off, len;
+};
+
+static bool may_break(const struct wch *a, const struct wch *b)
+{
+	if (b->cp == ' ' || b->w == 0)
+		return false;
+	if (a->cp == ' ')
+		return true;
+	if (no_break_before(b->cp) || no_break_after(a->cp))
+		return false;
+	/* after Japanese punctuation (、。・）) even before a word */
+	if (a->w == 2 && no_break_before(a->cp))
+		return true;
+	return ideographic(a->cp, a->w) && ideographic(b->cp, b->w);
+}
+
+static void wrap_para(const char *p, int cols, char ***out, size_t *count, size_t *cap)
+{
+	struct wch *c = NULL;
+	size_t n = 0, len = strlen(p);
+
+	c = xmalloc((len + 1) * sizeof *c);
+	for (size_t off = 0; off < len;) {
+		unsigned cp = 0xFFFD;
+		size_t l = text_utf8_decode(p + off, len - off, &cp);
+		int w;
+		if (!l)
+			l = 1;
+		w = cp == '\t' ? 1 : wcwidth((wchar_t)cp);
+		c[n++] = (struct wch){ cp == '\t' ? ' ' : cp, w < 0 ? 1 : w, off, l };
+		off += l;
+	}
+	size_t start = 0;
+	do {
+		size_t i = start, brk = 0, end = n;
+		int col = 0;
+		while (i < n) {
+			if (i > start && may_break(&c[i - 1], &c[i]))
+				brk = i;
+			if (col + c[i].w > cols && i > start) {
+				/* a full line ends at a blank; else at the last break */
+				end = c[i].cp == ' ' ? i : brk > start ? brk : i;
+				break;
+			}
+			col += c[i].w;
+			i++;
+		}
+		size_t keep = end;
+		while (keep > start && c[keep - 1].cp == ' ')
+			keep--;
+		if (*count + 2 > *cap) {
+			*cap *= 2;
+			*out = xrealloc(*out, *cap * sizeof **out);
+		}
+		size_t from = start < n ? c[start].off : len;
+		size_t to = keep < n ? c[keep].off : len;
+		if (keep < n && keep == start)
+			to = from;
+		(*out)[(*count)++] = xstrndup(p + from, to - from);
+		start = end;
+		while (start < n && c[start].cp == ' ')	/* blanks at a break go */
+			start++;
+	} while (start < n);
+	free(c);
+}
+
+/* Wrap s (sanitized, newlines honoured) into lines of at most cols
+ * columns by the rules above; the array as text_wrap() makes it. */
+static size_t wrap_words(const char *s, int cols, char ***lines)
+{
+	struct strbuf safe = STRBUF_INIT;
+	size_t count = 0, cap = 4;
+	char **out = xmalloc(cap * sizeof *out);
+	const char *t;
+
+	if (cols < 2)
+		cols = 2;
+	text_sanitize(&safe, s ? s : "", true);
+	t = strbuf_str(&safe);
+	for (;;) {
+		const char *nl = strchr(t, '\n');
+		char *para = xstrndup(t, nl ? (size_t)(nl - t) : strlen(t));
+		wrap_para(para, cols, &out, &count, &cap);
+		free(para);
+		if (!nl)
+			break;
+		t = nl + 1;
+	}
+	out[count] = NULL;
+	strbuf_release(&safe);
+	*lines = out;
+	return count;
+}
 /* ---- text ---- */
 
 /* widths of time..room; the note goes on lines of its own below */
@@ -241,7 +481,17 @@ static void row_lines(const struct prow *r, struct page_lines *out)
 	size_t n[NCOL - 1], rows = 1;
 
 	for (int k = 0; k < NCOL - 1; k++) {
-		n[k] = text_wrap(r->cell[k], text_w[k], &w[k]);
+		/* "10:00-10:30" does not fit: "10:00-" over "10:30" */
+		char *time = NULL;
+		if (k == 0 && text_width(r->cell[0]) > text_w[0] && strchr(r->cell[0], '-')) {
+			time = xstrdup(r->cell[0]);
+			size_t at = (size_t)(strchr(time, '-') - time) + 1;
+			char *two = xasprintf("%.*s\n%s", (int)at, time, time + at);
+			free(time);
+			time = two;
+		}
+		n[k] = wrap_words(time ? time : r->cell[k], text_w[k], &w[k]);
+		free(time);
 		if (n[k] > rows)
 			rows = n[k];
 	}
@@ -261,7 +511,7 @@ static void row_lines(const struct prow *r, struct page_lines *out)
 		text_lines_free(w[k]);
 	if (r->cell[7][0]) {
 		char **nl, *label = xasprintf("%s: %s", col_name(7), r->cell[7]);
-		size_t nn = text_wrap(label, TEXT_COLS - NOTE_INDENT, &nl);
+		size_t nn = wrap_words(label, TEXT_COLS - NOTE_INDENT, &nl);
 		for (size_t i = 0; i < nn; i++)
 			pl_add(out, xasprintf("%*s%s", NOTE_INDENT, "", nl[i]));
 		text_lines_free(nl);
@@ -323,7 +573,9 @@ static int print_text(const struct model *m, FILE *out, int page_lines)
 			fputc('\f', out);
 		strbuf_addf(&right, _("page %zu/%zu"), p + 1, np);
 		int rw = text_width(strbuf_str(&right));
-		text_pad(&sb, m->title, TEXT_COLS - rw - 1, true, false);
+		char *left = m->hours[0] ? xasprintf("%s  %s", m->title, m->hours) : xstrdup(m->title);
+		text_pad(&sb, left, TEXT_COLS - rw - 1, true, false);
+		free(left);
 		strbuf_adds(&sb, " ");
 		strbuf_adds(&sb, strbuf_str(&right));
 		fprintf(out, "%s\n", strbuf_str(&sb));
@@ -360,40 +612,190 @@ static int print_text(const struct model *m, FILE *out, int page_lines)
 
 /* ---- PDF ---- */
 
+/* The string in sb, which is released. */
+static char *strbuf_take(struct strbuf *sb)
+{
+	char *s = xstrdup(strbuf_str(sb));
+
+	strbuf_release(sb);
+	return s;
+}
+
 #define A4_W 595.276
 #define A4_H 841.890
 #define MARGIN 36.0
 #define PAD 3.0
 #define FONT "Noto Sans CJK JP"
+#define TT_MAX_COLS 32	/* timetable: staff columns at most (then pages of them) */
 
-static const double pdf_w[NCOL] = { 70, 40, 100, 74, 72, 54, 40, 73.276 };
+/* A table as the PDF draws it: column names, rows of cells, and the
+ * group (staff member) each row belongs to. */
+struct trow {
+	char **cell;
+	char *note;	/* "Note: ...", across the whole row under the cells, or NULL */
+	size_t group;	/* rows of one group share it; a new group starts a page */
+};
+
+struct table {
+	int ncol;
+	char **head;
+	struct trow *rows;
+	size_t n;
+	char **group_label;	/* by group: "Staff: 山田 花子" or "" */
+	size_t n_groups;
+	double w[NCOL + TT_MAX_COLS];
+};
 
 struct pdf {
 	cairo_t *cr;
 	PangoFontDescription *font, *bold, *big;
+	double pw, ph;	/* the page */
 	int page, pages;
 };
 
-static PangoLayout *cell_layout(struct pdf *p, const char *text, double width,
-				PangoFontDescription *font)
+static PangoLayout *text_layout(struct pdf *p, const char *text, PangoFontDescription *font)
 {
 	PangoLayout *l = pango_cairo_create_layout(p->cr);
-	char *safe = text_safe(text);
+	struct strbuf sb = STRBUF_INIT;
+	char *safe;
+
+	text_sanitize(&sb, text, true);	/* the timetable's cells keep their lines */
+	safe = strbuf_take(&sb);
 
 	pango_layout_set_font_description(l, font);
-	pango_layout_set_width(l, (int)((width - 2 * PAD) * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_text(l, safe, -1);
 	free(safe);
 	return l;
 }
 
-static double row_height(struct pdf *p, char *const *cells, PangoFontDescription *font)
+static PangoLayout *cell_layout(struct pdf *p, const char *text, double width,
+				PangoFontDescription *font)
+{
+	PangoLayout *l = text_layout(p, text, font);
+
+	pango_layout_set_width(l, (int)((width - 2 * PAD) * PANGO_SCALE));
+	/* word and Japanese line-break boundaries; inside a word only when
+	 * the word alone is wider than the cell */
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	return l;
+}
+
+/* The widest unbreakable piece of text (its longest word, a phone
+ * number, a time) and its width on one line, in points. */
+static void measure(struct pdf *p, const char *text, PangoFontDescription *font, double *minw,
+		    double *prefw)
+{
+	PangoLayout *l = text_layout(p, text, font);
+	PangoRectangle r;
+
+	pango_layout_get_extents(l, NULL, &r);
+	*prefw = (double)r.width / PANGO_SCALE;
+	pango_layout_set_width(l, 1);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	*minw = 0;
+	for (int i = 0; i < pango_layout_get_line_count(l); i++) {
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(l, i), NULL, &r);
+		if ((double)r.width / PANGO_SCALE > *minw)
+			*minw = (double)r.width / PANGO_SCALE;
+	}
+	g_object_unref(l);
+}
+
+/* Column widths from the content: every column at least its widest
+ * word (so a number or a word is never split), narrow columns as wide
+ * as their longest line, the rest shared by the wide ones in proportion
+ * to their text. */
+static void size_columns(struct pdf *p, struct table *t, double avail)
+{
+	double minw[NCOL + TT_MAX_COLS], pref[NCOL + TT_MAX_COLS], sum_min = 0;
+	bool fixed[NCOL + TT_MAX_COLS];
+	int nc = t->ncol;
+
+	for (int k = 0; k < nc; k++) {
+		measure(p, t->head[k], p->bold, &minw[k], &pref[k]);
+		for (size_t i = 0; i < t->n; i++) {
+			double mn, pf;
+			measure(p, t->rows[i].cell[k], p->font, &mn, &pf);
+			if (mn > minw[k])
+				minw[k] = mn;
+			if (pf > pref[k])
+				pref[k] = pf;
+		}
+		minw[k] += 2 * PAD + 1;
+		pref[k] += 2 * PAD + 1;
+		sum_min += minw[k];
+		fixed[k] = false;
+	}
+	if (sum_min >= avail) {	/* too many long words: scale down (last resort) */
+		for (int k = 0; k < nc; k++)
+			t->w[k] = minw[k] * avail / sum_min;
+		return;
+	}
+	/* columns whose whole text fits their fair share get it */
+	double left = avail;
+	int nleft = nc;
+	for (bool again = true; again && nleft > 0;) {
+		again = false;
+		for (int k = 0; k < nc; k++)
+			if (!fixed[k] && pref[k] <= left / nleft) {
+				t->w[k] = pref[k];
+				fixed[k] = true;
+				left -= pref[k];
+				nleft--;
+				again = true;
+			}
+	}
+	if (!nleft) {	/* everything fits: the spare room to the widest text */
+		int widest = 0;
+		for (int k = 1; k < nc; k++)
+			if (pref[k] > pref[widest])
+				widest = k;
+		t->w[widest] += left;
+		return;
+	}
+	/* the others: their minimum, and the rest in proportion to their text */
+	double extra = left, want = 0;
+	for (int k = 0; k < nc; k++)
+		if (!fixed[k]) {
+			t->w[k] = minw[k];
+			extra -= minw[k];
+			want += pref[k] - minw[k];
+		}
+	for (int k = 0; k < nc; k++)
+		if (!fixed[k] && want > 0)
+			t->w[k] += extra * (pref[k] - minw[k]) / want;
+}
+
+static double table_width(const struct table *t)
+{
+	double w = 0;
+
+	for (int k = 0; k < t->ncol; k++)
+		w += t->w[k];
+	return w;
+}
+
+/* The height of the note under a row (0: none). */
+static double note_height(struct pdf *p, const struct table *t, const char *note)
+{
+	PangoLayout *l;
+	int lw, lh;
+
+	if (!note)
+		return 0;
+	l = cell_layout(p, note, table_width(t), p->font);
+	pango_layout_get_size(l, &lw, &lh);
+	g_object_unref(l);
+	return (double)lh / PANGO_SCALE + 2 * PAD;
+}
+
+static double row_height(struct pdf *p, const struct table *t, char *const *cells,
+			 PangoFontDescription *font)
 {
 	double h = 0;
 
-	for (int k = 0; k < NCOL; k++) {
-		PangoLayout *l = cell_layout(p, cells[k], pdf_w[k], font);
+	for (int k = 0; k < t->ncol; k++) {
+		PangoLayout *l = cell_layout(p, cells[k], t->w[k], font);
 		int lw, lh;
 		pango_layout_get_size(l, &lw, &lh);
 		if ((double)lh / PANGO_SCALE > h)
@@ -403,102 +805,230 @@ static double row_height(struct pdf *p, char *const *cells, PangoFontDescription
 	return h + 2 * PAD;
 }
 
-static void draw_row(struct pdf *p, char *const *cells, double y, double h,
+static void draw_row(struct pdf *p, const struct table *t, char *const *cells, double y, double h,
 		     PangoFontDescription *font, bool shade)
 {
-	double x = MARGIN;
+	double x = MARGIN, total = table_width(t);
 
 	if (shade) {
 		cairo_set_source_rgb(p->cr, 0.9, 0.9, 0.9);
-		cairo_rectangle(p->cr, MARGIN, y, A4_W - 2 * MARGIN, h);
+		cairo_rectangle(p->cr, MARGIN, y, total, h);
 		cairo_fill(p->cr);
 	}
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	for (int k = 0; k < NCOL; k++) {
-		PangoLayout *l = cell_layout(p, cells[k], pdf_w[k], font);
+	for (int k = 0; k < t->ncol; k++) {
+		PangoLayout *l = cell_layout(p, cells[k], t->w[k], font);
 		cairo_move_to(p->cr, x + PAD, y + PAD);
 		pango_cairo_show_layout(p->cr, l);
 		g_object_unref(l);
-		cairo_rectangle(p->cr, x, y, pdf_w[k], h);
-		x += pdf_w[k];
+		cairo_rectangle(p->cr, x, y, t->w[k], h);
+		x += t->w[k];
 	}
 	cairo_set_line_width(p->cr, 0.5);
 	cairo_stroke(p->cr);
 }
 
-static void draw_text(struct pdf *p, const char *s, double x, double y,
-		      PangoFontDescription *font, bool right)
+static void draw_note(struct pdf *p, const struct table *t, const char *note, double y, double h)
 {
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
-	char *safe = text_safe(s);
-	int w, h;
+	PangoLayout *l = cell_layout(p, note, table_width(t), p->font);
 
-	pango_layout_set_font_description(l, font);
-	pango_layout_set_text(l, safe, -1);
-	pango_layout_get_size(l, &w, &h);
-	cairo_move_to(p->cr, right ? x - (double)w / PANGO_SCALE : x, y);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_move_to(p->cr, MARGIN + PAD, y + PAD);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
-	free(safe);
+	cairo_rectangle(p->cr, MARGIN, y, table_width(t), h);
+	cairo_set_line_width(p->cr, 0.5);
+	cairo_stroke(p->cr);
 }
 
-/* Lay out (draw false: only count pages) or draw the whole schedule. */
-static int pdf_pass(struct pdf *p, const struct model *m, bool draw)
+static void draw_text(struct pdf *p, const char *s, double x, double y,
+		      PangoFontDescription *font, int align)	/* -1 left, 0 centre, 1 right */
 {
-	char *head[NCOL];
-	size_t from = 0, to = 0;
-	double bottom = A4_H - MARGIN - 18, y = 0;
+	PangoLayout *l = text_layout(p, s, font);
+	int w, h;
 
-	for (int k = 0; k < NCOL; k++)
-		head[k] = (char *)col_name(k);
-	p->page = 0;
-	double hh = row_height(p, head, p->bold);
-	while (next_group(m, &from, &to)) {
-		bool new_page = true;
-		size_t i = from;
-		do {
-			if (new_page) {
-				if (draw && p->page > 0)
-					cairo_show_page(p->cr);
-				p->page++;
-				y = MARGIN;
-				if (draw) {
-					struct strbuf lbl = STRBUF_INIT, pg = STRBUF_INIT;
-					cairo_set_source_rgb(p->cr, 0, 0, 0);
-					draw_text(p, m->title, MARGIN, y, p->big, false);
-					group_label(m, from, &lbl);
-					if (lbl.len)
-						draw_text(p, strbuf_str(&lbl), A4_W - MARGIN, y + 4, p->font, true);
-					strbuf_addf(&pg, _("page %d/%d"), p->page, p->pages);
-					draw_text(p, strbuf_str(&pg), A4_W / 2, A4_H - MARGIN - 10, p->font, false);
-					strbuf_release(&lbl);
-					strbuf_release(&pg);
-				}
-				y += 28;
-				if (draw)
-					draw_row(p, head, y, hh, p->bold, true);
-				y += hh;
-				new_page = false;
+	pango_layout_get_size(l, &w, &h);
+	cairo_move_to(p->cr, align > 0 ? x - (double)w / PANGO_SCALE
+				       : align == 0 ? x - (double)w / PANGO_SCALE / 2 : x, y);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+}
+
+/* Lay out (draw false: only count pages) or draw the whole table. */
+static int pdf_pass(struct pdf *p, const struct model *m, const struct table *t, int page0,
+		    bool draw)
+{
+	double bottom = p->ph - MARGIN - 18, y = 0, top;
+	double hh = row_height(p, t, t->head, p->bold);
+	size_t i = 0;
+	bool new_page = true;
+
+	p->page = page0;
+	top = MARGIN + 42;
+	do {
+		if (new_page) {
+			if (draw && p->page > 0)
+				cairo_show_page(p->cr);
+			p->page++;
+			if (draw) {
+				struct strbuf pg = STRBUF_INIT;
+				const char *lbl = t->n ? t->group_label[t->rows[i].group] : "";
+				cairo_set_source_rgb(p->cr, 0, 0, 0);
+				draw_text(p, m->title, MARGIN, MARGIN, p->big, -1);
+				if (m->hours[0])
+					draw_text(p, m->hours, MARGIN, MARGIN + 24, p->font, -1);
+				if (lbl[0])
+					draw_text(p, lbl, p->pw - MARGIN, MARGIN + 24, p->bold, 1);
+				strbuf_addf(&pg, _("page %d/%d"), p->page, p->pages);
+				draw_text(p, strbuf_str(&pg), p->pw / 2, p->ph - MARGIN - 10, p->font, 0);
+				strbuf_release(&pg);
 			}
-			if (m->n == 0) {
-				if (draw) {
-					cairo_set_source_rgb(p->cr, 0, 0, 0);
-					draw_text(p, _("(no appointments)"), MARGIN + PAD, y + PAD, p->font, false);
-				}
-				break;
-			}
-			double h = row_height(p, m->rows[i].cell, p->font);
-			if (y + h > bottom && y > MARGIN + 28 + hh + 0.5) {
-				new_page = true;
-				continue;
-			}
+			y = top;
 			if (draw)
-				draw_row(p, m->rows[i].cell, y, h, p->font, false);
-			y += h;
-			i++;
-		} while (i < to);
+				draw_row(p, t, t->head, y, hh, p->bold, true);
+			y += hh;
+			new_page = false;
+		}
+		if (t->n == 0) {
+			if (draw) {
+				cairo_set_source_rgb(p->cr, 0, 0, 0);
+				draw_text(p, _("(no appointments)"), MARGIN + PAD, y + PAD, p->font, -1);
+			}
+			break;
+		}
+		if (i > 0 && t->rows[i].group != t->rows[i - 1].group && y > top + hh + 0.5) {
+			new_page = true;
+			continue;
+		}
+		double h = row_height(p, t, t->rows[i].cell, p->font);
+		double nh = note_height(p, t, t->rows[i].note);
+		if (y + h + nh > bottom && y > top + hh + 0.5) {
+			new_page = true;
+			continue;
+		}
+		if (draw) {
+			draw_row(p, t, t->rows[i].cell, y, h, p->font, false);
+			if (nh > 0)
+				draw_note(p, t, t->rows[i].note, y + h, nh);
+		}
+		y += h + nh;
+		i++;
+	} while (i < t->n);
+	return p->page - page0;
+}
+
+static void table_release(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		for (int k = 0; k < t->ncol; k++)
+			free(t->rows[i].cell[k]);
+		free(t->rows[i].cell);
+		free(t->rows[i].note);
 	}
-	return p->page;
+	free(t->rows);
+	for (int k = 0; k < t->ncol; k++)
+		free(t->head[k]);
+	free(t->head);
+	for (size_t g = 0; g < t->n_groups; g++)
+		free(t->group_label[g]);
+	free(t->group_label);
+}
+
+static void table_add_group(struct table *t, char *label)
+{
+	t->group_label = xrealloc(t->group_label, (t->n_groups + 1) * sizeof *t->group_label);
+	t->group_label[t->n_groups++] = label;
+}
+
+static char **table_add_row(struct table *t)
+{
+	t->rows = xrealloc(t->rows, (t->n + 1) * sizeof *t->rows);
+	t->rows[t->n].cell = xcalloc((size_t)t->ncol, sizeof(char *));
+	t->rows[t->n].note = NULL;
+	t->rows[t->n].group = t->n_groups ? t->n_groups - 1 : 0;
+	return t->rows[t->n++].cell;
+}
+
+/* The list: a row per appointment, a group per staff member on request. */
+static void list_table(const struct model *m, struct table *t)
+{
+	size_t from = 0, to = 0;
+
+	memset(t, 0, sizeof *t);
+	t->ncol = NCOL - 1;	/* the note goes under its row, the page's width */
+	t->head = xcalloc(NCOL - 1, sizeof *t->head);
+	for (int k = 0; k < NCOL - 1; k++)
+		t->head[k] = xstrdup(col_name(k));
+	if (m->n == 0) {
+		table_add_group(t, xstrdup(""));
+		return;
+	}
+	while (next_group(m, &from, &to)) {
+		struct strbuf lbl = STRBUF_INIT;
+		group_label(m, from, &lbl);
+		table_add_group(t, strbuf_take(&lbl));
+		for (size_t i = from; i < to; i++) {
+			char **c = table_add_row(t);
+			for (int k = 0; k < NCOL - 1; k++)
+				c[k] = xstrdup(m->rows[i].cell[k]);
+			if (m->rows[i].cell[NCOL - 1][0])
+				t->rows[t->n - 1].note = xasprintf("%s: %s", col_name(NCOL - 1),
+								   m->rows[i].cell[NCOL - 1]);
+		}
+	}
+}
+
+/* The timetable: the day's slots as rows, the staff as columns (as the
+ * desk's screen and a whiteboard show it); a booking is written whole in
+ * the slot it starts in and marked in the slots it goes on through. */
+static void timetable_table(const struct model *m, size_t s_from, size_t s_to, struct table *t)
+{
+	int slot = m->cfg->slot > 0 ? m->cfg->slot : 30;
+	int first = m->cfg->open_min, last = m->cfg->close_min;
+	int ns = (int)(s_to - s_from);
+
+	memset(t, 0, sizeof *t);
+	t->ncol = 1 + ns;
+	t->head = xcalloc((size_t)t->ncol, sizeof *t->head);
+	t->head[0] = xstrdup(col_name(0));
+	for (int j = 0; j < ns; j++) {
+		const struct pstaff *s = &m->staff[s_from + (size_t)j];
+		t->head[1 + j] = m->o->no_personal && s->id ? xasprintf("#%lld", s->id) : xstrdup(s->name);
+	}
+	table_add_group(t, xstrdup(""));
+	for (size_t i = 0; i < m->n; i++) {	/* bookings outside the hours widen the grid */
+		if (m->rows[i].start < first)
+			first = m->rows[i].start / slot * slot;
+		if (m->rows[i].start + m->rows[i].minutes > last)
+			last = (m->rows[i].start + m->rows[i].minutes + slot - 1) / slot * slot;
+	}
+	for (int tm = first; tm < last; tm += slot) {
+		char **c = table_add_row(t);
+		char t1[6];
+		c[0] = xstrdup(time_format(tm, t1));
+		for (int j = 0; j < ns; j++) {
+			struct strbuf sb = STRBUF_INIT;
+			long long sid = m->staff[s_from + (size_t)j].id;
+			for (size_t i = 0; i < m->n; i++) {
+				const struct prow *r = &m->rows[i];
+				bool starts = r->start >= tm && r->start < tm + slot;
+				bool covers = r->start < tm && r->start + r->minutes > tm;
+				if (r->staff_id != sid || (!starts && !covers))
+					continue;
+				if (sb.len)
+					strbuf_adds(&sb, "\n\n");
+				if (covers) {
+					strbuf_addf(&sb, "%s %s", _("(continued)"), r->cell[2]);
+					continue;
+				}
+				strbuf_addf(&sb, "%s %s", r->cell[0], r->cell[1]);
+				for (int k = 2; k < NCOL; k++)
+					if (k != 5 && r->cell[k][0])
+						strbuf_addf(&sb, "\n%s", r->cell[k]);
+			}
+			c[1 + j] = strbuf_take(&sb);
+		}
+	}
 }
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
@@ -508,20 +1038,53 @@ static cairo_status_t write_out(void *closure, const unsigned char *data, unsign
 
 static int print_pdf(const struct model *m, FILE *out, struct err *e)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, out, A4_W, A4_H);
+	bool tt = m->o->layout == PRINT_TIMETABLE;
+	double pw = tt ? A4_H : A4_W, ph = tt ? A4_W : A4_H;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, out, pw, ph);
+	struct table *tabs = NULL;
+	size_t nt = 0;
 	struct pdf p;
 	int rc = -1;
 
 	memset(&p, 0, sizeof p);
+	p.pw = pw;
+	p.ph = ph;
 	p.cr = cairo_create(s);
-	p.font = pango_font_description_from_string(FONT " 8");
-	p.bold = pango_font_description_from_string(FONT " Bold 8");
+	p.font = pango_font_description_from_string(tt ? FONT " 7" : FONT " 8");
+	p.bold = pango_font_description_from_string(tt ? FONT " Bold 7" : FONT " Bold 8");
 	p.big = pango_font_description_from_string(FONT " Bold 13");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, m->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "madoguchi");
-	p.pages = pdf_pass(&p, m, false);
-	pdf_pass(&p, m, true);
+	if (!tt) {
+		tabs = xcalloc(1, sizeof *tabs);
+		list_table(m, &tabs[nt++]);
+		size_columns(&p, &tabs[0], pw - 2 * MARGIN);
+	} else {
+		/* at most 8 staff a page, side by side; more go on further pages */
+		size_t per = 8, ns = m->n_staff ? m->n_staff : 1;
+		tabs = xcalloc((ns + per - 1) / per, sizeof *tabs);
+		for (size_t f = 0; f < ns; f += per) {
+			size_t to = f + per < m->n_staff ? f + per : m->n_staff;
+			timetable_table(m, f, to, &tabs[nt]);
+			double tw = 0, mn, pf;
+			measure(&p, "00:00", p.bold, &mn, &pf);
+			tabs[nt].w[0] = pf + 2 * PAD + 2;
+			tw = pw - 2 * MARGIN - tabs[nt].w[0];
+			for (int k = 1; k < tabs[nt].ncol; k++)
+				tabs[nt].w[k] = tw / (tabs[nt].ncol - 1);
+			nt++;
+		}
+	}
+	int total = 0;
+	for (size_t i = 0; i < nt; i++)
+		total += pdf_pass(&p, m, &tabs[i], total, false);
+	p.pages = total;
+	for (int i = 0, done = 0; i < (int)nt; i++)	/* page numbers go on across the tables */
+		done += pdf_pass(&p, m, &tabs[i], done, true);
 	cairo_show_page(p.cr);
+	for (size_t i = 0; i < nt; i++)
+		table_release(&tabs[i]);
+	free(tabs);
 	pango_font_description_free(p.font);
 	pango_font_description_free(p.bold);
 	pango_font_description_free(p.big);
@@ -531,7 +1094,7 @@ static int print_pdf(const struct model *m, FILE *out, struct err *e)
 		err_set(e, ERR_INPUT, _("could not write the PDF: %s"),
 			cairo_status_to_string(cairo_surface_status(s)));
 	else
-		rc = p.pages;
+		rc = total;
 	cairo_surface_destroy(s);
 	/* drop pango's font map and cairo's caches: nothing stays behind */
 	pango_cairo_font_map_set_default(NULL);
@@ -545,6 +1108,8 @@ int print_schedule(const struct desk_ctx *d, const struct print_opts *o, FILE *o
 	struct model m;
 	int n;
 
+	if (o->layout == PRINT_TIMETABLE && o->format != PRINT_PDF)
+		return err_set_field(e, ERR_INPUT, "format", _("the timetable is printed as a PDF (--format pdf)"));
 	if (model_build(d, o, &m, e) < 0) {
 		model_release(&m);
 		return -1;
@@ -563,40 +1128,404 @@ int print_schedule_to(const struct desk_ctx *d, const struct print_opts *o, cons
 		      struct err *e)
 {
 	FILE *f;
-	int n, st;
+	int n, fd = file_open_private(path);
 
-	if (path) {
-		int fd = file_open_private(path);
-		if (fd < 0 || !(f = fdopen(fd, "w"))) {
-			if (fd >= 0)
-				close(fd);
-			return err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(errno));
-		}
-		n = print_schedule(d, o, f, e);
-		if (fclose(f) != 0 && n >= 0)
-			n = err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(errno));
-		return n;
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		return err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(errno));
 	}
-	if (!d->cfg->print_command[0])
-		return err_set(e, ERR_INPUT, _("no print command is configured (print_command)"));
-	fflush(NULL);
-	char *cmd = o->quiet ? xasprintf("(%s) >/dev/null 2>&1", d->cfg->print_command)
-			     : xstrdup(d->cfg->print_command);
-	f = popen(cmd, "w");
-	free(cmd);
-	if (!f)
-		return err_set(e, ERR_INPUT, _("cannot run the print command '%s': %s"),
-			       d->cfg->print_command, strerror(errno));
-	/* a print command that exits early must give an error, not SIGPIPE */
-	struct sigaction ign, old;
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &ign, &old);
 	n = print_schedule(d, o, f, e);
-	st = pclose(f);
-	sigaction(SIGPIPE, &old, NULL);
-	if (n >= 0 && st != 0)
-		n = err_set(e, ERR_INPUT, _("the print command '%s' failed (status %d)"),
-			    d->cfg->print_command, st);
+	if (fclose(f) != 0 && n >= 0)
+		n = err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(errno));
 	return n;
+}
+
+/* ---- the print command ---- */
+
+/* The first word of a shell command when it is a plain program name or
+ * path (not an assignment, a subshell or a quote), into buf; else "". */
+static const char *first_word(const char *cmd, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	while (*cmd == ' ' || *cmd == '\t')
+		cmd++;
+	for (; cmd[n] && cmd[n] != ' ' && cmd[n] != '\t'; n++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-/", cmd[n]))
+			return buf[0] = '\0', buf;
+	if (n >= len)
+		n = 0;
+	memcpy(buf, cmd, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static bool on_path(const char *name)
+{
+	const char *path = getenv("PATH");
+
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0;
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	while (*path) {
+		const char *colon = strchr(path, ':');
+		size_t l = colon ? (size_t)(colon - path) : strlen(path);
+		char *f = xasprintf("%.*s%s%s", (int)l, path, l ? "/" : "", name);
+		bool ok = access(f, X_OK) == 0;
+		free(f);
+		if (ok)
+			return true;
+		path += l + (colon ? 1 : 0);
+	}
+	return false;
+}
+
+static void shell_quote(struct strbuf *sb, const char *s)
+{
+	strbuf_adds(sb, "'");
+	for (; *s; s++)
+		if (*s == '\'')
+			strbuf_adds(sb, "'\\''");
+		else
+			strbuf_add(sb, s, 1);
+	strbuf_adds(sb, "'");
+}
+
+/* Run sh -c cmd with standard input from in_fd (-1: /dev/null); what it
+ * writes, on either stream, goes to an unlinked file and then into out
+ * (so nothing reaches the terminal, not even from what it leaves running).
+ * English messages (we read lp's answer) in UTF-8; title, when not NULL,
+ * in MADOGUCHI_PRINT_TITLE.  The environment is made before fork: pango
+ * may run threads, so the child only calls what is safe after fork.
+ * Returns the wait status, or -1 with errno. */
+static int run_capture(const char *cmd, int in_fd, struct strbuf *out, const char *title)
+{
+	extern char **environ;
+	FILE *log = tmpfile();
+	size_t n = 0, k = 0;
+	char **env, *title_var = NULL;
+	pid_t pid;
+	int st = -1, nullfd;
+
+	if (!log)
+		return -1;
+	while (environ[n])
+		n++;
+	env = xcalloc(n + 3, sizeof *env);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], "LC_ALL=", 7) && strncmp(environ[i], "LANGUAGE=", 9) &&
+		    strncmp(environ[i], "MADOGUCHI_PRINT_TITLE=", 22))
+			env[k++] = environ[i];
+	env[k++] = "LC_ALL=C.UTF-8";
+	if (title)
+		env[k++] = title_var = xasprintf("MADOGUCHI_PRINT_TITLE=%s", title);
+	env[k] = NULL;
+	nullfd = in_fd >= 0 ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC);
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		int in = in_fd >= 0 ? in_fd : nullfd;
+		if (in < 0 || dup2(in, 0) < 0 || dup2(fileno(log), 1) < 0 || dup2(fileno(log), 2) < 0)
+			_exit(126);
+		execve("/bin/sh", (char *const[]){ "sh", "-c", (char *)cmd, NULL }, env);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &st, 0) < 0)
+			if (errno != EINTR) {
+				st = -1;
+				break;
+			}
+	int saved = errno;
+	if (nullfd >= 0)
+		close(nullfd);
+	free(env);
+	free(title_var);
+	if (pid > 0) {
+		char buf[4096];
+		size_t got;
+		rewind(log);
+		while (out->len < 65536 && (got = fread(buf, 1, sizeof buf, log)) > 0)
+			strbuf_add(out, buf, got);
+	}
+	fclose(log);
+	errno = saved;
+	return pid > 0 ? st : -1;
+}
+
+/* The first line of a command's output, cleaned for a message. */
+static char *first_line(const struct strbuf *out)
+{
+	const char *s = strbuf_str(out);
+	size_t n = strcspn(s, "\n");
+	char *l = xstrndup(s, n > 300 ? 300 : n), *safe = text_safe(l);
+
+	free(l);
+	return safe;
+}
+
+/* The printer named in the command itself ("lp -d counter"). */
+static void dest_in_command(const char *cmd, const char *opt, char *dest, size_t len)
+{
+	char *copy = xstrdup(cmd), *save = NULL;
+	bool next = false;
+
+	for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		if (next) {
+			snprintf(dest, len, "%s", w);
+			next = false;
+		} else if (!strcmp(w, opt)) {
+			next = true;
+		} else if (!strncmp(w, opt, 2) && w[2]) {
+			snprintf(dest, len, "%s", w + 2);
+		}
+	}
+	free(copy);
+}
+
+/* Ask CUPS about the queue (lpstat, C locale): 0 when it takes jobs,
+ * -1 with why in msg when it is stopped, refuses or does not exist.
+ * Without lpstat nothing is known and lp decides. */
+static int check_queue(const char *dest, char *msg, size_t len)
+{
+	struct strbuf cmd = STRBUF_INIT, out = STRBUF_INIT;
+	int st, rc = 0;
+
+	if (!on_path("lpstat") || !dest[0])
+		return 0;
+	strbuf_adds(&cmd, "lpstat -p ");
+	shell_quote(&cmd, dest);
+	strbuf_adds(&cmd, " -a ");
+	shell_quote(&cmd, dest);
+	st = run_capture(strbuf_str(&cmd), -1, &out, NULL);
+	if (st == -1 || !WIFEXITED(st)) {
+		rc = 0;	/* lp will say */
+	} else if (WEXITSTATUS(st) != 0) {
+		struct strbuf r = STRBUF_INIT;
+		char *l = first_line(&out);
+		if (run_capture("lpstat -r", -1, &r, NULL) == 0 && strstr(strbuf_str(&r), "not running"))
+			snprintf(msg, len, _("the print service (CUPS) is not running: start it, or set CUPS_SERVER to the print server"));
+		else
+			snprintf(msg, len, _("printer %s does not exist (%s): check the printer setting; lpstat -p lists the printers"),
+				 dest, l);
+		strbuf_release(&r);
+		free(l);
+		rc = -1;
+	} else {
+		const char *s = strbuf_str(&out), *why = NULL;
+		char *pfx_p = xasprintf("printer %s disabled", dest);
+		char *pfx_a = xasprintf("%s not accepting", dest);
+		bool stopped = false, refusing = false;
+		for (const char *line = s; *line;) {
+			size_t l = strcspn(line, "\n");
+			if (!strncmp(line, pfx_p, strlen(pfx_p)))
+				stopped = true, why = line[l] ? line + l + 1 : "";
+			else if (!strncmp(line, pfx_a, strlen(pfx_a)) && !stopped)
+				refusing = true, why = line[l] ? line + l + 1 : "";
+			line += l + (line[l] ? 1 : 0);
+		}
+		if (stopped || refusing) {
+			char reason[256] = "";
+			if (why && *why == '\t') {
+				size_t l = strcspn(why + 1, "\n");
+				char *r = xstrndup(why + 1, l > 200 ? 200 : l), *safe = text_safe(r);
+				snprintf(reason, sizeof reason, "%s", text_trim(safe));
+				free(r);
+				free(safe);
+			}
+			if (!reason[0])
+				snprintf(reason, sizeof reason, "%s", stopped ? _("paused") : _("refusing jobs"));
+			snprintf(msg, len, stopped ? _("printer %s is stopped: %s (cupsenable %s starts it)")
+						   : _("printer %s is not accepting jobs: %s (cupsaccept %s)"),
+				 dest, reason, dest);
+			rc = -1;
+		}
+		free(pfx_p);
+		free(pfx_a);
+	}
+	strbuf_release(&cmd);
+	strbuf_release(&out);
+	return rc;
+}
+
+/* Keep the schedule that could not be printed: copy fd to
+ * ~/madoguchi-DATE.EXT (-2, -3 ... when taken), 0600.  0 with the path
+ * in r->saved, or -1. */
+static int save_instead(const struct print_opts *o, int fd, struct print_result *r)
+{
+	const char *home = getenv("HOME");
+	const char *ext = o->format == PRINT_PDF ? "pdf" : "txt";
+	char date[DATE_STRLEN], buf[8192];
+	int out = -1;
+	ssize_t n;
+
+	if (!home || !*home)
+		home = ".";
+	date_format(o->day, date);
+	for (int i = 1; i < 100 && out < 0; i++) {
+		if (i == 1)
+			snprintf(r->saved, sizeof r->saved, "%s/madoguchi-%s.%s", home, date, ext);
+		else
+			snprintf(r->saved, sizeof r->saved, "%s/madoguchi-%s-%d.%s", home, date, i, ext);
+		out = open(r->saved, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (out < 0 && errno != EEXIST)
+			break;
+	}
+	if (out < 0 || lseek(fd, 0, SEEK_SET) < 0)
+		goto fail;
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			goto fail;
+	if (n < 0 || fsync(out) < 0 || close(out) < 0) {
+		out = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	if (out >= 0) {
+		close(out);
+		unlink(r->saved);
+	}
+	r->saved[0] = '\0';
+	return -1;
+}
+
+int print_schedule_send(const struct desk_ctx *d, const struct print_opts *o,
+			struct print_result *r, struct err *e)
+{
+	const struct config *cfg = d->cfg;
+	struct strbuf cmd = STRBUF_INIT, out = STRBUF_INIT;
+	char prog[256], title[256], why[1200] = "";
+	const char *tmpdir = getenv("TMPDIR");
+	const char *base;
+	bool lp, lpr;
+	int fd = -1, rc = -1, st;
+	FILE *f;
+
+	memset(r, 0, sizeof *r);
+	if (!cfg->print_command[0])
+		return err_set_field(e, ERR_INPUT, "output", _("no print command is configured (print_command)"));
+	/* the document first, in an unlinked file: nothing is left behind */
+	char *tmpl = xasprintf("%s/madoguchi-print-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemp(tmpl);
+	if (fd >= 0)
+		unlink(tmpl);
+	free(tmpl);
+	int fd2 = fd >= 0 ? dup(fd) : -1;
+	if (fd2 < 0 || !(f = fdopen(fd2, "w"))) {
+		err_set(e, ERR_INPUT, _("cannot make a temporary file: %s"), strerror(errno));
+		if (fd2 >= 0)
+			close(fd2);
+		goto out;
+	}
+	r->pages = print_schedule(d, o, f, e);
+	if (fclose(f) != 0 && r->pages >= 0)
+		r->pages = err_set(e, ERR_INPUT, _("could not write the schedule: %s"), strerror(errno));
+	if (r->pages < 0)
+		goto out;
+	if (lseek(fd, 0, SEEK_SET) < 0) {
+		err_set(e, ERR_INPUT, _("could not write the schedule: %s"), strerror(errno));
+		goto out;
+	}
+
+	first_word(cfg->print_command, prog, sizeof prog);
+	base = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
+	/* lp's and lpr's options go at the end of a plain command, not of a
+	 * pipeline or a list (there MADOGUCHI_PRINT_TITLE tells the title) */
+	bool plain = !strpbrk(cfg->print_command, "|;&<>`$()\n");
+	lp = plain && !strcmp(base, "lp");
+	lpr = plain && !strcmp(base, "lpr");
+	if (prog[0] && !on_path(prog)) {
+		snprintf(why, sizeof why, _("'%s' not found: install cups-client or set print_command"), prog);
+		goto failed;
+	}
+	if ((lp || lpr) && on_path("lpstat")) {	/* is CUPS there at all? */
+		struct strbuf rout = STRBUF_INIT;
+		st = run_capture("lpstat -r", -1, &rout, NULL);
+		bool down = st == 0 && strstr(strbuf_str(&rout), "not running");
+		strbuf_release(&rout);
+		if (down) {
+			snprintf(why, sizeof why, _("the print service (CUPS) is not running: start it, or set CUPS_SERVER to the print server"));
+			goto failed;
+		}
+	}
+	snprintf(r->dest, sizeof r->dest, "%s", cfg->printer);
+	if (!r->dest[0] && (lp || lpr))
+		dest_in_command(cfg->print_command, lp ? "-d" : "-P", r->dest, sizeof r->dest);
+	if (!r->dest[0] && (lp || lpr) && on_path("lpstat")) {	/* the default printer */
+		struct strbuf dout = STRBUF_INIT;
+		st = run_capture("lpstat -d", -1, &dout, NULL);
+		const char *s = strbuf_str(&dout), *p = strstr(s, "system default destination: ");
+		if (st == 0 && p) {
+			p += strlen("system default destination: ");
+			snprintf(r->dest, sizeof r->dest, "%.*s", (int)strcspn(p, " \n"), p);
+		}
+		strbuf_release(&dout);
+	}
+	if ((lp || lpr) && check_queue(r->dest, why, sizeof why) < 0)
+		goto failed;
+
+	print_job_title(o, title, sizeof title);
+	strbuf_adds(&cmd, cfg->print_command);
+	if (lp || lpr) {
+		strbuf_adds(&cmd, lp ? " -t " : " -T ");
+		shell_quote(&cmd, title);
+		if (cfg->printer[0]) {
+			strbuf_adds(&cmd, lp ? " -d " : " -P ");
+			shell_quote(&cmd, cfg->printer);
+		}
+	}
+	st = run_capture(strbuf_str(&cmd), fd, &out, title);	/* the title for any command */
+	if (st == -1) {
+		snprintf(why, sizeof why, _("cannot run the print command '%s': %s"), cfg->print_command,
+			 strerror(errno));
+		goto failed;
+	}
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 127 && prog[0]) {
+		snprintf(why, sizeof why, _("'%s' not found: install cups-client or set print_command"), prog);
+		goto failed;
+	}
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		char *l = first_line(&out);
+		if (WIFEXITED(st))
+			snprintf(why, sizeof why, _("the print command '%s' failed (exit %d): %s"),
+				 cfg->print_command, WEXITSTATUS(st), l[0] ? l : "-");
+		else
+			snprintf(why, sizeof why, _("the print command '%s' was killed (signal %d)"),
+				 cfg->print_command, WTERMSIG(st));
+		free(l);
+		goto failed;
+	}
+	const char *rid = strstr(strbuf_str(&out), "request id is ");
+	if (rid) {
+		rid += strlen("request id is ");
+		size_t l = strcspn(rid, " \n");
+		char *id = xstrndup(rid, l < 120 ? l : 120), *safe = text_safe(id);
+		snprintf(r->request_id, sizeof r->request_id, "%s", safe);
+		free(id);
+		free(safe);
+		if (!r->dest[0] && strrchr(r->request_id, '-'))	/* "DeskPDF-7": its queue */
+			snprintf(r->dest, sizeof r->dest, "%.*s",
+				 (int)(strrchr(r->request_id, '-') - r->request_id), r->request_id);
+	}
+	rc = r->pages;
+	goto out;
+
+failed:
+	for (size_t l = strlen(why); l > 0 && (why[l - 1] == '.' || why[l - 1] == ' '); l--)
+		why[l - 1] = '\0';	/* the sentence goes on */
+	if (save_instead(o, fd, r) == 0)
+		err_set(e, ERR_UNAVAILABLE, _("%s. Nothing was printed; the schedule was saved to %s"), why,
+			r->saved);
+	else
+		err_set(e, ERR_UNAVAILABLE, _("%s. Nothing was printed, and the schedule could not be saved in your home folder: print it with -o FILE"),
+			why);
+out:
+	if (fd >= 0)
+		close(fd);
+	strbuf_release(&cmd);
+	strbuf_release(&out);
+	return rc;
 }

@@ -329,6 +329,7 @@ void ui_import_dialog(struct ui *ui)
 struct print_run {
 	int n;
 	char *path;	/* NULL: the print command */
+	struct print_result res;
 };
 
 static int save_print(struct form *fm, const char *override, bool *refused, void *arg)
@@ -349,8 +350,12 @@ static int save_print(struct form *fm, const char *override, bool *refused, void
 		return 0;
 	}
 	print_opts_init(&o, day);
-	o.quiet = true;	/* lp's "request id is ..." would scribble on the screen */
 	o.format = !strcmp(form_choice(fm, "format"), "pdf") ? PRINT_PDF : PRINT_TEXT;
+	o.layout = !strcmp(form_choice(fm, "layout"), "timetable") ? PRINT_TIMETABLE : PRINT_LIST;
+	if (o.layout == PRINT_TIMETABLE && o.format != PRINT_PDF) {
+		form_set_msg(fm, "format", _("the timetable is printed as a PDF"));
+		return 0;
+	}
 	o.staff_id = form_staff(fm, "staff");
 	o.per_staff = yes(fm, "per_staff");
 	o.no_personal = yes(fm, "no_personal");
@@ -366,8 +371,13 @@ static int save_print(struct form *fm, const char *override, bool *refused, void
 		return 0;
 	}
 	err_clear(&e);
-	r->n = print_schedule_to(&fm->app->desk, &o, path, &e);
+	if (path)
+		r->n = print_schedule_to(&fm->app->desk, &o, path, &e);
+	else
+		r->n = print_schedule_send(&fm->app->desk, &o, &r->res, &e);
 	if (r->n < 0) {
+		/* the print command ran beside curses: make sure the screen is ours */
+		clearok(curscr, TRUE);
 		show_refusal(fm, _("Print"), &e);
 		free(path);
 		return 0;
@@ -378,28 +388,41 @@ static int save_print(struct form *fm, const char *override, bool *refused, void
 
 void ui_print_dialog(struct ui *ui)
 {
-	static const char *const fmt_codes[] = { "text", "pdf" };
-	const char *fmt_labels[] = { _("Text"), _("PDF") };
+	static const char *const fmt_codes[] = { "pdf", "text" };
+	static const char *const layout_codes[] = { "list", "timetable" };
+	const char *fmt_labels[] = { _("PDF (A4)"), _("Text") };
+	const char *layout_labels[] = { _("List (portrait)"), _("Timetable (landscape)") };
+	const struct config *cfg = &ui->app->cfg;
 	struct formdef fd;
 	struct form fm;
-	struct print_run r = { 0, NULL };
+	struct print_run r;
 	char day[DATE_STRLEN], *help;
 
+	memset(&r, 0, sizeof r);
 	formdef_init(&fd);
 	fd.title = xstrdup(_("Print the daily schedule"));
 	add_field(&fd, "date", FT_DATE, _("Date"), _("The day to print, YYYY-MM-DD"),
 		  date_format(ui->day, day));
 	set_choices(add_field(&fd, "format", FT_CHOICE, _("Format"),
-			      _("Left/Right: plain text (80 columns) or an A4 PDF"), "text"),
+			      _("Left/Right: the A4 PDF, or 80-column text (for a UTF-8 text printer)"),
+			      strcmp(cfg->print_format, "text") ? "pdf" : "text"),
 		    fmt_codes, fmt_labels, 2);
+	set_choices(add_field(&fd, "layout", FT_CHOICE, _("Layout"),
+			      _("Left/Right: a list of the bookings, or the day's slots by staff member (PDF)"),
+			      "list"),
+		    layout_codes, layout_labels, 2);
 	add_field(&fd, "staff", FT_STAFF, _("Staff"),
 		  _("Left/Right: one staff member's appointments, or everyone's"), NULL);
 	add_yes_no(&fd, "per_staff", _("Page per staff"),
 		   _("Yes: each staff member on pages of their own"), false);
 	add_yes_no(&fd, "no_personal", _("No personal data"),
 		   _("Yes: leave out names, phone numbers, e-mails and notes"), false);
-	help = xasprintf(_("Empty: send it to the print command (%s); or a file to write (mode 0600). F2 prints"),
-			 ui->app->cfg.print_command[0] ? ui->app->cfg.print_command : "-");
+	if (cfg->printer[0])
+		help = xasprintf(_("Empty: send it to printer %s (%s); or a file to write (mode 0600). F2 prints"),
+				 cfg->printer, cfg->print_command[0] ? cfg->print_command : "-");
+	else
+		help = xasprintf(_("Empty: send it to the print command (%s); or a file to write (mode 0600). F2 prints"),
+				 cfg->print_command[0] ? cfg->print_command : "-");
 	struct formdef_field *p = add_field(&fd, "output", FT_TEXT, _("To file"), help, NULL);
 	p->width = 50;
 	p->max = PATH_MAX_CHARS;
@@ -410,10 +433,13 @@ void ui_print_dialog(struct ui *ui)
 	form_focus(&fm, "format");
 	ui->dirty = true;
 	if (form_run(&fm) == 1) {
+		const char *to = r.res.dest[0] ? r.res.dest : cfg->print_command;
 		if (r.path)
 			ui_status(ui, false, _("%d pages written to %s"), r.n, r.path);
+		else if (r.res.request_id[0])
+			ui_status(ui, false, _("%d pages sent to %s, request id %s"), r.n, to, r.res.request_id);
 		else
-			ui_status(ui, false, _("%d pages sent to %s"), r.n, ui->app->cfg.print_command);
+			ui_status(ui, false, _("%d pages sent to %s"), r.n, to);
 	}
 	free(r.path);
 	form_release(&fm);

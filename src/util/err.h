@@ -9,6 +9,7 @@ enum err_code {
 	ERR_RULE = 1,	/* refused by a desk rule; the message says which */
 	ERR_INPUT = 2,	/* bad usage or bad input */
 	ERR_DB = 3,	/* database problem */
+	ERR_UNAVAILABLE = 3,	/* a service is not there (a stopped printer): exit 3 too */
 };
 
 struct err {

@@ -91,23 +91,105 @@ test_expect_success 'PDF --per-staff: a page per staff member, each named' '
 	pdftotext -f 1 -l 1 "$TEST_DIR/ps.pdf" - | grep -q "Staff: " &&
 	pdftotext "$TEST_DIR/ps.pdf" - | grep -q "Staff: 山田 花子"
 '
-test_expect_success 'without -o the schedule goes to the configured print command' '
+test_expect_success 'without -o the print command gets the A4 PDF, with a job title' '
 	mkdir -p "$XDG_CONFIG_HOME/madoguchi" &&
 	cat >"$TEST_DIR/lp.sh" <<-EOF2 &&
 	#!/bin/sh
 	cat >"$TEST_DIR/printed"
-	echo "\$*" >"$TEST_DIR/printed.args"
+	printf "%s\n" "\$@" >"$TEST_DIR/printed.args"
+	echo "\$MADOGUCHI_PRINT_TITLE" >"$TEST_DIR/printed.title"
+	echo "request id is counter-42 (1 file(s))"
 	EOF2
 	chmod +x "$TEST_DIR/lp.sh" &&
 	echo "print_command = $TEST_DIR/lp.sh -d counter" >"$XDG_CONFIG_HOME/madoguchi/config" &&
 	mado print --date $DAY 2>"$TEST_DIR/msg" &&
-	cmp "$TEST_DIR/printed" "$TEST_DIR/day.txt" &&
-	[ "$(cat "$TEST_DIR/printed.args")" = "-d counter" ] &&
-	grep -q "pages sent to" "$TEST_DIR/msg"
+	[ "$(head -c 5 "$TEST_DIR/printed")" = "%PDF-" ] &&
+	pdfinfo "$TEST_DIR/printed" | grep -q "^Page size: *595.276 x 841.89 pts (A4)" &&
+	[ "$(cat "$TEST_DIR/printed.args")" = "-d
+counter" ] &&
+	grep -q "pages sent to counter, request id counter-42" "$TEST_DIR/msg" &&
+	[ "$(cat "$TEST_DIR/printed.title")" = "madoguchi 2026-11-25 (Wed) daily schedule" ]
 '
-test_expect_code 2 'a failing print command is reported' '
+test_expect_success 'print_format = text sends the 80-column text' '
+	printf "print_command = %s\nprint_format = text\n" "$TEST_DIR/lp.sh -d counter" >"$XDG_CONFIG_HOME/madoguchi/config" &&
+	mado print --date $DAY 2>"$TEST_DIR/msg" &&
+	cmp "$TEST_DIR/printed" "$TEST_DIR/day.txt"
+'
+test_expect_success 'lp gets -t with the day and the desk, and -d from the printer setting' '
+	mkdir -p "$TEST_DIR/bin" &&
+	cp "$TEST_DIR/lp.sh" "$TEST_DIR/bin/lp" &&
+	printf "#!/bin/sh\necho \"\$*\" >>\"$TEST_DIR/lpstat.args\"\n" >"$TEST_DIR/bin/lpstat" &&
+	chmod +x "$TEST_DIR/bin/lpstat" &&
+	printf "print_command = lp\nprinter = Counter_2\n" >"$XDG_CONFIG_HOME/madoguchi/config" &&
+	PATH="$TEST_DIR/bin:$PATH" mado print --date $DAY 2>"$TEST_DIR/msg" &&
+	printf "%s\n" -t "madoguchi 2026-11-25 (Wed) daily schedule" -d Counter_2 >"$TEST_DIR/want.args" &&
+	test_cmp "$TEST_DIR/want.args" "$TEST_DIR/printed.args" &&
+	grep -qx -- "-p Counter_2 -a Counter_2" "$TEST_DIR/lpstat.args" &&
+	grep -q "pages sent to Counter_2, request id counter-42" "$TEST_DIR/msg" &&
+	PATH="$TEST_DIR/bin:$PATH" LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 mado print --date $DAY --printer Other 2>/dev/null &&
+	printf "%s\n" -t "madoguchi 令和8年11月25日(水) 日程表" -d Other >"$TEST_DIR/want.args" &&
+	test_cmp "$TEST_DIR/want.args" "$TEST_DIR/printed.args"
+'
+test_expect_code 2 'a printer name with blanks is refused' 'mado print --date $DAY --printer "a b"'
+test_expect_code 3 'a failing print command is reported, the schedule kept' '
+	rm -f "$HOME"/madoguchi-*.pdf &&
 	echo "print_command = false" >"$XDG_CONFIG_HOME/madoguchi/config" &&
-	mado print --date $DAY
+	mado print --date $DAY 2>"$TEST_DIR/msg"; rc=$?
+	cat "$TEST_DIR/msg" &&
+	grep -q "the print command .false. failed (exit 1)" "$TEST_DIR/msg" &&
+	grep -q "Nothing was printed; the schedule was saved to $HOME/madoguchi-2026-11-25.pdf" "$TEST_DIR/msg" &&
+	[ "$(stat -c %a "$HOME/madoguchi-2026-11-25.pdf")" = 600 ] &&
+	pdftotext "$HOME/madoguchi-2026-11-25.pdf" - | grep -q "長谷川 まゆみ22" &&
+	exit $rc
+'
+test_expect_code 3 'a missing lp says so and how to fix it; a second failure does not overwrite' '
+	printf "print_command = lp\n" >"$XDG_CONFIG_HOME/madoguchi/config" &&
+	PATH=/nonexistent mado print --date $DAY 2>"$TEST_DIR/msg"; rc=$?
+	cat "$TEST_DIR/msg" &&
+	grep -q "'\''lp'\'' not found: install cups-client or set print_command" "$TEST_DIR/msg" &&
+	! grep -q 32512 "$TEST_DIR/msg" &&
+	grep -q "saved to $HOME/madoguchi-2026-11-25-2.pdf" "$TEST_DIR/msg" &&
+	[ -s "$HOME/madoguchi-2026-11-25.pdf" ] && [ -s "$HOME/madoguchi-2026-11-25-2.pdf" ] &&
+	exit $rc
+'
+test_expect_success 'text words and numbers are never split: a phone, a topic, a room' '
+	org=$(sql "SELECT id FROM organization WHERE name LIKE '\''社会福祉法人 東京都中央区%'\''") &&
+	mado book --date $DAY --start 11:00 --channel visit --room 相談室A --org "$org" --contact "田中 一郎" \
+		--phone 090-5555-1001 --topic meeting >/dev/null &&
+	mado print --date $DAY --format text -o "$TEST_DIR/w.txt" &&
+	grep -q "090-5555-1001" "$TEST_DIR/w.txt" && grep -q "相談室A" "$TEST_DIR/w.txt" &&
+	grep -q "meeting" "$TEST_DIR/w.txt" && grep -q "support" "$TEST_DIR/w.txt" &&
+	! grep -q "suppor$" "$TEST_DIR/w.txt" && ! grep -q "090-5555-100 *$" "$TEST_DIR/w.txt"
+'
+test_expect_success 'PDF words and numbers are never split either' '
+	mado print --date $DAY --format pdf -o "$TEST_DIR/w.pdf" &&
+	pdftotext -layout "$TEST_DIR/w.pdf" - >"$TEST_DIR/w.pdf.txt" &&
+	grep -q "090-5555-1001" "$TEST_DIR/w.pdf.txt" && grep -q "相談室A" "$TEST_DIR/w.pdf.txt" &&
+	grep -q "10:00-10:30" "$TEST_DIR/w.pdf.txt" && grep -q "03-5555-9822" "$TEST_DIR/w.pdf.txt"
+'
+test_expect_success 'Japanese line breaking: no line starts with closing punctuation or a small kana' '
+	mado print --date $DAY --format text -o "$TEST_DIR/k.txt" &&
+	grep -q "。" "$TEST_DIR/k.txt" &&
+	! grep -E "^ *[、。，．・：；？！）」』】ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]" "$TEST_DIR/k.txt" &&
+	! grep -E "^ {12}[、。）」ー]" "$TEST_DIR/k.txt"
+'
+test_expect_success 'the timetable: landscape A4, slots as rows, staff as columns' '
+	mado print --date $DAY --layout timetable -o "$TEST_DIR/tt.pdf" &&
+	pdfinfo "$TEST_DIR/tt.pdf" | grep -q "^Page size: *841.89 x 595.276 pts (A4)" &&
+	pdftotext -layout "$TEST_DIR/tt.pdf" - >"$TEST_DIR/tt.txt" &&
+	grep -q "^ *Time *佐藤 健 *鈴木 美咲 *山田 花子" "$TEST_DIR/tt.txt" &&
+	for t in 10:00 10:30 13:00 16:30; do grep -q "^ *$t" "$TEST_DIR/tt.txt" || exit 1; done &&
+	grep -q "(continued)" "$TEST_DIR/tt.txt"
+'
+test_expect_code 2 'the timetable is a PDF layout' 'mado print --date $DAY --layout timetable --format text -o -'
+test_expect_success 'a pipeline as the print command gets no lp options, the title in its environment' '
+	mkdir -p "$TEST_DIR/bin2" && cp "$TEST_DIR/lp.sh" "$TEST_DIR/bin2/lp" &&
+	printf "print_command = lp -d counter | cat\nprinter = Counter_2\n" >"$XDG_CONFIG_HOME/madoguchi/config" &&
+	PATH="$TEST_DIR/bin2:$PATH" mado print --date $DAY 2>"$TEST_DIR/msg" &&
+	[ "$(cat "$TEST_DIR/printed.args")" = "-d
+counter" ] &&
+	[ "$(cat "$TEST_DIR/printed.title")" = "madoguchi 2026-11-25 (Wed) daily schedule" ] &&
+	rm "$XDG_CONFIG_HOME/madoguchi/config"
 '
 test_expect_code 2 'an unknown format is bad usage' 'mado print --format docx -o -'
 test_done

@@ -68,7 +68,7 @@ static void setup(void)
 	FILE *f = fopen(cfg, "w");
 	if (!f)
 		die("fuzz: cannot write %s", cfg);
-	fputs("print_command = cat >/dev/null\n", f);
+	fputs("print_command = cat >/dev/null\nprint_format = text\n", f);
 	fclose(f);
 	free(cfg);
 	free(cfgdir);

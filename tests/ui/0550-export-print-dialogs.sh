@@ -2,8 +2,8 @@
 # The calendar and print actions of the screens in tmux at 80x24 with
 # the demo desk: X exports (the same file as `madoguchi export`, mode
 # 0600, valid bytes; no personal data when asked), I imports, Ctrl-P
-# prints the day shown through the configured print command without a
-# stray character on the screen, or to a file.
+# prints the day shown (the A4 PDF by default) through the configured
+# print command without a stray character on the screen, or to a file.
 . "$(dirname "$0")/../lib.sh"
 
 PY=/usr/bin/python3
@@ -103,17 +103,22 @@ test_expect_success 'an existing file is replaced only after asking' '
 	ui_keys F2 && ui_wait "exists. Replace it?" && ui_keys y &&
 	wait_same "$TEST_DIR/cli.ics" "$TEST_DIR/keep.ics" && [ "$(stat -c %a "$TEST_DIR/keep.ics")" = 600 ]
 '
-test_expect_success 'Ctrl-P prints the day shown through the print command, quietly' '
+test_expect_success 'Ctrl-P with its defaults sends the day shown as the A4 PDF, quietly' '
 	ui_keys Escape && ui_wait_gone "Export calendar" &&
 	ui_keys C-l && sleep 0.5 && screen_body >"$TEST_DIR/before" &&
-	ui_keys C-p && ui_wait "Print the daily schedule" && ui_wait "$DAY" &&
-	ui_keys F2 && ui_wait "pages sent to $TEST_DIR/lp.sh -d counter" &&
+	ui_keys C-p && ui_wait "Print the daily schedule" && ui_wait "$DAY" && ui_wait "< PDF (A4) >" &&
+	ui_keys F2 && ui_wait "pages sent to counter, request id counter-42" &&
 	wait_file "$TEST_DIR/printed" &&
-	cmp "$TEST_DIR/day.txt" "$TEST_DIR/printed"
+	[ "$(head -c 5 "$TEST_DIR/printed")" = "%PDF-" ] &&
+	mado print --date $DAY --format pdf -o "$TEST_DIR/day-cli.pdf" &&
+	pdftotext "$TEST_DIR/printed" - >"$TEST_DIR/printed.txt" &&
+	pdftotext "$TEST_DIR/day-cli.pdf" - >"$TEST_DIR/day-cli.txt" &&
+	test_cmp "$TEST_DIR/day-cli.txt" "$TEST_DIR/printed.txt"
 '
 test_expect_success 'the screen is intact afterwards: no stray text' '
 	sleep 1.5 && ui_screen >"$TEST_DIR/after.full" &&
-	! grep -q "request id" "$TEST_DIR/after.full" && ! grep -q "STRAY" "$TEST_DIR/after.full" &&
+	! grep -q "request id is" "$TEST_DIR/after.full" && ! grep -q "STRAY" "$TEST_DIR/after.full" &&
+	grep -q "request id counter-42" "$TEST_DIR/after.full" &&
 	screen_body >"$TEST_DIR/after" && test_cmp "$TEST_DIR/before" "$TEST_DIR/after" &&
 	[ "$(wc -l <"$TEST_DIR/after.full")" = 24 ]
 '
@@ -121,7 +126,7 @@ test_expect_success 'print another day to a PDF file, no personal data' '
 	rm -f "$TEST_DIR/printed" && echo old >"$TEST_DIR/day.pdf" && chmod 644 "$TEST_DIR/day.pdf" &&
 	ui_keys n && ui_wait "2026-11-25" &&
 	ui_keys C-p && ui_wait "Print the daily schedule" && ui_wait "2026-11-25" &&
-	ui_keys Right Tab Tab Tab Right Tab && ui_type "$TEST_DIR/day.pdf" && ui_keys F2 &&
+	ui_keys Tab Tab Tab Tab Right Tab && ui_type "$TEST_DIR/day.pdf" && ui_keys F2 &&
 	ui_wait "exists. Replace it?" && ui_keys y &&
 	ui_wait "pages written to $TEST_DIR/day.pdf" &&
 	[ "$(stat -c %a "$TEST_DIR/day.pdf")" = 600 ] && [ "$(head -c 4 "$TEST_DIR/day.pdf")" = "%PDF" ] &&
