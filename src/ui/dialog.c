@@ -10,6 +10,7 @@
 #include "core/resolve.h"
 #include "core/formdef.h"
 #include "core/inquiry.h"
+#include "core/org.h"
 #include "db/db_appt.h"
 #include "db/db_extra.h"
 #include "db/db_org.h"
@@ -498,64 +499,39 @@ static int save_org(struct form *fm, const char *override, bool *refused, void *
 {
 	struct org_dialog *od = arg;
 	struct app *app = fm->app;
-	struct org o;
+	struct org_req r = { 0 };
+	struct org_result res;
+	struct extra_list extras = { NULL, 0 };
 	struct err e;
-	int k, rc = 0;
+	int rc = 0;
 
 	(void)override;
 	(void)refused;
 	err_clear(&e);
-	memset(&o, 0, sizeof o);
 	if (db_readonly(app->db)) {
 		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
 		return 0;
 	}
-	if (od->id > 0 && db_org_get(app->db, od->id, &o, &e) < 0) {
-		form_status(fm, true, "%s", e.msg);
-		return 0;
-	}
-#define TAKE(field, name)                                                   \
-	do {                                                                \
-		if (form_get(fm, name)) {                                   \
-			char *tmp_ = xstrdup(form_text(fm, name));          \
-			free(o.field);                                      \
-			o.field = xstrdup(text_trim(tmp_));                 \
-			free(tmp_);                                         \
-		}                                                           \
-	} while (0)
-	TAKE(name, "name");
-	TAKE(kana, "kana");
-	TAKE(municipality, "municipality");
-	TAKE(phone, "phone");
-	TAKE(email, "email");
-	TAKE(address, "address");
-	TAKE(note, "note");
-#undef TAKE
-	if (form_get(fm, "type") && (k = model_lookup(org_type_code, ORG_TYPE_COUNT,
-						      form_choice(fm, "type"))) >= 0)
-		o.type = (enum org_type)k;
-	else if (od->id <= 0 && !form_get(fm, "type"))
-		o.type = ORG_LOCAL;
-	if (!o.name || !o.municipality) {
-		form_status(fm, true, "%s", _("the form needs the fields name and municipality"));
+	r.id = od->id;
+	r.name = form_value(fm, "name");
+	r.kana = form_value(fm, "kana");
+	r.type = form_value(fm, "type");
+	r.municipality = form_value(fm, "municipality");
+	r.phone = form_value(fm, "phone");
+	r.email = form_value(fm, "email");
+	r.address = form_value(fm, "address");
+	r.note = form_value(fm, "note");
+	collect_extras(fm, &extras);
+	r.form = fm->def;
+	r.extras = &extras;
+	if (org_request(&app->desk, &r, &res, &e) < 0) {
+		show_refusal(fm, &e);
 		goto out;
 	}
-	if (!extras_valid(fm))
-		goto out;
-	if ((od->id > 0 ? db_org_update(app->db, &o, &e) : db_org_insert(app->db, &o, &e)) < 0) {
-		static const char *const fields[][2] = {
-			{ "municipality", "municipality" }, { "name", "name" }, { "reading", "kana" },
-			{ "type", "type" }, { "phone", "phone" }, { "e-mail", "email" },
-			{ "address", "address" }, { "note", "note" },
-		};
-		form_show_error(fm, e.msg, fields, sizeof fields / sizeof fields[0]);
-		goto out;
-	}
-	od->id = o.id;
-	save_extras(fm, "organization", o.id);
+	od->id = res.id;
 	rc = 1;
 out:
-	org_release(&o);
+	extra_list_release(&extras);
 	return rc;
 }
 

@@ -1,0 +1,47 @@
+#ifndef MADO_ORG_H
+#define MADO_ORG_H
+/* Organizations and their contacts: the one way in for adding and
+ * changing them, from the screens and the command line alike.  A
+ * request holds what a person typed (strings); core checks every
+ * field (with its field key: name, kana, type, municipality, phone,
+ * email, address, note, or a site field's key) and writes the record
+ * and the site's fields in one BEGIN IMMEDIATE transaction, so a
+ * refusal leaves nothing behind and a save that changes nothing writes
+ * nothing.  No terminal. */
+
+#include "core/appt.h"
+
+struct formdef;
+struct extra_list;
+
+/* What a person typed.  NULL: not given (a new organization takes the
+ * default, a change keeps what is stored); "" clears an optional field.
+ * Values are trimmed of blanks at both ends. */
+struct org_req {
+	long long id;		/* 0: a new organization; else the one to change */
+	const char *name, *kana;
+	const char *type;	/* code, English or Japanese name; new: local */
+	const char *municipality;	/* one of Tokyo's 62, or 東京都外 */
+	const char *phone, *email, *address, *note;
+	const struct formdef *form;	/* the form whose site fields extras fill */
+	const struct extra_list *extras;
+};
+
+struct org_result {
+	long long id;
+	bool changed;		/* false: the request changed nothing (nothing written) */
+};
+
+/* Add (r->id == 0) or change (r->id > 0) an organization.  0, or -1
+ * with e set (ERR_INPUT with e->field, ERR_DB). */
+int org_request(const struct desk_ctx *d, const struct org_req *r, struct org_result *res,
+		struct err *e);
+
+/* The contact named name at org_id, made when missing (phone and email
+ * stored, or filled in where the contact had none).  For core's own
+ * requests, inside their transaction: a name is required, a contact
+ * needs an organization; field keys contact, phone, email. */
+int org_contact_ensure(const struct desk_ctx *d, long long org_id, const char *name,
+		       const char *phone, const char *email, long long *id, struct err *e);
+
+#endif
