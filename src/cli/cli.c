@@ -49,7 +49,8 @@ static const struct cli_cmd commands[] = {
 	  N_("days the desk is closed, and the desk's own closed days") },
 	{ "inquiry", cli_inquiry, 0,
 	  "inquiry add --channel phone|email|visit|post [--org NAME|ID] [--contact NAME]\n"
-	  "         [--phone TEL] --topic T --summary TEXT [--due D] [--staff NAME]\n"
+	  "         [--phone TEL] [--email ADDR] --topic meeting|workshop|plan|direct|other\n"
+	  "         --summary TEXT [--due D] [--staff NAME]\n"
 	  "         [--referred-to TEXT] [--received YYYY-MM-DDTHH:MM] [--status S]\n"
 	  "    inquiry list [--open] [--status S] [--channel C] [--staff NAME] [--org NAME|ID]\n"
 	  "         [--topic T] [--from D] [--to D] [--due-by D] [--overdue] [--search TEXT]\n"

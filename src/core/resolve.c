@@ -291,3 +291,12 @@ void resolve_topics_str(unsigned bits, bool ja, const char *sep, struct strbuf *
 			first = false;
 		}
 }
+
+const char *resolve_topic_menu(int i, bool ja, const char **name)
+{
+	if (i < 0 || i >= TOPIC_COUNT)
+		return NULL;
+	if (name)
+		*name = ja ? topic_ja[i] : _(topic_en[i]);
+	return topic_code[i];
+}

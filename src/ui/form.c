@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "core/resolve.h"
 #include "db/db_org.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -28,7 +29,7 @@ static bool is_text_type(enum formdef_type t)
 
 static bool is_choice_type(enum formdef_type t)
 {
-	return t == FT_CHOICE || t == FT_STAFF || t == FT_ROOM;
+	return t == FT_CHOICE || t == FT_STAFF || t == FT_ROOM || t == FT_TOPIC;
 }
 
 static size_t type_max(const struct formdef_field *d)
@@ -92,6 +93,15 @@ static void fill_options(struct form *fm, struct form_field *f)
 		if (d->def)
 			form_set_choice(fm, d->name, d->def);
 		break;
+	case FT_TOPIC: {
+		/* one topic of the support menu, as core lists it */
+		const char *code, *name;
+		for (int i = 0; (code = resolve_topic_menu(i, fm->ja, &name)); i++)
+			add_opt(f, code, name, 0);
+		if (d->def)
+			form_set_choice(fm, d->name, d->def);
+		break;
+	}
 	case FT_STAFF: {
 		struct err e;
 		add_opt(f, "", _("(none)"), 0);
@@ -307,22 +317,6 @@ void form_focus(struct form *fm, const char *name)
 	for (size_t i = 0; i < fm->n; i++)
 		if (!strcmp(fm->f[i].def->name, name) && !fm->f[i].disabled)
 			fm->cur = i;
-}
-
-void form_show_error(struct form *fm, const char *msg, const char *const (*fields)[2],
-		     size_t n)
-{
-	const char *field = NULL;
-
-	for (size_t i = 0; i < n && !field; i++)
-		if (!strncmp(msg, fields[i][0], strlen(fields[i][0])))
-			field = fields[i][1];
-	if (field && form_get(fm, field)) {
-		form_set_msg(fm, field, msg);
-		form_focus(fm, field);
-	} else {
-		form_status(fm, true, "%s", msg);
-	}
 }
 
 /* ---- windows ---- */

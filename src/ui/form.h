@@ -93,12 +93,6 @@ void form_status(struct form *fm, bool warn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Put the cursor on a field. */
 void form_focus(struct form *fm, const char *name);
-/* A refusal from saving: next to the field (and the cursor on it) when
- * msg starts with a prefix of fields (pairs of message start, field
- * name) and the form has that field; else in the status line. */
-void form_show_error(struct form *fm, const char *msg, const char *const (*fields)[2],
-		     size_t n);
-
 /* Run until saved (1) or cancelled (0).  Draws in its own panel and
  * removes it at the end; the caller redraws. */
 int form_run(struct form *fm);

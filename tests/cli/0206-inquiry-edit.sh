@@ -12,8 +12,8 @@ test_expect_success 'setup' '
 
 test_expect_success 'fields change; the rest stays' '
 	mado inquiry edit 1 --summary "直した要約" --org 1 --contact "田中" --staff "山田 花子" \
-		--topic meeting --referred-to "区の福祉課" >out &&
-	grep_out "inquiry #1 saved" <out &&
+		--topic meeting --referred-to "区の福祉課" >"$TEST_DIR/out" &&
+	grep_out "inquiry #1 saved" <"$TEST_DIR/out" &&
 	[ "$(sql "SELECT summary, org_id, topic, staff_id, referred_to, due_date, received_at, status FROM inquiry")" = \
 	  "直した要約|1|meeting|1|区の福祉課|2026-11-27|2026-11-24T09:00|open" ] &&
 	[ "$(sql "SELECT name FROM contact WHERE id = (SELECT contact_id FROM inquiry)")" = 田中 ]
