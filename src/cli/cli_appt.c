@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli_cmds.h"
+#include "core/admin.h"
 #include "core/demo.h"
 #include "core/desk.h"
 #include "core/holiday.h"
@@ -21,7 +22,7 @@ int cli_init(struct app *app, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	printf(_("database ready: %s (schema %d)\n"), app->db_path, db_schema_version(app->db));
+	printf(_("database ready: %s (schema %d)\n"), app->db_path, admin_schema_version(&app->desk));
 	return 0;
 }
 
@@ -488,20 +489,16 @@ int cli_holidays(struct app *app, int argc, char **argv)
 int cli_closed(struct app *app, int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "add")) {
-		int day;
 		if (argc != 4)
 			return cli_usage(app, "closed", _("closed add DATE REASON"));
-		if (cli_date(app, argv[2], &day) < 0 ||
-		    db_closed_day_set(app->db, day, argv[3], &app->err) < 0)
+		if (desk_closed_add(&app->desk, argv[2], argv[3], &app->err) < 0)
 			return cli_fail(app);
 		return 0;
 	}
 	if (argc >= 2 && !strcmp(argv[1], "remove")) {
-		int day;
 		if (argc != 3)
 			return cli_usage(app, "closed", _("closed remove DATE"));
-		if (cli_date(app, argv[2], &day) < 0 ||
-		    db_closed_day_set(app->db, day, NULL, &app->err) < 0)
+		if (desk_closed_remove(&app->desk, argv[2], &app->err) < 0)
 			return cli_fail(app);
 		return 0;
 	}

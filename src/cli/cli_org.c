@@ -166,8 +166,8 @@ int cli_staff_cmd(struct app *app, int argc, char **argv)
 			{ "kana", required_argument, NULL, 'k' }, { "desk", required_argument, NULL, 'd' },
 			{ NULL, 0, NULL, 0 }
 		};
-		struct staff s = { 0, NULL, NULL, NULL, true };
 		const char *kana = "", *desk = "general";
+		long long id;
 		int c;
 
 		argc--;
@@ -181,20 +181,13 @@ int cli_staff_cmd(struct app *app, int argc, char **argv)
 		}
 		if (optind + 1 != argc)
 			return cli_usage(app, "staff", _("staff add NAME"));
-		if (strcmp(desk, "general") && strcmp(desk, "content"))
-			return cli_usage(app, "staff", _("--desk: general or content"));
-		s.name = argv[optind];
-		s.kana = (char *)kana;
-		s.desk = (char *)desk;
-		if (db_staff_insert(app->db, &s, &app->err) < 0)
+		if (staff_add(&app->desk, argv[optind], kana, desk, &id, &app->err) < 0)
 			return cli_fail(app);
-		printf("%lld\n", s.id);
+		printf("%lld\n", id);
 		return 0;
 	}
 	if (argc == 3 && (!strcmp(argv[1], "retire") || !strcmp(argv[1], "return"))) {
-		long long id;
-		if (cli_staff(app, argv[2], &id) < 0 ||
-		    db_staff_set_active(app->db, id, !strcmp(argv[1], "return"), &app->err) < 0)
+		if (staff_set_active(&app->desk, argv[2], !strcmp(argv[1], "return"), &app->err) < 0)
 			return cli_fail(app);
 		return 0;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "core/extras.h"
 #include "core/formdef.h"
+#include "core/resolve.h"
 #include "db/db_extra.h"
 #include "db/db_org.h"
 #include "util/i18n.h"
@@ -170,4 +171,75 @@ int org_contact_ensure(const struct desk_ctx *d, long long org_id, const char *n
 		return -1;
 	}
 	return 0;
+}
+
+int staff_add(const struct desk_ctx *d, const char *name, const char *kana, const char *desk,
+	      long long *id, struct err *e)
+{
+	struct staff s = { 0, NULL, NULL, NULL, true };
+	char *n = xstrdup(name ? name : ""), *k = xstrdup(kana ? kana : "");
+	int rc = -1;
+
+	s.name = text_trim(n);
+	s.kana = text_trim(k);
+	s.desk = (char *)(desk && *desk ? desk : "general");
+	if (!*s.name) {
+		err_set_field(e, ERR_INPUT, "name", _("staff name: required"));
+		goto out;
+	}
+	if (check_text("name", _("staff name"), s.name, TEXT_LINE, 60, e) < 0 ||
+	    check_text("kana", _("reading"), s.kana, TEXT_LINE, 60, e) < 0)
+		goto out;
+	if (strcmp(s.desk, "general") && strcmp(s.desk, "content")) {
+		err_set_field(e, ERR_INPUT, "desk", _("--desk: general or content"));
+		goto out;
+	}
+	if (db_begin(d->db, e) < 0)
+		goto out;
+	if (db_staff_insert(d->db, &s, e) < 0 || db_commit(d->db, e) < 0) {
+		db_rollback(d->db);
+		if (!e->field[0])
+			snprintf(e->field, sizeof e->field, "name");
+		goto out;
+	}
+	*id = s.id;
+	rc = 0;
+out:
+	free(n);
+	free(k);
+	return rc;
+}
+
+int staff_set_active(const struct desk_ctx *d, const char *who, bool active, struct err *e)
+{
+	struct staff s;
+	long long id;
+	char num[32];
+	int rc = -1;
+
+	if (db_begin(d->db, e) < 0)
+		return -1;
+	if (resolve_staff(d, who, "staff", false, &id, e) < 0)
+		goto out;
+	snprintf(num, sizeof num, "%lld", id);
+	if (db_staff_find(d->db, num, &s, e) != 0) {
+		if (e->code != ERR_DB)
+			err_set_field(e, ERR_INPUT, "staff", _("there is no staff member #%lld"), id);
+		goto out;
+	}
+	bool was = s.active;
+	if (was == active) {
+		err_set_field(e, ERR_RULE, "staff", active ? _("%s is already active")
+							 : _("%s is already retired"), s.name);
+		staff_release(&s);
+		goto out;
+	}
+	staff_release(&s);
+	if (db_staff_set_active(d->db, id, active, e) < 0 || db_commit(d->db, e) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (rc < 0)
+		db_rollback(d->db);
+	return rc;
 }

@@ -44,4 +44,13 @@ int org_request(const struct desk_ctx *d, const struct org_req *r, struct org_re
 int org_contact_ensure(const struct desk_ctx *d, long long org_id, const char *name,
 		       const char *phone, const char *email, long long *id, struct err *e);
 
+/* Desk staff: add one (name and reading one line each, at most 60
+ * characters; desk general or content, default general; keys name,
+ * kana, desk), or retire one and bring one back (by id, name or unique
+ * match; key staff).  Retiring a retired member (or returning an
+ * active one) is refused (ERR_RULE). */
+int staff_add(const struct desk_ctx *d, const char *name, const char *kana, const char *desk,
+	      long long *id, struct err *e);
+int staff_set_active(const struct desk_ctx *d, const char *who, bool active, struct err *e);
+
 #endif

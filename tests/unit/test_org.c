@@ -192,6 +192,46 @@ static void test_contact(void)
 	testdb_close(&t);
 }
 
+static void test_staff_add(void)
+{
+	long long id = 0;
+	struct staff s;
+
+	if (setup() < 0)
+		return (void)ok(0, "staff add: setup");
+	ok(staff_add(&d, " 山田 花子 ", "やまだ はなこ", NULL, &id, &e) == 0 && id > 0 &&
+	   db_staff_find(t.db, "山田 花子", &s, &e) == 0 && !strcmp(s.desk, "general"),
+	   "staff_add trims the name and defaults the desk to general");
+	if (id > 0 && s.name)
+		staff_release(&s);
+	ok(staff_add(&d, "", NULL, NULL, &id, &e) < 0 && !strcmp(e.field, "name"),
+	   "a staff member needs a name (field name)");
+	ok(staff_add(&d, "佐藤", NULL, "reception", &id, &e) < 0 && !strcmp(e.field, "desk"),
+	   "the desk is general or content (field desk): %s", e.msg);
+	ok(staff_add(&d, "a\033b", NULL, NULL, &id, &e) < 0 && !strcmp(e.field, "name"),
+	   "control characters in the name are refused");
+	testdb_close(&t);
+}
+
+static void test_staff_active(void)
+{
+	long long id = 0;
+	struct staff s;
+
+	if (setup() < 0)
+		return (void)ok(0, "staff active: setup");
+	ok(staff_add(&d, "山田 花子", "やまだ はなこ", "content", &id, &e) == 0, "a staff member");
+	ok(staff_set_active(&d, "山田", false, &e) == 0 && db_staff_find(t.db, "山田 花子", &s, &e) == 0 &&
+	   !s.active, "staff_set_active retires a member named by a unique part of the name");
+	staff_release(&s);
+	ok(staff_set_active(&d, "山田 花子", false, &e) < 0 && e.code == ERR_RULE,
+	   "retiring a retired member is refused: %s", e.msg);
+	ok(staff_set_active(&d, "#1", true, &e) == 0, "and she returns, by id");
+	ok(staff_set_active(&d, "鈴木", true, &e) < 0 && e.code == ERR_INPUT && !strcmp(e.field, "staff"),
+	   "an unknown member is refused at staff: %s", e.msg);
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	test_add();
@@ -200,5 +240,7 @@ int main(void)
 	test_missing_id();
 	test_extras_one_transaction();
 	test_contact();
+	test_staff_add();
+	test_staff_active();
 	return done_testing();
 }
