@@ -9,6 +9,7 @@
 #include "core/desk.h"
 #include "core/holiday.h"
 #include "core/report.h"
+#include "core/resolve.h"
 #include "core/formdef.h"
 #include "db/db_appt.h"
 #include "db/db_extra.h"
@@ -43,12 +44,7 @@ static const char *channel_label(enum channel c)
 
 static void topics_str(unsigned topics, struct strbuf *sb, const char *sep)
 {
-	for (int t = 0; t < TOPIC_COUNT; t++)
-		if (topics & (1u << t)) {
-			if (sb->len)
-				strbuf_adds(sb, sep);
-			strbuf_adds(sb, i18n_japanese() ? topic_ja[t] : topic_code[t]);
-		}
+	resolve_topics_str(topics, i18n_japanese(), sep, sb);
 }
 
 static const struct option book_options[] = {
@@ -166,8 +162,7 @@ static int print_appt(const struct appt *a, void *arg)
 			printf("%s(%s)\n", date_format(a->day, date), jdate_wday(date_wday(a->day)));
 			lc->last_day = a->day;
 		}
-		static const char *mark[ST_COUNT] = { " ", "✓", "×", "?" };
-		printf("%s %s-%s %s #%-5lld ", mark[a->status], time_format(a->start_min, t1),
+		printf("%s %s-%s %s #%-5lld ", appt_status_mark(a->status), time_format(a->start_min, t1),
 		       time_format(a->start_min + a->minutes, t2),
 		       a->channel == CH_VISIT ? "来所" : "電話", a->id);
 		cli_pad(stdout, a->org_name, 28);

@@ -243,3 +243,33 @@ out:
 		db_rollback(d->db);
 	return rc;
 }
+
+int org_get(const struct desk_ctx *d, long long id, struct org *o, struct err *e)
+{
+	return db_org_get(d->db, id, o, e);
+}
+
+int org_search(const struct desk_ctx *d, const char *query, int limit,
+	       int (*cb)(const struct org *o, void *arg), void *arg, struct err *e)
+{
+	return db_org_search(d->db, query, limit, cb, arg, e);
+}
+
+int staff_list(const struct desk_ctx *d, bool active_only,
+	       int (*cb)(const struct staff *s, void *arg), void *arg, struct err *e)
+{
+	return db_staff_list(d->db, active_only, cb, arg, e);
+}
+
+int staff_get(const struct desk_ctx *d, long long id, struct staff *s, struct err *e)
+{
+	char num[32];
+
+	snprintf(num, sizeof num, "%lld", id);
+	int rc = db_staff_find(d->db, num, s, e);
+	if (rc == 0 && s->id != id) {
+		staff_release(s);
+		return 1;
+	}
+	return rc;
+}

@@ -44,6 +44,17 @@ int org_request(const struct desk_ctx *d, const struct org_req *r, struct org_re
 int org_contact_ensure(const struct desk_ctx *d, long long org_id, const char *name,
 		       const char *phone, const char *email, long long *id, struct err *e);
 
+/* Reads for the screens' pickers (the form's organization search and
+ * staff list), so no screen queries the database itself: as
+ * db_org_get, db_org_search, db_staff_list, and a staff member by id
+ * (0 found, 1 not found). */
+int org_get(const struct desk_ctx *d, long long id, struct org *o, struct err *e);
+int org_search(const struct desk_ctx *d, const char *query, int limit,
+	       int (*cb)(const struct org *o, void *arg), void *arg, struct err *e);
+int staff_list(const struct desk_ctx *d, bool active_only,
+	       int (*cb)(const struct staff *s, void *arg), void *arg, struct err *e);
+int staff_get(const struct desk_ctx *d, long long id, struct staff *s, struct err *e);
+
 /* Desk staff: add one (name and reading one line each, at most 60
  * characters; desk general or content, default general; keys name,
  * kana, desk), or retire one and bring one back (by id, name or unique

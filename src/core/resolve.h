@@ -44,5 +44,10 @@ int resolve_topics(const char *s, const char *key, unsigned *bits, struct err *e
 const char *resolve_topic_menu(int i, bool ja, const char **name);
 /* The topics as codes joined by sep ("meeting,plan"), or by names. */
 void resolve_topics_str(unsigned bits, bool ja, const char *sep, struct strbuf *out);
+/* The topics by their names, Japanese when ja, else English ("plan
+ * drafting"), joined by sep: for screens and print. */
+void resolve_topics_names(unsigned bits, bool ja, const char *sep, struct strbuf *out);
+/* Whether a channel code (or name) is a visit, the channel with a room. */
+bool resolve_channel_is_visit(const char *channel);
 
 #endif

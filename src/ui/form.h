@@ -6,7 +6,10 @@
  * ui/lineedit.h; choice fields cycle with Left/Right; topics are a
  * multi-select; the org field searches organizations as you type and
  * shows a popup list under the field.  It knows nothing of what the
- * values mean: the dialog's save callback checks and stores them.
+ * values mean and never touches the database: option lists (staff,
+ * the support menu, organizations found) and the reading of dates,
+ * times and minutes come from core; the dialog's save callback hands
+ * the values to core, which checks and stores them.
  *
  * Keys: Tab/Down and Shift-Tab/Up move between fields; Enter moves on
  * (on the last field it saves); F2 or Ctrl-S saves; Esc cancels,

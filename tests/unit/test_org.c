@@ -232,6 +232,47 @@ static void test_staff_active(void)
 	testdb_close(&t);
 }
 
+static int count_org(const struct org *o, void *arg)
+{
+	(void)o;
+	++*(int *)arg;
+	return 0;
+}
+
+static int count_staff(const struct staff *s, void *arg)
+{
+	(void)s;
+	++*(int *)arg;
+	return 0;
+}
+
+static void test_reads(void)
+{
+	struct org o = { 0 };
+	struct staff s;
+	long long id = 0;
+	int n = 0, m = 0;
+
+	if (setup() < 0)
+		return (void)ok(0, "reads: setup");
+	long long org = add("杉並区地域包括支援センター ケア24成田", "杉並区");
+	ok(org && org_get(&d, org, &o, &e) == 0 && !strcmp(o.municipality, "杉並区"),
+	   "org_get reads an organization");
+	org_release(&o);
+	ok(org_get(&d, 99, &o, &e) < 0 && e.code == ERR_INPUT, "org_get of a missing one");
+	ok(org_search(&d, "ケア24", 10, count_org, &n, &e) == 1 && n == 1,
+	   "org_search finds it by part of the name");
+	ok(staff_add(&d, "山田 花子", "", NULL, &id, &e) == 0 && staff_set_active(&d, "山田", false, &e) == 0 &&
+	   staff_list(&d, true, count_staff, &m, &e) == 0 && m == 0 &&
+	   staff_list(&d, false, count_staff, &m, &e) == 1 && m == 1,
+	   "staff_list lists the active ones, or all");
+	ok(staff_get(&d, id, &s, &e) == 0 && !strcmp(s.name, "山田 花子") && !s.active,
+	   "staff_get reads a retired member by id");
+	staff_release(&s);
+	ok(staff_get(&d, 99, &s, &e) == 1, "staff_get of a missing one is 1");
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	test_add();
@@ -242,5 +283,6 @@ int main(void)
 	test_contact();
 	test_staff_add();
 	test_staff_active();
+	test_reads();
 	return done_testing();
 }
