@@ -18,6 +18,7 @@
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -637,12 +638,10 @@ static int save_filter(struct form *fm, const char *override, bool *refused, voi
 
 	(void)override;
 	(void)refused;
-	if (*(s = form_text(fm, "from")) && date_parse(s, &from) < 0) {
-		form_set_msg(fm, "from", _("not a date (YYYY-MM-DD)"));
-		return 0;
-	}
-	if (*(s = form_text(fm, "to")) && date_parse(s, &to) < 0) {
-		form_set_msg(fm, "to", _("not a date (YYYY-MM-DD)"));
+	const struct desk_ctx *d = &fa->ui->app->desk;
+	if ((*(s = form_text(fm, "from")) && resolve_date(d, s, "from", false, &from, &e) < 0) ||
+	    (*(s = form_text(fm, "to")) && resolve_date(d, s, "to", false, &to, &e) < 0)) {
+		form_set_msg(fm, e.field, e.msg);
 		return 0;
 	}
 	if (from && to && to < from) {
