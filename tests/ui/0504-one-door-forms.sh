@@ -52,4 +52,32 @@ test_expect_success 'corrected, it is saved with the picked topic' '
 	sql_is "SELECT received_at, topic, summary FROM inquiry" "2026-11-24T10:00|meeting|要約"
 '
 ui_stop
+sleep 0.2
+
+# An inquiry whose topic was stored as free text before the support menu
+# (written by SQL past the program's trigger functions).
+test_expect_success 'an inquiry with a free-text topic of old' '
+	mado inquiry add --channel phone --org 1 --topic other --summary "古い件名の問い合わせ" \
+		--received 2026-11-20T09:00 >/dev/null &&
+	sqlite3 -batch -cmd ".dbconfig enable_trigger off" "$MADOGUCHI_DB" \
+		"UPDATE inquiry SET topic = '"'"'ウェブサイト'"'"' WHERE id = 2" &&
+	[ "$(sql "SELECT topic FROM inquiry WHERE id = 2")" = ウェブサイト ]
+'
+UI_ENV=
+ui_start
+test_expect_success 'its edit form shows the old topic as stored' '
+	ui_wait "Today" 2>/dev/null || ui_wait "Desk" &&
+	ui_keys i && ui_wait "Inquiries: 2" &&
+	ui_keys / && ui_wait "Search summaries and notes:" && ui_type "古い件名" &&
+	ui_wait "Inquiries: 1" && ui_keys Enter && ui_wait_gone "Search summaries" &&
+	ui_keys Enter && ui_wait "Follow up by" &&
+	ui_keys e && ui_wait "Summary *" &&
+	row_of "Topic" | grep -qF "ウェブサイト"
+'
+test_expect_success 'an edit that leaves the topic as it is is saved, topic kept' '
+	ui_keys Tab C-u && ui_type "2026-11-30" && ui_keys F2 &&
+	ui_wait "Inquiry #2 saved" &&
+	sql_is "SELECT topic, due_date FROM inquiry WHERE id = 2" "ウェブサイト|2026-11-30"
+'
+ui_stop
 test_done
