@@ -422,12 +422,14 @@ int inquiry_apply(const struct desk_ctx *d, long long id, long long program_id,
 	struct inquiry q;
 	int rc;
 
-	if (db_inquiry_get(d->db, id, &q, e) < 0)
+	if (db_inquiry_get(d->db, id, &q, e) < 0) {
+		snprintf(e->field, sizeof e->field, "id");
 		return -1;
+	}
 	if (!q.org_id) {
 		inquiry_release(&q);
-		return err_set(e, ERR_INPUT,
-			       _("inquiry #%lld names no organization; an application needs one"), id);
+		return err_set_field(e, ERR_INPUT, "org",
+				     _("inquiry #%lld names no organization; an application needs one"), id);
 	}
 	a->org_id = q.org_id;
 	a->program_id = program_id;

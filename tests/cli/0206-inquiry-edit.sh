@@ -50,5 +50,18 @@ test_expect_success 'after the refusals the record is as it was' '
 test_expect_code 2 'an unknown inquiry' '
 	mado inquiry edit 99 --summary x
 '
+test_expect_success 'an edit that changes nothing writes nothing (no audit row)' '
+	n=$(sql "SELECT count(*) FROM audit") &&
+	mado inquiry edit 1 --summary "直した要約" --topic meeting --org 1 --contact 田中 >"$TEST_DIR/out" &&
+	grep_out "inquiry #1 unchanged" <"$TEST_DIR/out" &&
+	[ "$(sql "SELECT count(*) FROM audit")" = "$n" ]
+'
+test_expect_success 'staff by a unique part of the name, status with the edit' '
+	mado inquiry edit 1 --staff 山田 --status waiting >/dev/null &&
+	[ "$(sql "SELECT staff_id, status FROM inquiry")" = "1|waiting" ]
+'
+test_expect_code 2 'a topic outside the menu is refused on edit too' '
+	mado inquiry edit 1 --topic 申込
+'
 
 test_done

@@ -308,6 +308,37 @@ static void test_book_carries_topic(void)
 	testdb_close(&t);
 }
 
+static void test_apply(void)
+{
+	struct program p = { 0 };
+	struct application a = { 0 };
+	struct inquiry_req r = { 0 };
+	struct inquiry_result res;
+
+	if (setup() < 0)
+		return (void)ok(0, "apply: setup");
+	p.name = strdup("伴走支援事業");
+	p.cap = -1;
+	ok(program_add(&d, &p, NULL, 0, &e) == 0, "a program");
+	long long id = add("plan", "申込の相談");
+	ok(inquiry_apply(&d, id, p.id, &a, &e) == 0 && a.id > 0 && a.inquiry_id == id && a.org_id == 1,
+	   "inquiry_apply starts an application for the inquiry's organization: %s", e.msg);
+	application_release(&a);
+	memset(&a, 0, sizeof a);
+	r.channel = "phone";
+	r.topic = "other";
+	r.summary = "団体なし";
+	ok(inquiry_request(&d, &r, &res, &e) == 0 && inquiry_apply(&d, res.id, p.id, &a, &e) < 0 &&
+	   !strcmp(e.field, "org"), "an inquiry with no organization: refused at org");
+	application_release(&a);
+	memset(&a, 0, sizeof a);
+	ok(inquiry_apply(&d, 99, p.id, &a, &e) < 0 && e.code == ERR_INPUT && !strcmp(e.field, "id"),
+	   "a missing inquiry: refused at id");
+	application_release(&a);
+	program_release(&p);
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	test_add();
@@ -320,5 +351,6 @@ int main(void)
 	test_note();
 	test_status();
 	test_book_carries_topic();
+	test_apply();
 	return done_testing();
 }
