@@ -35,6 +35,28 @@ static void test_backup(void)
 	testdb_close(&t);
 }
 
+static void test_restore(void)
+{
+	char bak[sizeof t.path + 8], target[sizeof t.path + 8];
+	struct db *db2 = NULL;
+
+	if (setup() < 0)
+		return (void)ok(0, "restore: setup");
+	snprintf(bak, sizeof bak, "%s.bak", t.path);
+	snprintf(target, sizeof target, "%s.new", t.path);
+	ok(admin_backup(&d, bak, &e) == 0 && admin_restore(target, bak, NULL, &e) == 0 &&
+	   db_open(&db2, target, 0, &e) == 0 && db_schema_version(db2) == db_schema_latest(),
+	   "admin_restore puts a verified copy in place: %s", e.msg);
+	if (db2)
+		db_close(db2);
+	ok(admin_restore(target, "/nonexistent/copy.db", NULL, &e) < 0, "a missing copy is refused: %s",
+	   e.msg);
+	ok(admin_restore(target, "", NULL, &e) < 0 && !strcmp(e.field, "file"), "a file name is required");
+	unlink(bak);
+	unlink(target);
+	testdb_close(&t);
+}
+
 static void count_line(const char *line, void *arg)
 {
 	(void)line;
@@ -75,6 +97,7 @@ static void test_retention(void)
 int main(void)
 {
 	test_backup();
+	test_restore();
 	test_check();
 	test_retention();
 	return done_testing();
