@@ -6,7 +6,6 @@
 #include "app.h"
 #include "core/appt.h"
 #include "core/config.h"
-#include "core/extras.h"
 #include "core/resolve.h"
 #include "core/formdef.h"
 #include "core/inquiry.h"
