@@ -49,7 +49,7 @@ int db_fail(struct db *db, int rc, const char *what, struct err *e)
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 		return err_set(e, ERR_DB, _("%s: cannot read or write the database file (%s)"), what, msg);
-	case SQLITE_CONSTRAINT:
+	case SQLITE_CONSTRAINT: {
 		/* The schema's triggers raise 'rule: ...' in English: these
 		 * marks put those texts in the catalog. */
 		static const char *const rules[] = {
@@ -64,6 +64,7 @@ int db_fail(struct db *db, int rc, const char *what, struct err *e)
 		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 			return err_set(e, ERR_INPUT, _("%s: refers to a record that does not exist"), what);
 		return err_set(e, ERR_INPUT, _("%s: a value is not allowed (%s)"), what, msg);
+	}
 	default:
 		return err_set(e, ERR_DB, _("%s: database error: %s"), what, msg);
 	}
