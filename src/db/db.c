@@ -156,6 +156,15 @@ const char *db_path(const struct db *db)
 	return db->path;
 }
 
+int db_refuse_own_file(const struct db *db, const char *path, struct err *e)
+{
+	if (db && file_is_database(path, db->path))
+		return err_set(e, ERR_INPUT,
+			       _("%s is the database or one of its own files (-wal, -shm, -journal); nothing was written. Give another file."),
+			       path);
+	return 0;
+}
+
 int db_exec(struct db *db, const char *sql, struct err *e)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
@@ -197,6 +206,9 @@ static int migrate(struct db *db, struct err *e)
 
 	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
 		return -1;
+	if (version < 0)
+		return err_set(e, ERR_DB, _("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
+			       db->path, version);
 	if (version > migrations_COUNT)
 		return err_set(e, ERR_DB,
 			       _("%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program."),
@@ -220,6 +232,13 @@ static int migrate(struct db *db, struct err *e)
 	/* another terminal may have migrated while we waited for the lock */
 	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
 		goto fail;
+	if (version < 0 || version > migrations_COUNT) {
+		err_set(e, ERR_DB, _("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
+			db->path, version);
+		goto fail;
+	}
+	if (version == migrations_COUNT)
+		goto done;
 	for (int i = version; i < migrations_COUNT; i++) {
 		char *errmsg = NULL;
 		int rc = sqlite3_exec(db->h, migrations[i], NULL, NULL, &errmsg);
@@ -234,6 +253,7 @@ static int migrate(struct db *db, struct err *e)
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", migrations_COUNT);
 	if (db_exec(db, sql, e) < 0)
 		goto fail;
+done:
 	if (db_commit(db, e) < 0)
 		goto fail;
 	return 0;
@@ -386,6 +406,12 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	 * (even switching it to WAL would change its bytes). */
 	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
 		goto fail;
+	if (version < 0) {
+		err_set(e, ERR_DB,
+			_("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
+			db->path, version);
+		goto fail;
+	}
 	if (version > migrations_COUNT) {
 		err_set(e, ERR_DB,
 			_("%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program."),
@@ -594,13 +620,11 @@ int db_backup(struct db *db, const char *path, struct err *e)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	struct stat a, t;
 	char *tmp = NULL;
 	int rc, fd = -1, ret = -1;
 
-	if (stat(path, &t) == 0 && stat(db->path, &a) == 0 && a.st_dev == t.st_dev &&
-	    a.st_ino == t.st_ino)
-		return err_set(e, ERR_INPUT, _("%s is the database itself; give another file"), path);
+	if (db_refuse_own_file(db, path, e) < 0)
+		return -1;
 	if (file_kind(path) != FILE_NONE && file_kind(path) != FILE_REGULAR)
 		return err_set(e, ERR_INPUT, _("%s is not a regular file; give a file to back up to"), path);
 	/* Write a private temporary file beside the target, then rename:

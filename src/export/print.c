@@ -566,6 +566,8 @@ int print_schedule_to(const struct desk_ctx *d, const struct print_opts *o, cons
 	int n, st;
 
 	if (path) {
+		if (db_refuse_own_file(d->db, path, e) < 0)
+			return -1;
 		int fd = file_open_private(path);
 		if (fd < 0 || !(f = fdopen(fd, "w"))) {
 			if (fd >= 0)
