@@ -8,6 +8,7 @@
 #include "export/ical_import.h"
 #include "export/print.h"
 #include "util/i18n.h"
+#include "util/safeout.h"
 
 int cli_export(struct app *app, int argc, char **argv)
 {
@@ -44,7 +45,7 @@ int cli_export(struct app *app, int argc, char **argv)
 	if (out && strcmp(out, "-"))
 		n = ical_export_file(&app->desk, &o, out, &app->err);
 	else
-		n = ical_export(&app->desk, &o, stdout, &app->err);
+		n = ical_export(&app->desk, &o, safeout_raw(), &app->err);	/* CRLF lines; values sanitized */
 	if (n < 0)
 		return cli_fail(app);
 	if (out && strcmp(out, "-"))
@@ -124,7 +125,7 @@ int cli_print(struct app *app, int argc, char **argv)
 		return cli_fail(app);
 	o.day = day;
 	if (out && !strcmp(out, "-"))
-		n = print_schedule(&app->desk, &o, stdout, &app->err);
+		n = print_schedule(&app->desk, &o, safeout_raw(), &app->err);	/* PDF, form feeds */
 	else
 		n = print_schedule_to(&app->desk, &o, out, &app->err);
 	if (n < 0)

@@ -199,7 +199,12 @@ int text_fit(const char *s, int cols, size_t *bytes)
 
 void text_sanitize(struct strbuf *sb, const char *s, bool keep_nl)
 {
-	size_t n = strlen(s), i = 0;
+	text_sanitize_n(sb, s, strlen(s), keep_nl);
+}
+
+void text_sanitize_n(struct strbuf *sb, const char *s, size_t n, bool keep_nl)
+{
+	size_t i = 0;
 	struct unit u;
 
 	while (i < n) {

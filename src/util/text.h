@@ -46,6 +46,8 @@ int text_fit(const char *s, int cols, size_t *bytes);
  * <U+XXXX>, invalid bytes become U+FFFD.  With keep_nl, newlines and
  * tabs pass; otherwise they become spaces. */
 void text_sanitize(struct strbuf *sb, const char *s, bool keep_nl);
+/* Same for n bytes that may hold NUL (shown as ^@). */
+void text_sanitize_n(struct strbuf *sb, const char *s, size_t n, bool keep_nl);
 /* Same, into a new string. */
 char *text_safe(const char *s);
 
