@@ -535,20 +535,32 @@ long long db_change_counter(struct db *db)
 	return v;
 }
 
-int db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
-		 const char *s, bool multiline, size_t max, struct err *e)
+static int bind_checked(struct db *db, sqlite3_stmt *st, int i, const char *field,
+			const char *s, enum text_kind kind, size_t max, struct err *e)
 {
 	char msg[512];
 	int rc;
 
 	if (!s)
 		return err_set(e, ERR_INPUT, _("%s: required"), field);
-	if (text_check(field, s, multiline ? TEXT_MULTI : TEXT_LINE, max, msg, sizeof msg) < 0)
+	if (text_check(field, s, kind, max, msg, sizeof msg) < 0)
 		return err_set(e, ERR_INPUT, "%s", msg);
 	rc = sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, field, e);
 	return 0;
+}
+
+int db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
+		 const char *s, bool multiline, size_t max, struct err *e)
+{
+	return bind_checked(db, st, i, field, s, multiline ? TEXT_MULTI : TEXT_LINE, max, e);
+}
+
+int db_bind_name(struct db *db, sqlite3_stmt *st, int i, const char *field,
+		 const char *s, size_t max, struct err *e)
+{
+	return bind_checked(db, st, i, field, s, TEXT_NAME, max, e);
 }
 
 int db_bind_opt_text(struct db *db, sqlite3_stmt *st, int i, const char *field,

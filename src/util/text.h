@@ -19,6 +19,9 @@ bool text_utf8_valid(const char *s, size_t n);
 enum text_kind {
 	TEXT_LINE,	/* one line: no control characters at all */
 	TEXT_MULTI,	/* notes and summaries: newline and tab allowed */
+	TEXT_NAME,	/* a name people pick from a list: one line, and no
+			 * invisible character (zero-width, soft hyphen,
+			 * fillers), so no two names look alike */
 };
 
 /* Check text before it is stored: valid UTF-8, no control characters
