@@ -1,12 +1,15 @@
 #include "db/db.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "db/db_admin.h"
 #include "db/db_internal.h"
 #include "migrations.h"
 #include "util/file.h"
@@ -371,6 +374,9 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 			close(fd);
 	} else if (S_ISDIR(stbuf.st_mode)) {
 		return err_set(e, ERR_DB, _("%s is a directory, not a database"), path);
+	} else if (!S_ISREG(stbuf.st_mode)) {
+		/* a FIFO or a device would block the open or read forever */
+		return err_set(e, ERR_DB, _("%s is not a regular file, not a database; it was not touched"), path);
 	} else if (stbuf.st_size == 0 && !(flags & DB_CREATE)) {
 		return err_set(e, ERR_DB, _("%s is empty, not a madoguchi database; create one with 'madoguchi init' or restore a backup"),
 			       path);
@@ -390,18 +396,34 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	 * read-only WAL database whose -shm cannot be created (read-only
 	 * directory or medium) opens immutable: nobody can write it. */
 	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0) {
-		int rc = sqlite3_extended_errcode(db->h);
-		if (!db->readonly || ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY &&
-				      (rc & 0xff) != SQLITE_IOERR))
+		int rc = sqlite3_extended_errcode(db->h) & 0xff;
+		if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR &&
+		    rc != SQLITE_FULL)
 			goto fail;
 		sqlite3_close(db->h);
 		db->h = NULL;
+		/* A writable file whose -wal or -shm cannot be made (a
+		 * read-only directory, a full disk) still opens for viewing. */
+		if (!db->readonly) {
+			db->readonly = true;
+			if (open_handle(db, path, SQLITE_OPEN_READONLY, e) < 0)
+				goto fail;
+			if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) == 0)
+				goto opened;
+			rc = sqlite3_extended_errcode(db->h) & 0xff;
+			if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR &&
+			    rc != SQLITE_FULL)
+				goto fail;
+			sqlite3_close(db->h);
+			db->h = NULL;
+		}
 		char *uri = immutable_uri(path);
 		int crc = open_handle(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, e);
 		free(uri);
 		if (crc < 0 || pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0)
 			goto fail;
 	}
+opened:
 	/* Refuse a newer or a foreign file before anything writes to it
 	 * (even switching it to WAL would change its bytes). */
 	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
@@ -426,7 +448,13 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
 		goto fail;
 	if (!db->readonly) {
-		if (db_exec(db, "PRAGMA journal_mode = WAL", e) < 0)
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) & 0xff;
+		/* no room or no right to make the -wal (a full disk, a
+		 * read-only directory): the file still opens for viewing */
+		if (rc == SQLITE_FULL || rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
+		    rc == SQLITE_IOERR)
+			db->readonly = true;
+		else if (rc != SQLITE_OK && db_fail(db, rc, _("database"), e) < 0)
 			goto fail;
 	}
 	if (db_exec(db, "PRAGMA synchronous = FULL", e) < 0)
@@ -628,6 +656,45 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *
 	return 0;
 }
 
+/* Remove PATH.tmp-PID-XXXXXX files of backups whose process is gone
+ * (killed with SIGKILL, or the machine went down). */
+static void remove_stale_tmp(const char *path)
+{
+	char dir[4096], *slash;
+	const char *base;
+	DIR *d;
+	struct dirent *de;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = '\0';
+		base = path + (slash - dir) + 1;
+		if (!*dir)
+			snprintf(dir, sizeof dir, "/");
+	} else {
+		snprintf(dir, sizeof dir, ".");
+		base = path;
+	}
+	size_t bl = strlen(base);
+	if (!(d = opendir(dir)))
+		return;
+	while ((de = readdir(d))) {
+		char *end;
+		if (strncmp(de->d_name, base, bl) || strncmp(de->d_name + bl, ".tmp-", 5))
+			continue;
+		long pid = strtol(de->d_name + bl + 5, &end, 10);
+		if (pid <= 0 || *end != '-' || strlen(end) != 7)
+			continue;
+		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH) {
+			char full[8300];
+			snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
+			unlink(full);
+		}
+	}
+	closedir(d);
+}
+
 int db_backup(struct db *db, const char *path, struct err *e)
 {
 	sqlite3 *dst = NULL;
@@ -639,13 +706,25 @@ int db_backup(struct db *db, const char *path, struct err *e)
 		return -1;
 	if (file_kind(path) != FILE_NONE && file_kind(path) != FILE_REGULAR)
 		return err_set(e, ERR_INPUT, _("%s is not a regular file; give a file to back up to"), path);
+	remove_stale_tmp(path);
 	/* Write a private temporary file beside the target, then rename:
-	 * a reader of path sees the old backup or the whole new one. */
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	 * a reader of path sees the old backup or the whole new one.  The
+	 * signals that end a run wait until the file is renamed or
+	 * removed; one left by kill -9 carries its pid, so the next backup
+	 * removes it. */
+	sigset_t block, old_mask;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &block, &old_mask);
+	tmp = xasprintf("%s.tmp-%ld-XXXXXX", path, (long)getpid());
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		err_set(e, ERR_DB, _("cannot create %s: %s"), path, strerror(errno));
 		free(tmp);
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 		return -1;
 	}
 	fchmod(fd, 0600);
@@ -688,6 +767,14 @@ int db_backup(struct db *db, const char *path, struct err *e)
 		goto out;
 	}
 	fd = -1;
+	/* a copy that restore would refuse is no backup */
+	int version;
+	struct err ve = { 0 };
+	if (db_verify_file(tmp, &version, &ve) < 0) {
+		err_set(e, ERR_DB, _("the database is damaged, so no usable backup can be made (%s); nothing was written to %s. Run 'madoguchi check'."),
+			ve.msg, path);
+		goto out;
+	}
 	if (rename(tmp, path) < 0) {
 		err_set(e, ERR_DB, _("cannot write %s: %s"), path, strerror(errno));
 		goto out;
@@ -702,6 +789,7 @@ out:
 	if (ret < 0)
 		unlink(tmp);
 	free(tmp);
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	return ret;
 }
 
