@@ -139,6 +139,34 @@ static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* mado_text_ok(v1, kind1, v2, kind2, ...): 1 when every non-NULL value
+ * passes text_check() (kind 0 one line, 1 multi-line: newline and tab);
+ * the text triggers of the schema (db/005) refuse a row with 0. */
+static void fn_text_ok(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char err[8];
+
+	for (int i = 0; i + 1 < argc; i += 2) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			continue;
+		const char *s = (const char *)sqlite3_value_text(argv[i]);
+		int n = sqlite3_value_bytes(argv[i]);
+		if (!s || (int)strlen(s) != n ||	/* an embedded NUL */
+		    text_check("", s, sqlite3_value_int(argv[i + 1]) ? TEXT_MULTI : TEXT_LINE, 0,
+			       err, sizeof err) < 0) {
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
+static void register_text_ok(sqlite3 *h)
+{
+	sqlite3_create_function(h, "mado_text_ok", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+				SQLITE_INNOCUOUS, NULL, fn_text_ok, NULL, NULL);
+}
+
 void db_set_actor(struct db *db, const char *actor)
 {
 	snprintf(db->actor, sizeof db->actor, "%s", actor && *actor ? actor : "desk");
@@ -339,6 +367,7 @@ static int open_handle(struct db *db, const char *name, int oflags, struct err *
 	sqlite3_create_function(db->h, "mado_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 				fn_sortkey, NULL, NULL);
 	sqlite3_create_collation(db->h, "mado_kana", SQLITE_UTF8, NULL, coll_kana);
+	register_text_ok(db->h);
 	return 0;
 }
 

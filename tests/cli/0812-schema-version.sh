@@ -19,7 +19,8 @@ for v in -1 -4 -100000 -2147483648 2147483647 99; do
 		exit $rc
 	'
 	test_expect_code 3 "user_version $v: the desk refuses it too (no crash)" '
-		TERM=xterm mado --db "$TEST_DIR/v.db" </dev/null >/dev/null 2>&1
+		TERM=xterm script -qec "\"$MADOGUCHI_BIN\" --db \"$TEST_DIR/v.db\"" /dev/null >"$TEST_DIR/tty" 2>&1 </dev/null; rc=$?
+		grep -q "not touched\|newer madoguchi" "$TEST_DIR/tty" || { cat "$TEST_DIR/tty"; exit 9; }; exit $rc
 	'
 	test_expect_code 3 "user_version $v: restore refuses the copy" '
 		mado restore "$TEST_DIR/v.db"

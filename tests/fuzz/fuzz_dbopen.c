@@ -6,7 +6,8 @@
  *
  * Input: 4 bytes user_version (big-endian, stored in the header as
  * is), 1 byte flags (1: open read-only, 2: cut the file after the page
- * in the next byte), then patches of (2 bytes page, 2 bytes offset,
+ * in the next byte, 4: keep the template's own version, so the seeds
+ * stay current when a migration is added), then patches of (2 bytes page, 2 bytes offset,
  * 1 byte length, that many bytes) until the input ends. */
 #include <fcntl.h>
 #include <stdio.h>
@@ -87,7 +88,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	img = xmalloc(tmpl_len);
 	memcpy(img, tmpl, tmpl_len);
 	len = tmpl_len;
-	memcpy(img + 60, data, 4);	/* user_version */
+	if (!(data[4] & 4))
+		memcpy(img + 60, data, 4);	/* user_version */
 	if (data[4] & 1)
 		flags = DB_READONLY;
 	if ((data[4] & 2) && size > 5) {
