@@ -42,6 +42,10 @@ int cli_export(struct app *app, int argc, char **argv)
 		return cli_fail(app);
 	if (o.from_day && o.to_day && o.to_day < o.from_day)
 		return cli_usage(app, "export", _("--to is before --from"));
+	/* standard output appended to the database (>> desk.db) is the
+	 * database too */
+	if ((!out || !strcmp(out, "-")) && db_refuse_own_file(app->db, "/dev/stdout", &app->err) < 0)
+		return cli_fail(app);
 	if (out && strcmp(out, "-"))
 		n = ical_export_file(&app->desk, &o, out, &app->err);
 	else
@@ -124,6 +128,8 @@ int cli_print(struct app *app, int argc, char **argv)
 	if (cli_date(app, date, &day) < 0 || (staff && cli_staff(app, staff, &o.staff_id) < 0))
 		return cli_fail(app);
 	o.day = day;
+	if (out && !strcmp(out, "-") && db_refuse_own_file(app->db, "/dev/stdout", &app->err) < 0)
+		return cli_fail(app);
 	if (out && !strcmp(out, "-"))
 		n = print_schedule(&app->desk, &o, safeout_raw(), &app->err);	/* PDF, form feeds */
 	else

@@ -34,6 +34,12 @@ done
 test_expect_code 2 'a relative name in the database directory is refused too' '
 	cd "$TEST_DIR" && mado export -o desk.db-wal
 '
+test_expect_code 2 'export to stdout appended to the database is refused' '
+	mado export >>"$DB"
+'
+test_expect_code 2 'print -o - appended to the -wal is refused' '
+	mado print --date 2026-11-24 --format text -o - >>"$DB-wal"
+'
 test_expect_success 'the desk is whole: same bookings, check ok, no -journal made' '
 	[ "$(count)" = "$before" ] && mado check | grep -q "^ok" && [ ! -e "$DB-journal" ] &&
 	[ -L "$TEST_DIR/link.db" ] && [ -L "$TEST_DIR/link-wal" ]
