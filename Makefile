@@ -47,7 +47,7 @@ BIN := $(O)/madoguchi
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_O := $(O)/fuzz
-FUZZ_TARGETS := text config cli $(if $(wildcard src/core/formdef.c),formdef) \
+FUZZ_TARGETS := text config cli dbopen $(if $(wildcard src/core/formdef.c),formdef) \
 	$(if $(wildcard src/export/ical_import.c),ical_import)
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_O)/obj/%.o)

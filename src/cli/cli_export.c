@@ -9,6 +9,7 @@
 #include "export/ical_import.h"
 #include "export/print.h"
 #include "util/i18n.h"
+#include "util/safeout.h"
 
 int cli_export(struct app *app, int argc, char **argv)
 {
@@ -42,10 +43,14 @@ int cli_export(struct app *app, int argc, char **argv)
 		return cli_fail(app);
 	if (o.from_day && o.to_day && o.to_day < o.from_day)
 		return cli_usage(app, "export", _("--to is before --from"));
+	/* standard output appended to the database (>> desk.db) is the
+	 * database too */
+	if ((!out || !strcmp(out, "-")) && db_refuse_own_file(app->db, "/dev/stdout", &app->err) < 0)
+		return cli_fail(app);
 	if (out && strcmp(out, "-"))
 		n = ical_export_file(&app->desk, &o, out, &app->err);
 	else
-		n = ical_export(&app->desk, &o, stdout, &app->err);
+		n = ical_export(&app->desk, &o, safeout_raw(), &app->err);	/* CRLF lines; values sanitized */
 	if (n < 0)
 		return cli_fail(app);
 	if (out && strcmp(out, "-"))
@@ -148,8 +153,10 @@ int cli_print(struct app *app, int argc, char **argv)
 	}
 	if (o.layout == PRINT_TIMETABLE && o.format != PRINT_PDF)
 		return cli_usage(app, "print", _("the timetable is printed as a PDF (--format pdf)"));
+	if (out && !strcmp(out, "-") && db_refuse_own_file(app->db, "/dev/stdout", &app->err) < 0)
+		return cli_fail(app);
 	if (out && !strcmp(out, "-"))
-		n = print_schedule(&app->desk, &o, stdout, &app->err);
+		n = print_schedule(&app->desk, &o, safeout_raw(), &app->err);	/* PDF, form feeds */
 	else if (out)
 		n = print_schedule_to(&app->desk, &o, out, &app->err);
 	else

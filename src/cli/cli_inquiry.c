@@ -310,9 +310,10 @@ static int print_note(const struct inquiry_note *n, void *arg)
 
 	(void)arg;
 	snprintf(when, sizeof when, "%s", n->at);
-	if (when[10] == 'T')
+	if (strlen(when) > 10 && when[10] == 'T')
 		when[10] = ' ';
-	printf("  %s", when);
+	fputs("  ", stdout);
+	cli_put(stdout, when);
 	if (n->staff_name) {
 		putchar(' ');
 		cli_put(stdout, n->staff_name);

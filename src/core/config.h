@@ -51,8 +51,13 @@ int config_set(struct config *c, const char *key, const char *value, struct err 
 /* An extra pair's value, or NULL. */
 const char *config_get(const struct config *c, const char *key);
 /* Path of the config directory: $XDG_CONFIG_HOME/madoguchi or
- * ~/.config/madoguchi (buf of size n). */
+ * $HOME/.config/madoguchi (buf of size n); NULL (and buf "") when
+ * neither variable holds an absolute path: never the current
+ * directory. */
 char *config_dir(char *buf, size_t n);
+/* The data directory, the same way: $XDG_DATA_HOME/madoguchi or
+ * $HOME/.local/share/madoguchi; NULL when neither is usable. */
+char *config_data_dir(char *buf, size_t n);
 void config_release(struct config *c);
 
 /* Whether month/day falls in one of the desk's own closed periods. */

@@ -605,9 +605,8 @@ int formdef_find(const char *name, char *buf, size_t n)
 	if (is_file(path))
 		goto found;
 #endif
-	snprintf(path, sizeof path, "forms/%s.form", name);
-	if (is_file(path))
-		goto found;
+	/* never forms/ of the current directory unasked: an uninstalled
+	 * build is pointed at its tree with MADOGUCHI_SRC (make run) */
 	return -1;
 found:
 	if (strlen(path) >= n)

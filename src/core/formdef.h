@@ -94,7 +94,8 @@ int formdef_parse(struct formdef *fd, const char *buf, size_t len, const char *f
 int formdef_parse_file(struct formdef *fd, const char *path, bool site, struct err *e);
 
 /* Where NAME.form is looked for, in order: $MADOGUCHI_FORMS,
- * $MADOGUCHI_SRC/forms, the installed MADO_DATADIR/forms, ./forms.
+ * $MADOGUCHI_SRC/forms, the installed MADO_DATADIR/forms
+ * (never ./forms unasked).
  * Writes the first existing path into buf; -1 when none exists. */
 int formdef_find(const char *name, char *buf, size_t n);
 /* Load form NAME: the first file formdef_find() gives (or, when there

@@ -1101,6 +1101,8 @@ int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
 	FILE *f;
 	int fd, n;
 
+	if (db_refuse_own_file(d->db, path, e) < 0)
+		return -1;
 	if (kind == FILE_OTHER)
 		return err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(EISDIR));
 	if (kind == FILE_SPECIAL) {

@@ -1124,8 +1124,11 @@ int print_schedule_to(const struct desk_ctx *d, const struct print_opts *o, cons
 		      struct err *e)
 {
 	FILE *f;
-	int n, fd = file_open_private(path);
+	int n, fd;
 
+	if (db_refuse_own_file(d->db, path, e) < 0)
+		return -1;
+	fd = file_open_private(path);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -526,6 +527,7 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);	/* leave the alternate screen too */
 }
 
 static void load(struct ui *ui)
@@ -540,6 +542,26 @@ int ui_run(struct app *app)
 	struct ui *ui;
 	int rc = 0;
 
+	const char *term = getenv("TERM");
+
+	/* The desk reads keys from a terminal: with input from a file or
+	 * a pipe it would spin on end-of-file; without TERM initscr()
+	 * exits 1 (our "refused by a rule").  Say why instead, before
+	 * anything is opened or created. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "madoguchi: %s\n",
+			_("the full-screen desk needs a terminal for its input and output; give a command for scripts (see madoguchi --help)"));
+		return 2;
+	}
+	if (!term || !*term) {
+		fprintf(stderr, "madoguchi: %s\n",
+			_("TERM is not set, so the terminal is unknown; set it (for example TERM=xterm-256color)"));
+		return 2;
+	}
+	if (!ui_term_known(term)) {
+		fprintf(stderr, "madoguchi: %s (TERM=%s)\n", _("cannot start the terminal"), term);
+		return 2;
+	}
 	if (app_open_db(app, DB_CREATE) < 0) {
 		fprintf(stderr, "madoguchi: %s\n", app->err.msg);
 		return app->err.code ? (int)app->err.code : 3;
@@ -555,8 +577,11 @@ int ui_run(struct app *app)
 	install_signals();
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
-	if (!initscr()) {
-		fprintf(stderr, "madoguchi: %s\n", _("cannot start the terminal"));
+	/* newterm(), unlike initscr(), returns instead of exiting on an
+	 * unknown terminal */
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "madoguchi: %s (TERM=%s)\n", _("cannot start the terminal"), term);
+		mem_die_hook = NULL;
 		free(ui);
 		return 2;
 	}

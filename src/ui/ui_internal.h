@@ -199,4 +199,7 @@ const char *ui_channel_mark(enum channel c);
 /* Topics as "打合せ・会議運営支援・…" (or English). */
 void ui_topics(struct strbuf *sb, unsigned topics, const char *sep);
 
+/* Whether TERM names a terminal this system describes (ui_term.c). */
+bool ui_term_known(const char *term);
+
 #endif
