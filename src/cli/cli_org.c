@@ -215,6 +215,8 @@ int cli_staff_cmd(struct app *app, int argc, char **argv)
 		printf("%lld\n", s.id);
 		return 0;
 	}
+	if (argc >= 2 && !strcmp(argv[1], "link"))
+		return cli_staff_link(app, argc - 1, argv + 1);
 	if (argc == 3 && (!strcmp(argv[1], "retire") || !strcmp(argv[1], "return"))) {
 		long long id;
 		if (cli_staff(app, argv[2], &id) < 0 ||
