@@ -366,8 +366,13 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 		return -1;
 	}
 	free(dir);
-	/* a setgid folder is a shared desk: its files are for its group */
+	/* a setgid folder is a shared desk: its files are for its group.
+	 * The -wal and -shm that sqlite makes there must be born 0660: with
+	 * the private umask they would be 0600 until sqlite's chmod, and
+	 * another account opening in between is refused. */
 	bool shared = (dirst.st_mode & S_ISGID) != 0;
+	if (shared)
+		umask(007);
 
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || !(flags & DB_CREATE))

@@ -112,6 +112,23 @@ test_expect_success 'a database open to every account is refused with the fix' '
 	chmod 660 "$DESK/desk.db"
 '
 
+# one account's desk screen shows what another account books, live
+cat >"$TEST_DIR/desk-as-a" <<EOF
+#!/bin/sh
+exec runuser -u $A -- env HOME="$TEST_DIR/home-$A" MADOGUCHI_DB="$DESK/desk.db" LANG="\$LANG" \\
+	LC_ALL="\$LC_ALL" TZ="\$TZ" TERM="\$TERM" MADOGUCHI_NOW="\$MADOGUCHI_NOW" \\
+	MADOGUCHI_LOCALEDIR="\$MADOGUCHI_LOCALEDIR" ASAN_OPTIONS="\$ASAN_OPTIONS" \\
+	UBSAN_OPTIONS="\$UBSAN_OPTIONS" "$MADOGUCHI_BIN" "\$@"
+EOF
+chmod 755 "$TEST_DIR/desk-as-a"
+test_expect_success 'a desk open as one account shows, live, what another account books' '
+	REAL_BIN=$MADOGUCHI_BIN && MADOGUCHI_BIN="$TEST_DIR/desk-as-a" && ui_start && MADOGUCHI_BIN=$REAL_BIN &&
+	ui_wait "Day schedule" &&
+	as "$B" book --date 2026-11-24 --start 16:30 --channel phone --org 1 --staff 鈴木 >/dev/null &&
+	ui_wait "16:30" 15
+'
+ui_stop
+
 # two staff accounts at once: book, move and cancel into one desk
 inserts_by() { sql "SELECT count(*) FROM audit WHERE tbl = 'appointment' AND action = 'insert' AND actor = '$1'"; }
 for u in $A $B; do inserts_by "$u" >"$TEST_DIR/home-$u/before"; done
@@ -144,5 +161,5 @@ test_expect_success '... every booking each reported is in the audit under its o
 test_expect_success '... and the file is whole' '
 	[ "$(sqlite3 "$DESK/desk.db" "PRAGMA integrity_check")" = ok ]
 '
-[ -n "${KEEP:-}" ] && { trap - EXIT; echo "# kept $TEST_DIR"; }
+[ -n "${KEEP:-}" ] && { trap - EXIT; echo "# kept $TEST_DIR $A $B"; }
 test_done
