@@ -130,7 +130,8 @@ test-run: $(BIN) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen ch
 po-check:
 	@sh tools/check-po.sh
 
-# Only src/ui includes curses, only src/db sqlite3, only src/export libical.
+# Only src/ui includes curses, only src/db sqlite3, only src/export libical;
+# nothing in src/ui or src/cli writes or starts a transaction (one door: core).
 check-layers:
 	@sh tools/check-layers.sh
 

@@ -22,6 +22,13 @@ int appt_topic_parse(const char *s)
 	return model_lookup3(topic_code, topic_en, topic_ja, TOPIC_COUNT, s);
 }
 
+const char *appt_status_mark(enum appt_status st)
+{
+	static const char *const mark[ST_COUNT] = { "*", "✓", "x", "?" };
+
+	return st < ST_COUNT ? mark[st] : "?";
+}
+
 void appt_describe(const struct appt *a, char *buf, size_t n)
 {
 	char date[DATE_STRLEN], from[6], to[6];

@@ -17,6 +17,7 @@
 #include "db/db_appt.h"
 #include "ui/dialog.h"
 #include "ui/ui_internal.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/jdate.h"
@@ -132,27 +133,12 @@ void ui_closed_reason(const struct desk_status *ds, char *buf, size_t n)
 		snprintf(buf, n, "%s (%s)", ds->reason_en, ds->reason);
 }
 
+/* A date as typed: core's reading of dates (words, +N), empty is today. */
 static int parse_date(struct ui *ui, const char *s, int *day)
 {
-	int today = clock_today(&ui->app->clock);
-	char *end;
+	struct err e;
 
-	if (!strcmp(s, "today") || !strcmp(s, _("today")) || !*s) {
-		*day = today;
-		return 0;
-	}
-	if (!strcmp(s, "tomorrow") || !strcmp(s, _("tomorrow"))) {
-		*day = today + 1;
-		return 0;
-	}
-	if (s[0] == '+' || s[0] == '-') {
-		long v = strtol(s, &end, 10);
-		if (*end || end == s + 1 || v < -3650 || v > 3650)
-			return -1;
-		*day = today + (int)v;
-		return 0;
-	}
-	return date_parse(s, day);
+	return resolve_date(&ui->app->desk, s, "date", true, day, &e);
 }
 
 int ui_ask_date(struct ui *ui, int *day)

@@ -16,6 +16,7 @@
 #include "export/print.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/mem.h"
@@ -90,8 +91,9 @@ static int opt_date(struct form *fm, const char *name, int *day)
 	*day = 0;
 	if (!*s)
 		return 0;
-	if (date_parse(s, day) < 0) {
-		form_set_msg(fm, name, _("not a date (YYYY-MM-DD)"));
+	struct err e;
+	if (resolve_date(&fm->app->desk, s, name, false, day, &e) < 0) {
+		form_set_msg(fm, name, e.msg);
 		return -1;
 	}
 	return 0;

@@ -28,7 +28,7 @@ test_expect_success 'records of 2025 with personal data' '
 	MADOGUCHI_NOW=2025-05-12T09:00 mado book --date 2025-05-14 --start 11:00 --channel phone --org 2 \
 		--staff 佐藤 --topic meeting >/dev/null &&
 	MADOGUCHI_NOW=2025-05-12T09:00 mado inquiry add --channel phone --org 1 --contact 中村翔太 \
-		--topic 申込 --summary 折り返し希望の内容 --received 2025-05-12T09:00 >/dev/null &&
+		--topic other --summary 折り返し希望の内容 --received 2025-05-12T09:00 >/dev/null &&
 	MADOGUCHI_NOW=2025-05-12T09:00 mado inquiry note 1 折り返し希望の内容 >/dev/null &&
 	MADOGUCHI_NOW=2025-05-13T12:00 mado done 1 >/dev/null
 '
