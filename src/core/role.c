@@ -22,10 +22,17 @@ int role_lead_group(const struct desk_ctx *d, char *buf, size_t n, struct err *e
 
 int role_require_lead(const struct desk_ctx *d, const char *what, struct err *e)
 {
-	char group[64];
+	return role_require_lead_db(d->db, what, e);
+}
 
-	if (role_lead_group(d, group, sizeof group, e) < 0)
+int role_require_lead_db(struct db *db, const char *what, struct err *e)
+{
+	char group[64], *v = NULL;
+
+	if (db_desk_setting(db, "lead_group", &v, e) < 0)
 		return -1;
+	snprintf(group, sizeof group, "%s", v ? v : "");
+	free(v);
 	if (!group[0] || account_in_group(group))
 		return 0;
 	return err_set_field(e, ERR_RULE, "role",

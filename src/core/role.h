@@ -15,6 +15,8 @@
  * "restoring a backup"); -1 with ERR_RULE (field "role") naming the
  * group and the account. */
 int role_require_lead(const struct desk_ctx *d, const char *what, struct err *e);
+/* The same for a database not (yet) in a desk context. */
+int role_require_lead_db(struct db *db, const char *what, struct err *e);
 /* The desk lead group, "" when none (into buf of n). */
 int role_lead_group(const struct desk_ctx *d, char *buf, size_t n, struct err *e);
 /* Set the desk lead group ("" removes it); a lead only, once one is set. */
