@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "util/account.h"
 #include "util/i18n.h"
 
 static int mkdir_p(char *path)
@@ -74,7 +75,8 @@ int app_open_db(struct app *app, int flags)
 	}
 	if (db_open(&app->db, app->db_path, flags, &app->err) < 0)
 		return -1;
-	db_set_actor(app->db, app->cfg.user);
+	/* the account that runs the program, never $USER or a setting */
+	db_set_actor(app->db, account_login());
 	db_set_clock(app->db, app->clock.pinned ? app->clock.pinned_at : 0);
 	app->desk.db = app->db;
 	return 0;

@@ -43,7 +43,7 @@ static const struct cli_cmd commands[] = {
 	  N_("organizations: add, list, search (name or kana reading), show") },
 	{ "staff", cli_staff_cmd, 0,
 	  "staff add NAME [--kana READING] [--desk general|content] | staff list [--all] [--tsv]\n"
-	  "    staff retire NAME | staff return NAME",
+	  "    staff retire NAME | staff return NAME | staff link NAME --account LOGIN",
 	  N_("desk staff") },
 	{ "holidays", cli_holidays, -1, "holidays [--year Y] [--tsv]",
 	  N_("Japanese national holidays of a year, date and name per line") },
@@ -87,6 +87,11 @@ static const struct cli_cmd commands[] = {
 	{ "retention", cli_retention, 0, "retention [--older-than DAYS | --before D] [--dry-run]",
 	  N_("remove personal data of records older than DAYS (config retention_days); counts stay") },
 	{ "check", cli_check, 0, "check", N_("check the database file for damage") },
+	{ "setup", cli_setup, -1, "setup --group GROUP [--lead GROUP] DIR",
+	  N_("make DIR a desk its staff share: the group's folder (2770), its database 0660") },
+	{ "whoami", cli_whoami, 0, "whoami", N_("the account at the desk, its staff record and role") },
+	{ "audit", cli_audit, 0, "audit [--table T] [--id N] [--limit N] [--tsv]",
+	  N_("who changed what, newest first (accounts shown with their staff names)") },
 	{ "export", cli_export, 0,
 	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines]\n"
 	  "         [--no-personal] [-o FILE]",

@@ -32,5 +32,9 @@ int cli_check(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_print(struct app *app, int argc, char **argv);
+int cli_setup(struct app *app, int argc, char **argv);
+int cli_whoami(struct app *app, int argc, char **argv);
+int cli_audit(struct app *app, int argc, char **argv);
+int cli_staff_link(struct app *app, int argc, char **argv);
 
 #endif

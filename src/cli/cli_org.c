@@ -186,6 +186,8 @@ int cli_staff_cmd(struct app *app, int argc, char **argv)
 		printf("%lld\n", id);
 		return 0;
 	}
+	if (argc >= 2 && !strcmp(argv[1], "link"))
+		return cli_staff_link(app, argc - 1, argv + 1);
 	if (argc == 3 && (!strcmp(argv[1], "retire") || !strcmp(argv[1], "return"))) {
 		if (staff_set_active(&app->desk, argv[2], !strcmp(argv[1], "return"), &app->err) < 0)
 			return cli_fail(app);

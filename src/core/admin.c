@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include "core/resolve.h"
+#include "core/role.h"
 #include "util/date.h"
 #include "util/i18n.h"
 
@@ -12,10 +13,28 @@ int admin_backup(const struct desk_ctx *d, const char *path, struct err *e)
 	return db_backup(d->db, path, e);
 }
 
+/* Whether the account may restore over db_path: the desk in place says
+ * who leads (a damaged one cannot: then the copy to restore says). */
+static int may_restore(const char *db_path, const char *file, struct err *e)
+{
+	struct db *db = NULL;
+	struct err ignore;
+	int rc;
+
+	if (db_open(&db, db_path, DB_READONLY, &ignore) < 0 &&
+	    db_open(&db, file, DB_READONLY, &ignore) < 0)
+		return 0;	/* neither can say: nothing to protect */
+	rc = role_require_lead_db(db, _("restoring a backup"), e);
+	db_close(db);
+	return rc;
+}
+
 int admin_restore(const char *db_path, const char *file, const char *keep, struct err *e)
 {
 	if (!file || !*file)
 		return err_set_field(e, ERR_INPUT, "file", _("one backup file name is required"));
+	if (may_restore(db_path, file, e) < 0)
+		return -1;
 	return db_restore(db_path, file, keep, e);
 }
 
@@ -24,6 +43,9 @@ int admin_retention(const struct desk_ctx *d, const char *older_than, const char
 {
 	int today = clock_today(d->clock), cutoff;
 	long days = -1;
+
+	if (role_require_lead(d, _("a retention run"), e) < 0)
+		return -1;
 
 	if (before && older_than)
 		return err_set_field(e, ERR_INPUT, "before",

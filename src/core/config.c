@@ -13,8 +13,6 @@
 
 void config_defaults(struct config *c)
 {
-	const char *u = getenv("USER");
-
 	memset(c, 0, sizeof *c);
 	c->open_min = 10 * 60;
 	c->close_min = 17 * 60;
@@ -23,11 +21,6 @@ void config_defaults(struct config *c)
 	snprintf(c->timezone, sizeof c->timezone, "Asia/Tokyo");
 	snprintf(c->print_command, sizeof c->print_command, "lp");
 	snprintf(c->print_format, sizeof c->print_format, "pdf");
-	if (!u || !*u) {
-		struct passwd *pw = getpwuid(getuid());
-		u = pw ? pw->pw_name : "desk";
-	}
-	snprintf(c->user, sizeof c->user, "%s", u);
 	c->closed[0] = (struct config_closed){ 12, 29, 12, 31 };
 	c->closed[1] = (struct config_closed){ 1, 1, 1, 3 };
 	c->n_closed = 2;
@@ -232,7 +225,9 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 		return set_str(c->printer, sizeof c->printer, key, v, e);
 	}
 	if (!strcmp(key, "user"))
-		return set_str(c->user, sizeof c->user, key, v, e);
+		/* anyone can write a name here: the audit names the account */
+		return err_set_field(e, ERR_INPUT, key,
+				     _("user is not a setting: the audit log names the account that runs madoguchi; remove the line"));
 	if (!strcmp(key, "rooms")) {
 		free(c->rooms);
 		c->rooms = xstrdup(v);

@@ -26,7 +26,6 @@ struct config {
 	char print_command[256];
 	char print_format[8];		/* what goes to the print command: "pdf" or "text" */
 	char printer[128];		/* the destination (lp -d, lpr -P); "": the default */
-	char user[64];			/* who is at the desk, for the audit log */
 	int deadline_alarm_days;	/* VALARM this many days before a deadline */
 	int retention_days;		/* `retention` default age; 0: not set */
 	struct config_closed closed[CONFIG_MAX_CLOSED];
@@ -38,8 +37,7 @@ struct config {
 };
 
 /* Defaults: weekdays 10:00-17:00, 30-minute slots, closed 12/29-1/3,
- * Asia/Tokyo, print the PDF with lp to the default printer, the login
- * name as user. */
+ * Asia/Tokyo, print the PDF with lp to the default printer. */
 void config_defaults(struct config *c);
 /* Read a config file if it exists (a missing file is not an error). */
 int config_load(struct config *c, const char *path, struct err *e);

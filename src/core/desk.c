@@ -6,6 +6,7 @@
 #include "core/appt.h"
 #include "core/holiday.h"
 #include "core/resolve.h"
+#include "core/role.h"
 #include "db/db_appt.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -136,6 +137,8 @@ int desk_closed_add(const struct desk_ctx *d, const char *date, const char *reas
 	char msg[512];
 	int day;
 
+	if (role_require_lead(d, _("changing closed days"), e) < 0)
+		return -1;
 	if (resolve_date(d, date, "date", false, &day, e) < 0)
 		return -1;
 	if (!reason || !*reason)
@@ -156,6 +159,8 @@ int desk_closed_remove(const struct desk_ctx *d, const char *date, struct err *e
 	char ds[DATE_STRLEN];
 	int day;
 
+	if (role_require_lead(d, _("changing closed days"), e) < 0)
+		return -1;
 	if (resolve_date(d, date, "date", false, &day, e) < 0)
 		return -1;
 	if (db_begin(d->db, e) < 0)

@@ -6,6 +6,7 @@
 #include "core/extras.h"
 #include "core/formdef.h"
 #include "core/resolve.h"
+#include "core/role.h"
 #include "db/db_extra.h"
 #include "db/db_org.h"
 #include "util/i18n.h"
@@ -180,6 +181,8 @@ int staff_add(const struct desk_ctx *d, const char *name, const char *kana, cons
 	char *n = xstrdup(name ? name : ""), *k = xstrdup(kana ? kana : "");
 	int rc = -1;
 
+	if (role_require_lead(d, _("changing staff"), e) < 0)
+		goto out;
 	s.name = text_trim(n);
 	s.kana = text_trim(k);
 	s.desk = (char *)(desk && *desk ? desk : "general");
@@ -217,6 +220,8 @@ int staff_set_active(const struct desk_ctx *d, const char *who, bool active, str
 	char num[32];
 	int rc = -1;
 
+	if (role_require_lead(d, _("changing staff"), e) < 0)
+		return -1;
 	if (db_begin(d->db, e) < 0)
 		return -1;
 	if (resolve_staff(d, who, "staff", false, &id, e) < 0)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/role.h"
 #include "db/db_org.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -12,6 +13,8 @@
 int program_add(const struct desk_ctx *d, struct program *p, const char *const *items,
 		size_t n_items, struct err *e)
 {
+	if (role_require_lead(d, _("adding a program"), e) < 0)
+		return -1;
 	if (!p->name || !*text_trim(p->name))
 		return err_set_field(e, ERR_INPUT, "name", _("program name: required"));
 	if (p->desk_from && p->desk_to && p->desk_to < p->desk_from)
@@ -101,6 +104,8 @@ int program_event_add(const struct desk_ctx *d, struct program_event *ev, struct
 {
 	char t1[6], t2[6];
 
+	if (role_require_lead(d, _("adding a program event"), e) < 0)
+		return -1;
 	if (!ev->title || !*text_trim(ev->title))
 		return err_set_field(e, ERR_INPUT, "title", _("event title: required"));
 	if (ev->day <= 0)

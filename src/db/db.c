@@ -371,36 +371,76 @@ static int open_handle(struct db *db, const char *name, int oflags, struct err *
 	return 0;
 }
 
+/* Who may open the database file (and its -wal and -shm): never every
+ * account; its group only in a shared desk folder (setgid, made by
+ * `madoguchi setup`), where the file belongs to the folder's group.
+ * Anything else is refused with the command that mends it. */
+static int check_access(const char *path, const struct stat *dir, bool shared, struct err *e)
+{
+	static const char *const side[] = { "", "-wal", "-shm" };
+	char file[1100];
+	struct stat st;
+
+	if (shared && (dir->st_mode & 0007))
+		return err_set(e, ERR_DB, _("the desk folder of %s is open to every account (mode %04o): run chmod o-rwx on it"),
+			       path, (unsigned)(dir->st_mode & 07777));
+	for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+		snprintf(file, sizeof file, "%s%s", path, side[i]);
+		if (stat(file, &st) < 0)
+			continue;
+		if (st.st_mode & 0007)
+			return err_set(e, ERR_DB, _("%s can be read by every account (mode %04o): run chmod o-rwx %s"),
+				       file, (unsigned)(st.st_mode & 07777), file);
+		if ((st.st_mode & 0070) && !shared)
+			return err_set(e, ERR_DB, _("%s is open to its group (mode %04o) outside a shared desk folder: run chmod 600 %s, or set up a shared desk with 'madoguchi setup --group GROUP DIR'"),
+				       file, (unsigned)(st.st_mode & 07777), file);
+		if (shared && st.st_gid != dir->st_gid)
+			return err_set(e, ERR_DB, _("%s is not in the desk folder's group: run chgrp --reference=%s %s"),
+				       file, path, file);
+	}
+	return 0;
+}
+
 int db_open(struct db **out, const char *path, int flags, struct err *e)
 {
 	struct db *db;
-	struct stat stbuf;
+	struct stat stbuf, dirst;
 	int oflags, n, version;
 	char *dir, *slash;
 
 	*out = NULL;
 	dir = xstrdup(path);
 	slash = strrchr(dir, '/');
-	if (slash) {
+	if (slash)
 		*slash = '\0';
-		if (*dir && stat(dir, &stbuf) < 0) {
-			err_set(e, ERR_DB, _("the directory %s does not exist (database %s)"), dir, path);
-			free(dir);
-			return -1;
-		}
+	if (stat(slash ? (*dir ? dir : "/") : ".", &dirst) < 0) {
+		err_set(e, ERR_DB, _("the directory %s does not exist (database %s)"), dir, path);
+		free(dir);
+		return -1;
 	}
 	free(dir);
+	/* a setgid folder is a shared desk: its files are for its group.
+	 * The -wal and -shm that sqlite makes there must be born 0660: with
+	 * the private umask they would be 0600 until sqlite's chmod, and
+	 * another account opening in between is refused. */
+	bool shared = (dirst.st_mode & S_ISGID) != 0;
+	if (shared)
+		umask(007);
 
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || !(flags & DB_CREATE))
 			return err_set(e, ERR_DB, _("no database at %s (%s); create one with 'madoguchi init'"),
 				       path, strerror(errno));
-		/* create the file private before sqlite opens it */
+		/* create the file private (or for the shared desk's group)
+		 * before sqlite opens it; sqlite gives -wal and -shm its mode */
 		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST)
 			return err_set(e, ERR_DB, _("cannot create %s: %s"), path, strerror(errno));
-		if (fd >= 0)
+		if (fd >= 0) {
+			if (shared)
+				fchmod(fd, 0660);
 			close(fd);
+		}
 	} else if (S_ISDIR(stbuf.st_mode)) {
 		return err_set(e, ERR_DB, _("%s is a directory, not a database"), path);
 	} else if (!S_ISREG(stbuf.st_mode)) {
@@ -412,6 +452,8 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	} else if (check_header(path, e) < 0) {
 		return -1;
 	}
+	if (check_access(path, &dirst, shared, e) < 0)
+		return -1;
 
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "core/role.h"
 #include "core/desk.h"
 #include "db/db_appt.h"
 #include "ui/dialog.h"
@@ -277,10 +278,19 @@ static void draw_header(struct ui *ui)
 	const struct ui_screen *s = ui_cur(ui);
 	attr_t a = draw_attr(UC_HEADER);
 	int w = COLS;
-	char right[128];
+	char right[320];
 
 	draw_blank(stdscr, 0, 0, w, a);
-	snprintf(right, sizeof right, "%s %s  %s F9  %s F1 ", _("now"),
+	/* who is signed in: the staff name linked to the account, else the login */
+	if (!ui->who[0]) {
+		struct strbuf sb = STRBUF_INIT;
+		role_whoami(&ui->app->desk, true, &sb);
+		size_t bytes;
+		text_fit(strbuf_str(&sb), 20, &bytes);
+		snprintf(ui->who, sizeof ui->who, "%.*s", (int)bytes, strbuf_str(&sb));
+		strbuf_release(&sb);
+	}
+	snprintf(right, sizeof right, "%s  %s %s  %s F9  %s F1 ", ui->who, _("now"),
 		 time_format(clock_minute(&ui->app->clock), now), _("Menu"), _("Help"));
 	int rw = text_width(right);
 	/* Japanese: 2026年11月24日(火); otherwise 2026-11-24 (Tue). */

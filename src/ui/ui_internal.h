@@ -69,6 +69,7 @@ struct ui_screen {
 
 struct ui {
 	struct app *app;
+	char who[128];			/* who is signed in (header), set once */
 	enum ui_screen_id screen;
 	enum ui_screen_id stack[UI_STACK];	/* Esc goes back */
 	int depth;
