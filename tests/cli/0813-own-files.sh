@@ -38,7 +38,8 @@ test_expect_code 2 'export to stdout appended to the database is refused' '
 	mado export >>"$DB"
 '
 test_expect_code 2 'print -o - appended to the -wal is refused' '
-	mado print --date 2026-11-24 --format text -o - >>"$DB-wal"
+	# (umask 077: a -wal the shell made open to all is refused for that first)
+	(umask 077 && mado print --date 2026-11-24 --format text -o - >>"$DB-wal")
 '
 test_expect_success 'the desk is whole: same bookings, check ok, no -journal made' '
 	[ "$(count)" = "$before" ] && mado check | grep -q "^ok" && [ ! -e "$DB-journal" ] &&
