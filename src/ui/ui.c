@@ -290,17 +290,30 @@ static void draw_header(struct ui *ui)
 		snprintf(ui->who, sizeof ui->who, "%.*s", (int)bytes, strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
-	snprintf(right, sizeof right, "%s  %s %s  %s F9  %s F1 ", ui->who, _("now"),
-		 time_format(clock_minute(&ui->app->clock), now), _("Menu"), _("Help"));
-	int rw = text_width(right);
 	/* Japanese: 2026年11月24日(火); otherwise 2026-11-24 (Tue). */
-	char when[JDATE_STRLEN];
+	char when[JDATE_STRLEN], left[256];
 	if (i18n_japanese())
 		jdate_long(ui->day, when, sizeof when);
 	else
 		snprintf(when, sizeof when, "%s (%s)", date_format(ui->day, date), ui_wday(ui->day));
-	draw_textf(stdscr, 0, 0, w - rw - 1, a, false, " %s  %s  %s%s", _("Desk"), when,
-		   _(s->title), db_readonly(ui->app->db) ? _("  [read-only]") : "");
+	snprintf(left, sizeof left, " %s  %s  %s%s", _("Desk"), when, _(s->title),
+		 db_readonly(ui->app->db) ? _("  [read-only]") : "");
+	/* the title first, then who is signed in, the clock, the menu and
+	 * help hints (the footer has those too) as room allows */
+	time_format(clock_minute(&ui->app->clock), now);
+	for (int k = 0; k < 3; k++) {
+		if (k == 0)
+			snprintf(right, sizeof right, "%s  %s %s  %s F9  %s F1 ", ui->who, _("now"), now,
+				 _("Menu"), _("Help"));
+		else if (k == 1)
+			snprintf(right, sizeof right, "%s  %s %s ", ui->who, _("now"), now);
+		else
+			snprintf(right, sizeof right, "%s %s ", _("now"), now);
+		if (text_width(left) + text_width(right) + 1 <= w)
+			break;
+	}
+	int rw = text_width(right);
+	draw_text(stdscr, 0, 0, w - rw - 1, left, a, false);
 	draw_text(stdscr, 0, w - rw, rw, right, a, false);
 }
 
