@@ -573,10 +573,7 @@ int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt
 		if (db_appt_update(d->db, &a, e) < 0)
 			goto out;
 	}
-	if (extras_write(d->db, "appointment", a.id, r->form, r->extras, e) < 0)
-		goto out;
-	res->changed = db_total_changes(d->db) != changes;
-	if (db_commit(d->db, e) < 0)
+	if (extras_commit(d->db, "appointment", a.id, r->form, r->extras, changes, &res->changed, e) < 0)
 		goto out;
 	res->id = a.id;
 	res->sequence = a.sequence;

@@ -308,10 +308,7 @@ int inquiry_request(const struct desk_ctx *d, const struct inquiry_req *r,
 		if (db_inquiry_update(d->db, &q, e) < 0)
 			goto out;
 	}
-	if (extras_write(d->db, "inquiry", q.id, r->form, r->extras, e) < 0)
-		goto out;
-	res->changed = db_total_changes(d->db) != changes;
-	if (db_commit(d->db, e) < 0)
+	if (extras_commit(d->db, "inquiry", q.id, r->form, r->extras, changes, &res->changed, e) < 0)
 		goto out;
 	res->id = q.id;
 	rc = 0;

@@ -133,10 +133,7 @@ int org_request(const struct desk_ctx *d, const struct org_req *r, struct org_re
 		if (db_org_update(d->db, &o, e) < 0)
 			goto out;
 	}
-	if (extras_write(d->db, "organization", o.id, r->form, r->extras, e) < 0)
-		goto out;
-	res->changed = db_total_changes(d->db) != changes;
-	if (db_commit(d->db, e) < 0)
+	if (extras_commit(d->db, "organization", o.id, r->form, r->extras, changes, &res->changed, e) < 0)
 		goto out;
 	res->id = o.id;
 	rc = 0;
