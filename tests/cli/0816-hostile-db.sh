@@ -15,7 +15,7 @@ test_expect_success 'a demo desk with a closed day, a note and a staff block' '
 '
 EVIL="X'1b5b324a1b5d303b70776e6564071b5c' || 'ev' || X'e280ae' || 'il' || X'fffe' || X'c29b' || X'0d08' || X'7f' || X'e2808f' || X'e281a6' || X'1b50' || 'end'"
 # columns that hold codes or dates the queries select on stay; all other text turns hostile
-keep='date received_at due_date desk_from desk_to deadline reg_deadline received done_on created_at updated_at status channel type desk booked_via action tbl key municipality_kind'
+keep='account date received_at due_date desk_from desk_to deadline reg_deadline received done_on created_at updated_at status channel type desk booked_via action tbl key municipality_kind'
 {
 	echo "PRAGMA ignore_check_constraints = 1; PRAGMA foreign_keys = 0; BEGIN;"
 	sql "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE type = 'trigger'"
@@ -32,6 +32,8 @@ keep='date received_at due_date desk_from desk_to deadline reg_deadline received
 	echo "UPDATE inquiry SET channel = CAST($EVIL AS TEXT), status = CAST($EVIL AS TEXT) WHERE id = 2;"
 	echo "UPDATE application SET status = CAST($EVIL AS TEXT) WHERE id = 2;"
 	echo "UPDATE staff SET desk = CAST($EVIL AS TEXT) WHERE id = 2;"
+	# (unique per row: the accounts linked to staff records)
+	echo "UPDATE staff SET account = CAST($EVIL || id AS TEXT);"
 	echo "INSERT INTO staff_block (uid, staff_id, date, start_min, minutes, title) VALUES (CAST($EVIL AS TEXT), 1, '2026-11-24', 780, 30, CAST($EVIL AS TEXT));"
 	echo "COMMIT;"
 } >"$TEST_DIR/evil.sql"
@@ -73,7 +75,8 @@ test_expect_success 'day, agenda, show: clean' '
 test_expect_success 'organizations and staff: clean' '
 	run "" org list && run "" org list --tsv && run "" org search ev && run "" org search ev --tsv &&
 	for i in 1 2 3 4 5; do run "" org show $i || exit 1; done
-	run "" staff list --all && run "" staff list --all --tsv
+	run "" staff list --all && run "" staff list --all --tsv &&
+	run "" audit --limit 400 && run "" audit --limit 400 --tsv && run "" whoami
 '
 test_expect_success 'closed days and holidays: clean' '
 	run "" closed --from 2026-11-01 --to 2026-12-31 && run "" holidays --year 2026 && run "" holidays --year 2026 --tsv

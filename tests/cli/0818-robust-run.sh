@@ -109,7 +109,7 @@ elif command -v setpriv >/dev/null; then
 		d=$(mktemp -d /tmp/madoguchi-ro.XXXXXX) && chmod 755 "$d" && mkdir "$d/rodir" &&
 		cp "$MADOGUCHI_DB" "$d/rodir/desk.db" && sqlite3 "$d/rodir/desk.db" "PRAGMA journal_mode = DELETE" >/dev/null &&
 		mkdir -p "$d/home/.config" && cp "$MADOGUCHI_BIN" "$d/bin" &&
-		chown -R nobody "$d" && chmod 555 "$d/rodir" && chmod 644 "$d/rodir/desk.db" &&
+		chown -R nobody "$d" && chmod 555 "$d/rodir" && chmod 600 "$d/rodir/desk.db" &&
 		setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$d/home" XDG_CONFIG_HOME="$d/home/.config" \
 			"$d/bin" --db "$d/rodir/desk.db" day --date 2026-11-24 >"$TEST_DIR/ro-out" 2>&1; rc=$?
 		rm -rf "$d"; cat "$TEST_DIR/ro-out"; [ $rc = 0 ] && grep -q "#" "$TEST_DIR/ro-out"

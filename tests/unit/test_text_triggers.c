@@ -47,7 +47,8 @@ int main(void)
 		      "INSERT INTO staff_block (uid, staff_id, date, start_min, minutes, title)"
 		      " VALUES ('b1@x', 1, '2026-11-25', 600, 30, '不在');"
 		      "INSERT INTO setting (key, value) VALUES ('k', 'v');"
-		      "INSERT INTO extra_field (tbl, row_id, key, value) VALUES ('appointment', 1, 'x', 'y');",
+		      "INSERT INTO extra_field (tbl, row_id, key, value) VALUES ('appointment', 1, 'x', 'y');"
+		      "INSERT INTO desk_setting (key, value) VALUES ('lead_group', 'desk-lead');",
 		&e);
 	ok(sqlite3_prepare_v2(h,
 			      "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p"
