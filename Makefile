@@ -2,7 +2,7 @@
 # GNU make. `make` builds, `make run` opens the desk on a demo database,
 # `make check` runs every test under ASan/UBSan.
 
-PKGS = ncursesw formw menuw panelw sqlite3 libical pangocairo
+PKGS = ncursesw formw menuw panelw sqlite3 libical pangocairo icu-i18n icu-uc
 
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes

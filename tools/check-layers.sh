@@ -14,4 +14,5 @@ check '#include *<(n?curses|form|menu|panel)\.h>' src/ui
 check '#include *<sqlite3\.h>' src/db
 check '#include *<(libical/)?ical' src/export
 check '#include *<(cairo|pango)' src/export
+check '#include *<unicode/' src/export
 exit $bad

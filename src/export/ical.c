@@ -863,11 +863,14 @@ static int event_cb(const struct prog_event *pe, void *arg)
 	char date[DATE_STRLEN];
 
 	if (pe->start_min < 0) {
+		int last = pe->end_day > pe->day ? pe->end_day : pe->day;
 		icalcomponent_add_property(ev, icalproperty_new_dtstart(date_only(pe->day)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(date_only(pe->day + 1)));
+		icalcomponent_add_property(ev, icalproperty_new_dtend(date_only(last + 1)));
 	} else {
 		add_local(ev, icalproperty_new_dtstart(local_time(pe->day, pe->start_min)));
-		if (pe->end_min > pe->start_min)
+		if (pe->end_day > pe->day && pe->end_day_min > 0)
+			add_local(ev, icalproperty_new_dtend(local_time(pe->end_day, pe->end_day_min)));
+		else if (pe->end_min > pe->start_min)
 			add_local(ev, icalproperty_new_dtend(local_time(pe->day, pe->end_min)));
 	}
 	icalcomponent_add_property(ev, icalproperty_new_summary(pe->title));

@@ -253,7 +253,7 @@ struct import_run {
 static int save_import(struct form *fm, const char *override, bool *refused, void *arg)
 {
 	struct import_run *r = arg;
-	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0 };
+	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0, ical_import_horizon(clock_today(&fm->app->clock)) };
 	const char *as = form_choice(fm, "as");
 	struct err e;
 	char *path;
