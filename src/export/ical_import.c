@@ -374,17 +374,12 @@ static icaltimezone *iana_zone(const char *name)
 
 /* The calendar's own zone (X-WR-TIMEZONE, as Google and Apple write
  * it), or NULL. */
+static const char *x_value(icalcomponent *ev, const char *name);
+
 static icaltimezone *calendar_zone(icalcomponent *cal)
 {
-	for (icalproperty *p = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY); p;
-	     p = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY)) {
-		const char *n = icalproperty_get_x_name(p);
-		if (n && !strcasecmp(n, "X-WR-TIMEZONE")) {
-			const char *v = icalproperty_get_x(p);
-			return v && *v ? find_zone(cal, v) : NULL;
-		}
-	}
-	return NULL;
+	const char *v = x_value(cal, "X-WR-TIMEZONE");
+	return v && *v ? find_zone(cal, v) : NULL;
 }
 
 /* The time of property p with its zone attached: UTC, the TZID's zone,
@@ -572,19 +567,22 @@ static int occ_cmp(const void *a, const void *b)
 	return x->gone - y->gone;	/* the EXDATE'd copy last, never first */
 }
 
+static struct icaltimetype add_dur(struct icaltimetype t, struct icaldurationtype du);
+
 #define SERIES_MAX 200000	/* occurrences of one series, a guard against FREQ=SECONDLY */
 
 /* The end of an occurrence starting at s, from the event's DTEND,
  * DURATION or the defaults (a day for a date, none for a time). */
 static int event_span(icalcomponent *cal, icalcomponent *ev, struct icaltimetype ts,
-		      struct icaldurationtype *du, bool *has_end, const struct ev_lines *L,
-		      char *why, size_t whylen, int *why_line)
+		      struct icaldurationtype *du, bool *has_end, struct icaltimetype *end,
+		      const struct ev_lines *L, char *why, size_t whylen, int *why_line)
 {
 	icalproperty *pe = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
 	icalproperty *pd = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY);
 
 	*has_end = true;
 	*du = icaldurationtype_null_duration();
+	*end = icaltime_null_time();
 	if (pe) {
 		struct icaltimetype te = icalproperty_get_dtend(pe);
 		if (prop_time(cal, pe, &te) < 0) {
@@ -598,11 +596,23 @@ static int event_span(icalcomponent *cal, icalcomponent *ev, struct icaltimetype
 			return -1;
 		}
 		if (instant(te) < instant(ts)) {
-			snprintf(why, whylen, "%s", _("the event ends before it starts"));
+			snprintf(why, whylen, "%s",
+				 !ts.is_date && !ts.zone != !te.zone
+					 ? _("the event ends before it starts (DTSTART and DTEND mix a floating time with one in a zone)")
+					 : _("the event ends before it starts"));
 			*why_line = L->dtend;
 			return -1;
 		}
-		*du = icaldurationtype_from_int((int)(instant(te) - instant(ts)));
+		*end = te;
+		if (te.zone == ts.zone) {
+			/* one zone: the difference on the clock, so that each
+			 * occurrence ends at the same hour across a DST change */
+			struct icaltimetype a = ts, b = te;
+			a.zone = b.zone = NULL;
+			*du = icaldurationtype_from_int((int)(instant(b) - instant(a)));
+		} else {
+			*du = icaldurationtype_from_int((int)(instant(te) - instant(ts)));
+		}
 	} else if (pd) {
 		*du = icalproperty_get_duration(pd);
 		if (du->is_neg) {
@@ -615,6 +625,8 @@ static int event_span(icalcomponent *cal, icalcomponent *ev, struct icaltimetype
 	} else {
 		*has_end = false;
 	}
+	if (*has_end && icaltime_is_null_time(*end))
+		*end = add_dur(ts, *du);
 	return 0;
 }
 
@@ -640,7 +652,7 @@ static int expand_master(icalcomponent *cal, icalcomponent *ev, size_t src, cons
 			 int *why_line)
 {
 	icalproperty *ps = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY), *p;
-	struct icaltimetype ts = icalproperty_get_dtstart(ps);
+	struct icaltimetype ts = icalproperty_get_dtstart(ps), te;
 	struct icaldurationtype du;
 	bool has_end;
 	size_t first = g->n;
@@ -650,10 +662,10 @@ static int expand_master(icalcomponent *cal, icalcomponent *ev, size_t src, cons
 		*why_line = L->dtstart;
 		return -1;
 	}
-	if (event_span(cal, ev, ts, &du, &has_end, L, why, whylen, why_line) < 0)
+	if (event_span(cal, ev, ts, &du, &has_end, &te, L, why, whylen, why_line) < 0)
 		return -1;
 	if (desk_day_of(ts) < horizon)
-		occ_push(g, ts, ts, has_end ? add_dur(ts, du) : ts, src);
+		occ_push(g, ts, ts, has_end ? te : ts, src);
 	for (p = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); p;
 	     p = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
 		struct icalrecurrencetype rr = icalproperty_get_rrule(p);
@@ -1074,7 +1086,8 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			cv->r->skipped++;
 			continue;
 		}
-		if (event_span(cv->cal, v->c, ts, &du, &has_end, L, why, sizeof why, &why_line) < 0) {
+		struct icaltimetype te;
+		if (event_span(cv->cal, v->c, ts, &du, &has_end, &te, L, why, sizeof why, &why_line) < 0) {
 			note_add(cv->r, c->name, why_line, _("%s; event skipped"), why);
 			cv->r->skipped++;
 			continue;
@@ -1086,7 +1099,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 		if (hit == SIZE_MAX) {
 			if (is_cancelled(v->c) || desk_day_of(ts) >= cv->horizon)
 				continue;
-			occ_push(&occs, rid, ts, has_end ? add_dur(ts, du) : ts, idx[i]);
+			occ_push(&occs, rid, ts, has_end ? te : ts, idx[i]);
 			continue;
 		}
 		if (is_cancelled(v->c)) {
@@ -1094,7 +1107,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			continue;
 		}
 		occs.o[hit].start = ts;
-		occs.o[hit].end = has_end ? add_dur(ts, du) : ts;
+		occs.o[hit].end = has_end ? te : ts;
 		occs.o[hit].src = idx[i];
 	}
 	/* the rows */
