@@ -495,7 +495,7 @@ static char *text_field(const char *raw, bool multi, size_t max)
 	s = text_unescape_n(raw, strlen(raw));
 	t = text_fit_field(s, multi, max);
 	free(s);
-	if (!*t || (!multi && !*text_trim(t))) {
+	if (!*t || (!multi && !t[strspn(t, " ")])) {
 		free(t);
 		return NULL;
 	}
@@ -920,7 +920,7 @@ static int occ_row(struct conv *cv, struct gout *g, const struct occ *oc, const 
 	rw->ev.src_uid = xstrdup(g->uid);
 	rw->ev.src_seq = g->seq;
 	rw->ev.src_stamp = g->stamp[0] ? xstrdup(g->stamp) : NULL;
-	if (own_event) {
+	{
 		icalproperty *p = icalcomponent_get_first_property(v->c, ICAL_SEQUENCE_PROPERTY);
 		if (p)
 			rw->ev.sequence = icalproperty_get_sequence(p) > 0 ? icalproperty_get_sequence(p) : 0;

@@ -49,10 +49,10 @@ SEQUENCE:3
 END:VEVENT
 END:VCALENDAR
 EOF2
-test_expect_success 'a partner event over midnight ends at 24:00, spaces and escapes kept' '
+test_expect_success 'a partner event over midnight ends the next day, spaces and escapes kept' '
 	mado import "$TEST_DIR/partner.ics" >/dev/null &&
-	[ "$(sql "SELECT date, start_min, end_min, title, place, capacity, reg_deadline, note, sequence FROM program_event WHERE uid = '\''late-night@partner.example'\''")" = \
-	  "$(printf "2026-12-11|1200|1440|夜間ボランティア説明会, 港区| 港区役所; 9階 |30|2026-12-05|持ち物, 筆記用具;\n終わりは翌1時半 |3")" ]
+	[ "$(sql "SELECT date, start_min, end_min, end_date, end_date_min, title, place, capacity, reg_deadline, note, sequence FROM program_event WHERE uid = '\''late-night@partner.example'\''")" = \
+	  "$(printf "2026-12-11|1200||2026-12-12|90|夜間ボランティア説明会, 港区| 港区役所; 9階 |30|2026-12-05|持ち物, 筆記用具;\n終わりは翌1時半 |3")" ]
 '
 test_expect_success 'export, import into an empty database, export again: the same events' '
 	mado export --what events -o "$TEST_DIR/rt1.ics" 2>/dev/null &&
