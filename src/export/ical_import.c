@@ -1062,8 +1062,12 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 	if (truncated)
 		note_add(cv->r, c->name, g->line, _("more than %d occurrences of one series: the rest were left out"),
 			 SERIES_MAX);
-	/* RECURRENCE-ID: an occurrence moved, changed or cancelled */
-	for (size_t i = 0; i < n; i++) {
+	/* RECURRENCE-ID: an occurrence moved, changed or cancelled (none
+	 * of the series is left when the series itself is cancelled) */
+	size_t n_live = 0;
+	for (size_t i = 0; i < n; i++)
+		n_live += !cv->v[idx[i]].override && !is_cancelled(cv->v[idx[i]].c);
+	for (size_t i = 0; i < n && (n_live || !n_master); i++) {
 		struct vev *v = &cv->v[idx[i]];
 		const struct ev_lines *L = &c->ev[v->k];
 		if (!v->override)
