@@ -729,7 +729,8 @@ static int expand_master(icalcomponent *cal, icalcomponent *ev, size_t src, cons
 				g->o[i].gone = true;
 	}
 	/* the same start twice (DTSTART is also the rule's first) */
-	qsort(g->o + first, g->n - first, sizeof *g->o, occ_cmp);
+	if (g->n > first)
+		qsort(g->o + first, g->n - first, sizeof *g->o, occ_cmp);
 	for (size_t i = first + 1; i < g->n; i++)
 		if (g->o[i].at == g->o[i - 1].at &&
 		    g->o[i].orig.is_date == g->o[i - 1].orig.is_date)
@@ -1133,7 +1134,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			}
 			free(base);
 		}
-		if (strlen(key) > 190) {
+		if (strlen(g->uid) > 170 || strlen(key) > 200) {
 			note_add(cv->r, c->name, g->line, "%s", _("a UID over 170 characters; event skipped"));
 			free(key);
 			cv->r->skipped += (int)n;
@@ -1261,7 +1262,8 @@ static int store_group(struct db *db, const struct check *c, struct gout *g,
 		else
 			r->blocks_unchanged++;
 	}
-	qsort(made.k, made.n, sizeof *made.k, str_cmp);
+	if (made.n)
+		qsort(made.k, made.n, sizeof *made.k, str_cmp);
 	for (size_t i = 0; i < old.n; i++) {
 		if (made.n && bsearch(&old.k[i], made.k, made.n, sizeof *made.k, str_cmp))
 			continue;
@@ -1392,7 +1394,8 @@ int ical_import_buf(struct db *db, const char *buf, size_t len, const char *name
 			order[n_ok].uid = v[i].uid;
 			order[n_ok++].i = i;
 		}
-	qsort(order, n_ok, sizeof *order, uid_cmp);
+	if (n_ok)
+		qsort(order, n_ok, sizeof *order, uid_cmp);
 	gs = xcalloc(n_ok ? n_ok : 1, sizeof *gs);
 	idx = xcalloc(n_ok ? n_ok : 1, sizeof *idx);
 	struct conv cv = { db, &c, cal, o, r, v, o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31) };

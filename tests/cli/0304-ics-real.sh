@@ -124,5 +124,9 @@ test_expect_success 'Japanese titles kept whole' '
 	test "$(MADOGUCHI_DB="$TEST_DIR/google_japanese_empty_description.db" sql "SELECT title, note IS NULL, place IS NULL FROM program_event")" = \
 		"打ち合わせ（区役所）|1|1"
 '
+test_expect_success 'a SUMMARY over 200 characters is kept, shortened with a mark; one with \\n is one line' '
+	[ "$(MADOGUCHI_DB="$TEST_DIR/sunbird_sample.db" sql "SELECT count(*), min(length(title)), max(length(title)) FROM program_event WHERE title LIKE '\''%…'\''")" = "5|200|200" ] &&
+	[ "$(MADOGUCHI_DB="$TEST_DIR/apple_ical2_language1.db" sql "SELECT count(*) FROM program_event WHERE title LIKE '\''AGF Aarthus 0 - 3 Barça%'\'' AND instr(title, char(10)) = 0")" = 1 ]
+'
 
 test_done
