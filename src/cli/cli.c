@@ -81,7 +81,7 @@ static const struct cli_cmd commands[] = {
 	  N_("remove personal data of records older than DAYS (config retention_days); counts stay") },
 	{ "check", cli_check, 0, "check", N_("check the database file for damage") },
 	{ "export", cli_export, 0,
-	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines]\n"
+	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines,blocks]\n"
 	  "         [--no-personal] [-o FILE]",
 	  N_("write the desk calendar as iCalendar (.ics) to FILE or stdout") },
 	{ "import", cli_import, 0, "import FILE.ics [--as events|blocks] [--staff NAME]",

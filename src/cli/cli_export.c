@@ -92,6 +92,8 @@ int cli_import(struct app *app, int argc, char **argv)
 		 " %d unchanged; %d removed; %d older copies ignored; %d skipped\n"),
 	       argv[optind], r.events_created, r.events_updated, r.events_unchanged,
 	       r.blocks_created, r.blocks_updated, r.blocks_unchanged, r.removed, r.older, r.skipped);
+	if (r.appointments)
+		printf(_("%d appointments of another desk came in as program events\n"), r.appointments);
 	{
 		char d[DATE_STRLEN];
 		printf(_("repeating events are stored up to %s (two years ahead); import the file again later for the rest\n"),

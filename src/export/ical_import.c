@@ -1018,16 +1018,26 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 		const struct vev *m = &cv->v[first_master != SIZE_MAX ? first_master : idx[0]];
 		const char *kind = x_value(m->c, "X-MADOGUCHI-KIND");
 		const char *staff = x_value(m->c, "X-MADOGUCHI-STAFF");
-		if ((kind && !strcasecmp(kind, "deadline")) ||
-		    (kind && !strcasecmp(kind, "appointment") && cv->o->as == ICAL_IMPORT_AUTO)) {
+		const char *scope = x_value(m->c, "X-MADOGUCHI-SCOPE");
+		bool own_block = kind && !strcasecmp(kind, "block");
+		bool own_appt = kind && !strcasecmp(kind, "appointment");
+		bool desk_wide = own_block && scope && !strcasecmp(scope, "desk");
+		if (kind && !strcasecmp(kind, "deadline")) {
+			/* deadlines come from the programs and events themselves */
 			cv->r->skipped += (int)n;
 			g->skip = true;
 			return 0;
 		}
 		if (cv->o->as == ICAL_IMPORT_BLOCKS)
 			block = true;
+		else if (cv->o->as == ICAL_IMPORT_AUTO && own_appt)
+			block = false;	/* another desk's appointment: a calendar item here */
+		else if (cv->o->as == ICAL_IMPORT_AUTO && own_block)
+			block = cv->o->staff_id || (staff && *staff) || desk_wide;
 		else if (cv->o->as == ICAL_IMPORT_AUTO)
 			block = cv->o->staff_id || (staff && *staff) || has_category(m->c, block_names);
+		if (own_appt && !block)
+			cv->r->appointments++;
 		if (block && cv->o->staff_id) {
 			staff_id = cv->o->staff_id;
 		} else if (block && staff && *staff) {
@@ -1036,15 +1046,18 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			int rc = db_staff_find(cv->db, staff, &stf, &e2);
 			if (rc < 0)
 				return err_set(e, e2.code, "%s", e2.msg);
-			if (rc == 1) {
+			if (rc == 1 && own_block) {
+				block = false;	/* a madoguchi block of someone not here: an event */
+			} else if (rc == 1) {
 				note_add(cv->r, c->name, c->ev[m->k].staff,
 					 _("no staff member '%s' (see madoguchi staff list); event skipped"), staff);
 				cv->r->skipped += (int)n;
 				g->skip = true;
 				return 0;
+			} else {
+				staff_id = stf.id;
+				staff_release(&stf);
 			}
-			staff_id = stf.id;
-			staff_release(&stf);
 		}
 	}
 	/* the occurrences of every master */

@@ -21,9 +21,12 @@
  *    "block" (or ブロック / 不在), or when --staff is given;
  *  - otherwise a program event;
  *  - madoguchi's own deadlines (X-MADOGUCHI-KIND:deadline) are skipped:
- *    they come from programs and events; so are madoguchi appointments
- *    (X-MADOGUCHI-KIND:appointment), which belong to the desk that
- *    booked them, unless --as names what they become.
+ *    they come from programs and events;
+ *  - madoguchi appointments (X-MADOGUCHI-KIND:appointment) of another
+ *    desk become program events (counted in .appointments);
+ *  - madoguchi staff blocks (X-MADOGUCHI-KIND:block) become blocks of
+ *    the staff member they name when that person works here (or of the
+ *    whole desk, X-MADOGUCHI-SCOPE:desk), else program events.
  * An event with STATUS:CANCELLED removes what an earlier import made
  * of its UID.  A block is a time of one day; a block over several days
  * is stored as one block a day (KEY, KEY#1, KEY#2 ...).  A program
@@ -56,6 +59,7 @@ struct ical_import_result {
 			 * (cancelled, an occurrence gone from a series) */
 	int older;	/* events older (SEQUENCE, LAST-MODIFIED) than those stored */
 	int skipped;	/* events left out: trouble (see notes), deadlines, ... */
+	int appointments;	/* madoguchi appointments of another desk, stored as events */
 	char **notes;	/* "FILE: line N: reason" for each event left out */
 	size_t n_notes;
 };

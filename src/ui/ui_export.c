@@ -180,7 +180,7 @@ static int save_export(struct form *fm, const char *override, bool *refused, voi
 	}
 	o.staff_id = form_staff(fm, "staff");
 	o.what = (yes(fm, "appointments") ? ICAL_APPOINTMENTS : 0) |
-		 (yes(fm, "events") ? ICAL_EVENTS : 0) | (yes(fm, "deadlines") ? ICAL_DEADLINES : 0);
+		 (yes(fm, "events") ? ICAL_EVENTS | ICAL_BLOCKS : 0) | (yes(fm, "deadlines") ? ICAL_DEADLINES : 0);
 	if (!o.what) {
 		form_status(fm, true, "%s", _("Choose appointments, program events or deadlines"));
 		return 0;
@@ -319,6 +319,7 @@ void ui_import_dialog(struct ui *ui)
 			  r.res.blocks_created, r.res.blocks_updated, r.res.skipped);
 		ui->reload = true;
 	}
+	ical_import_result_release(&r.res);
 	free(r.path);
 	form_release(&fm);
 	formdef_release(&fd);

@@ -229,10 +229,16 @@ test_expect_success 'round trip: export, import into an empty database, export a
 	mado init >/dev/null &&
 	mado import "$TEST_DIR/all.ics" >"$TEST_DIR/rt.out" &&
 	mado export --what events -o "$TEST_DIR/rt2.ics" 2>/dev/null &&
-	test_cmp "$TEST_DIR/rt1.ics" "$TEST_DIR/rt2.ics" &&
-	[ "$(grep -c "^BEGIN:VEVENT" "$TEST_DIR/rt2.ics")" = 14 ] &&
+	n_appt=$(sed -n "s/^\([0-9]*\) appointments of another desk came in as program events$/\1/p" "$TEST_DIR/rt.out") &&
+	[ "$n_appt" -gt 0 ] &&
+	[ "$(grep -c "^X-MADOGUCHI-KIND:block" "$TEST_DIR/all.ics")" = 3 ] &&
+	n_blocks=1 &&	# 山田 花子 works at no desk here: her block is an event; the whole-desk days stay blocks
+	[ "$(sqlite3 "$TEST_DIR/empty.db" "SELECT count(*) FROM staff_block WHERE staff_id IS NULL")" = 2 ] &&
+	[ "$($PY "$SRC_DIR/tests/cli/ics_subset.py" "$TEST_DIR/rt1.ics" "$TEST_DIR/rt2.ics")" = $((n_appt + n_blocks)) ] &&
+	[ "$(grep -c "^BEGIN:VEVENT" "$TEST_DIR/rt1.ics")" = 14 ] &&
 	grep -q "^X-MADOGUCHI-NOTE:一行目\\\\n二行目" "$TEST_DIR/rt2.ics" &&
-	mado import "$TEST_DIR/all.ics" >/dev/null &&
-	[ "$(sqlite3 "$TEST_DIR/empty.db" "SELECT count(*) FROM program_event")" = 14 ]
+	mado import "$TEST_DIR/all.ics" >"$TEST_DIR/rt.out2" &&
+	grep_out "0 events new, 0 updated, $((14 + n_appt + n_blocks)) unchanged" <"$TEST_DIR/rt.out2" &&
+	[ "$(sqlite3 "$TEST_DIR/empty.db" "SELECT count(*) FROM program_event")" = $((14 + n_appt + n_blocks)) ]
 '
 test_done
