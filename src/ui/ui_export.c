@@ -317,6 +317,15 @@ void ui_import_dialog(struct ui *ui)
 			  _("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d skipped"),
 			  r.path, r.res.events_created, r.res.events_updated, r.res.events_unchanged,
 			  r.res.blocks_created, r.res.blocks_updated, r.res.skipped);
+		if (r.res.n_notes) {	/* each event left out, with its line and reason */
+			struct strbuf sb = STRBUF_INIT;
+			for (size_t i = 0; i < r.res.n_notes && i < 10; i++)
+				strbuf_addf(&sb, "%s%s", i ? "\n" : "", r.res.notes[i]);
+			if (r.res.n_notes > 10)
+				strbuf_addf(&sb, _("\n... and %d more"), (int)r.res.n_notes - 10);
+			ui_message(ui->app, _("Imported, some events left out"), strbuf_str(&sb));
+			strbuf_release(&sb);
+		}
 		ui->reload = true;
 	}
 	ical_import_result_release(&r.res);
