@@ -1036,7 +1036,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			block = cv->o->staff_id || (staff && *staff) || desk_wide;
 		else if (cv->o->as == ICAL_IMPORT_AUTO)
 			block = cv->o->staff_id || (staff && *staff) || has_category(m->c, block_names);
-		if (own_appt && !block)
+		if (own_appt && !block && !is_cancelled(m->c))
 			cv->r->appointments++;
 		if (block && cv->o->staff_id) {
 			staff_id = cv->o->staff_id;

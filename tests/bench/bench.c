@@ -510,7 +510,7 @@ static void row_print(const char *row, int reps)
 static void row_import(const char *row, int reps)
 {
 	struct err e = { 0 };
-	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0 };
+	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0, 0 };
 	struct ical_import_result r;
 	double *t = xcalloc((size_t)reps, sizeof *t);
 	char path[1100], note[200];
@@ -519,6 +519,7 @@ static void row_import(const char *row, int reps)
 
 	config_defaults(&cfg);
 	clock_init(&clk, cfg.timezone, &e);
+	o.horizon_day = ical_import_horizon(clock_today(&clk));
 	if (!ics_opt) {
 		printf("%s\t0\t-\t-\t-\tskipped: no --ics file\n", row);
 		return;
@@ -540,6 +541,7 @@ static void row_import(const char *row, int reps)
 		if (ical_import_file(db, ics_opt, &o, &r, &e) < 0)
 			fail(row, &e);
 		t[i] = now_ms() - t0;
+		ical_import_result_release(&r);
 		db_close(db);
 		unlink(path);
 		unlink(wal);
