@@ -645,8 +645,8 @@ static int desk_day_of(struct icaltimetype t)
 	return d;
 }
 
-/* Expand one master VEVENT into g: DTSTART, every RRULE's and RDATE's
- * occurrence before the horizon, less the EXDATEs. */
+/* Expand one master VEVENT into g: DTSTART, every RRULE occurrence
+ * before the horizon, every RDATE, less the EXDATEs. */
 static int expand_master(icalcomponent *cal, icalcomponent *ev, size_t src, const struct ev_lines *L,
 			 int horizon, struct group *g, bool *truncated, char *why, size_t whylen,
 			 int *why_line)
@@ -664,8 +664,7 @@ static int expand_master(icalcomponent *cal, icalcomponent *ev, size_t src, cons
 	}
 	if (event_span(cal, ev, ts, &du, &has_end, &te, L, why, whylen, why_line) < 0)
 		return -1;
-	if (desk_day_of(ts) < horizon)
-		occ_push(g, ts, ts, has_end ? te : ts, src);
+	occ_push(g, ts, ts, has_end ? te : ts, src);	/* always: the horizon bounds rules only */
 	for (p = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); p;
 	     p = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
 		struct icalrecurrencetype rr = icalproperty_get_rrule(p);
@@ -716,8 +715,7 @@ static int expand_master(icalcomponent *cal, icalcomponent *ev, size_t src, cons
 		} else {
 			continue;
 		}
-		if (desk_day_of(s) < horizon)
-			occ_push(g, s, s, e, src);
+		occ_push(g, s, s, e, src);	/* a finite list: all of it */
 	}
 	for (p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY); p;
 	     p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY)) {
@@ -981,7 +979,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 	const struct check *c = cv->c;
 	struct group occs = { 0 };
 	size_t n_master = 0, first_master = SIZE_MAX;
-	bool truncated = false, repeating = false, block = false, failed = false;
+	bool truncated = false, repeating = false, ruled = false, block = false, failed = false;
 	long long staff_id = 0;
 	char why[600];
 	int why_line = 0;
@@ -1001,8 +999,9 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			n_master++;
 			if (first_master == SIZE_MAX)
 				first_master = idx[i];
-			if (icalcomponent_get_first_property(v->c, ICAL_RRULE_PROPERTY) ||
-			    icalcomponent_get_first_property(v->c, ICAL_RDATE_PROPERTY))
+			if (icalcomponent_get_first_property(v->c, ICAL_RRULE_PROPERTY))
+				ruled = true;
+			if (ruled || icalcomponent_get_first_property(v->c, ICAL_RDATE_PROPERTY))
 				repeating = true;
 			if (v->bad)
 				g->skip = true;
@@ -1115,7 +1114,10 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			if (!occs.o[j].gone && same_start(occs.o[j].orig, rid))
 				hit = j;
 		if (hit == SIZE_MAX) {
-			if (is_cancelled(v->c) || desk_day_of(ts) >= cv->horizon)
+			if (is_cancelled(v->c))
+				continue;
+			/* the rule's occurrences stop at the horizon: so do its changed ones */
+			if (ruled && desk_day_of(rid) >= cv->horizon && desk_day_of(ts) >= cv->horizon)
 				continue;
 			occ_push(&occs, rid, ts, has_end ? te : ts, idx[i]);
 			continue;

@@ -143,4 +143,29 @@ test_expect_success 'blocks over several days cover every day they span' '
 	{ book 2027-02-09 11:00 "佐藤 健" 2>/dev/null; [ $? = 1 ]; } &&
 	book 2027-02-09 11:30 "佐藤 健" >/dev/null
 '
+crlf >"$TEST_DIR/far.ics" <<'EOF2'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//partner//test//EN
+BEGIN:VEVENT
+UID:far-once@partner.example
+DTSTAMP:20261101T000000Z
+DTSTART;TZID=Asia/Tokyo:20310606T100000
+DTEND;TZID=Asia/Tokyo:20310606T110000
+SUMMARY:遠い先の一回
+END:VEVENT
+BEGIN:VEVENT
+UID:far-series@partner.example
+DTSTAMP:20261101T000000Z
+DTSTART;TZID=Asia/Tokyo:20300101T100000
+RRULE:FREQ=DAILY
+SUMMARY:遠い先の連続
+END:VEVENT
+END:VCALENDAR
+EOF2
+test_expect_success 'the horizon bounds repeat rules only: a single event far ahead is kept, a late series keeps its first day' '
+	mado import "$TEST_DIR/far.ics" >/dev/null &&
+	[ "$(sql "SELECT group_concat(date || '\'' '\'' || title, '\'';'\'') FROM (SELECT * FROM program_event WHERE src_uid LIKE '\''far-%'\'' ORDER BY date)")" = \
+	  "2030-01-01 遠い先の連続;2031-06-06 遠い先の一回" ]
+'
 test_done

@@ -4,8 +4,8 @@ START END, sorted, in the desk's zone (Asia/Tokyo): YYYY-MM-DDTHH:MM for
 times (floating times as they stand), YYYY-MM-DD for all-day events (END
 exclusive).  Repeating events are expanded by python3-recurring-ical-events
 (RRULE, RDATE, EXDATE, RECURRENCE-ID); cancelled occurrences are left out.
-Occurrences starting from HORIZON (YYYY-MM-DD) on are left out: the desk
-expands series up to a horizon.
+Occurrences that a repeat rule (RRULE) makes from HORIZON (YYYY-MM-DD) on
+are left out: the desk expands rules up to a horizon.
 
 Usage: ics_occurrences.py FILE.ics HORIZON [--plain]
 --plain reads the file without expanding anything (a madoguchi export
@@ -50,8 +50,17 @@ def main():
     if plain:
         events = [c for c in cal.walk("VEVENT")]
     else:
-        events = recurring_ical_events.of(cal).between(
-            dt.datetime(1900, 1, 1), hz + dt.timedelta(days=2))
+        end = hz + dt.timedelta(days=2)
+        events = list(recurring_ical_events.of(cal).between(dt.datetime(1900, 1, 1), end))
+        # after the window: each event as it stands (its own start)
+        events += [c for c in cal.walk("VEVENT")
+                   if "DTSTART" in c and start_key(c["DTSTART"].dt) >= end]
+    # The horizon bounds what repeat rules make: a series' own DTSTART
+    # and everything of an event without RRULE is kept.
+    ruled = {}
+    for c in cal.walk("VEVENT"):
+        if "RRULE" in c and "RECURRENCE-ID" not in c:
+            ruled.setdefault(str(c.get("UID", "")), []).append(start_key(c["DTSTART"].dt))
     out = []
     for ev in events:
         if str(ev.get("STATUS", "")).upper() == "CANCELLED":
@@ -65,7 +74,8 @@ def main():
             e = s
         else:
             e = s + dt.timedelta(days=1)
-        if start_key(s) >= hz:
+        uid = str(ev.get("UID", ""))
+        if start_key(s) >= hz and uid in ruled and start_key(s) not in ruled[uid]:
             continue
         out.append(fmt(s) + " " + fmt(e))
     for line in sorted(out):
