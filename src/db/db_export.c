@@ -536,7 +536,7 @@ int db_export_src_keys(struct db *db, const char *src_uid,
 	static const char sql[] =
 		"SELECT uid FROM program_event WHERE src_uid = ?1 OR uid = ?1"
 		" UNION SELECT uid FROM staff_block WHERE src_uid = ?1 OR uid = ?1"
-		" OR (src_uid IS NULL AND substr(uid, 1, length(?1) + 1) = ?1 || '#')";
+		" OR (uid > ?1 || '#' AND uid < ?1 || '$' AND src_uid IS NULL)";	/* UID#N, by the uid index */
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int rc, n = 0;
 
