@@ -41,18 +41,18 @@ int db_export_events(struct db *db, int from_day, int to_day,
 		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
 		     struct err *e)
 {
+#define EVENT_SELECT \
+	"SELECT e.id, coalesce(e.program_id, 0), e.uid, e.title, e.date, e.start_min," \
+	" e.end_min, e.place, e.capacity, e.reg_deadline, e.note, e.sequence, e.updated_at," \
+	" p.name, e.end_date, e.end_date_min" \
+	" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
+	/* an index each: a day costs its own rows, not the past's */
 	static const char sql[] =
-		"SELECT e.id, coalesce(e.program_id, 0), e.uid, e.title, e.date, e.start_min,"
-		" e.end_min, e.place, e.capacity, e.reg_deadline, e.note, e.sequence, e.updated_at,"
-		" p.name, e.end_date, e.end_date_min"
-		" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
-		" WHERE e.date >= ?1 AND e.date <= ?2"
-		" UNION ALL SELECT e.id, coalesce(e.program_id, 0), e.uid, e.title, e.date, e.start_min,"
-		" e.end_min, e.place, e.capacity, e.reg_deadline, e.note, e.sequence, e.updated_at,"
-		" p.name, e.end_date, e.end_date_min"
-		" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
+		EVENT_SELECT " WHERE e.date >= ?1 AND e.date <= ?2"
+		" UNION ALL " EVENT_SELECT
 		" WHERE e.end_date IS NOT NULL AND e.end_date >= ?1 AND +e.date < ?1"
-		" ORDER BY 5, 6, 1";	/* an index each: a day costs its own rows */
+		" ORDER BY 5, 6, 1";
+#undef EVENT_SELECT
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int rc, n = 0;
 
@@ -418,25 +418,6 @@ int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result, st
 		*result = sqlite3_changes(db->h) ? 2 : 0;
 	}
 	return 0;
-}
-
-int db_export_remove_uid(struct db *db, const char *uid, struct err *e)
-{
-	static const char del_ev[] = "DELETE FROM program_event WHERE uid = ?1";
-	static const char del_bl[] =
-		"DELETE FROM staff_block WHERE uid = ?1 OR substr(uid, 1, length(?1) + 1) = ?1 || '#'";
-	sqlite3_stmt *st;
-	int n = 0;
-
-	if (!(st = db_stmt(db, del_ev, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
-	    db_step_done(db, st, _("program event"), e) < 0)
-		return -1;
-	n += sqlite3_changes(db->h);
-	if (!(st = db_stmt(db, del_bl, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
-	    db_step_done(db, st, _("staff block"), e) < 0)
-		return -1;
-	n += sqlite3_changes(db->h);
-	return n;
 }
 
 int db_export_program_ensure(struct db *db, const char *name, long long *id, struct err *e)

@@ -111,8 +111,4 @@ int db_export_src_keys(struct db *db, const char *src_uid,
  * returns how many rows (0 or 1). */
 int db_export_remove_key(struct db *db, const char *uid, struct err *e);
 
-/* Remove the program event and the staff blocks (also the per-day
- * blocks "UID#N") an import made for uid; returns how many rows. */
-int db_export_remove_uid(struct db *db, const char *uid, struct err *e);
-
 #endif
