@@ -570,6 +570,7 @@ static int occ_cmp(const void *a, const void *b)
 static struct icaltimetype add_dur(struct icaltimetype t, struct icaldurationtype du);
 
 #define SERIES_MAX 200000	/* occurrences of one series, a guard against FREQ=SECONDLY */
+#define FILE_MAX 1000000	/* occurrences of one file */
 
 /* The end of an occurrence starting at s, from the event's DTEND,
  * DURATION or the defaults (a day for a date, none for a time). */
@@ -863,6 +864,7 @@ struct conv {
 	struct ical_import_result *r;
 	struct vev *v;
 	int horizon;
+	size_t total;		/* occurrences made so far, against FILE_MAX */
 };
 
 /* The row of occurrence oc of group g (text from its source event). */
@@ -1075,6 +1077,14 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 	if (truncated)
 		note_add(cv->r, c->name, g->line, _("more than %d occurrences of one series: the rest were left out"),
 			 SERIES_MAX);
+	cv->total += occs.n;
+	if (cv->total > FILE_MAX) {
+		note_add(cv->r, c->name, g->line,
+			 _("the file makes more than %d occurrences: this series was left out"), FILE_MAX);
+		cv->r->skipped += (int)n;
+		g->skip = true;
+		goto out;
+	}
 	/* RECURRENCE-ID: an occurrence moved, changed or cancelled (none
 	 * of the series is left when the series itself is cancelled) */
 	size_t n_live = 0;
@@ -1413,7 +1423,7 @@ int ical_import_buf(struct db *db, const char *buf, size_t len, const char *name
 		qsort(order, n_ok, sizeof *order, uid_cmp);
 	gs = xcalloc(n_ok ? n_ok : 1, sizeof *gs);
 	idx = xcalloc(n_ok ? n_ok : 1, sizeof *idx);
-	struct conv cv = { db, &c, cal, o, r, v, o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31) };
+	struct conv cv = { db, &c, cal, o, r, v, o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31), 0 };
 	for (size_t i = 0; i < n_ok;) {
 		size_t j = i;
 		while (j < n_ok && !strcmp(order[j].uid, order[i].uid)) {
