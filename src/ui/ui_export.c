@@ -314,9 +314,9 @@ void ui_import_dialog(struct ui *ui)
 	ui->dirty = true;
 	if (form_run(&fm) == 1 && r.path) {
 		ui_status(ui, false,
-			  _("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d skipped"),
+			  _("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d removed; %d older ignored; %d skipped"),
 			  r.path, r.res.events_created, r.res.events_updated, r.res.events_unchanged,
-			  r.res.blocks_created, r.res.blocks_updated, r.res.skipped);
+			  r.res.blocks_created, r.res.blocks_updated, r.res.removed, r.res.older, r.res.skipped);
 		if (r.res.n_notes) {	/* each event left out, with its line and reason */
 			struct strbuf sb = STRBUF_INIT;
 			for (size_t i = 0; i < r.res.n_notes && i < 10; i++)
