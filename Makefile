@@ -2,7 +2,7 @@
 # GNU make. `make` builds, `make run` opens the desk on a demo database,
 # `make check` runs every test under ASan/UBSan.
 
-PKGS = ncursesw formw menuw panelw sqlite3 libical pangocairo
+PKGS = ncursesw formw menuw panelw sqlite3 libical pangocairo icu-i18n icu-uc
 
 # A user's CFLAGS (make CFLAGS=-O0) replace the optimization, never the
 # language level, the warnings or the include paths: `override`, as tig.

@@ -23,6 +23,7 @@ check '#include *<(n?curses|form|menu|panel)\.h>' src/ui
 check '#include *<sqlite3\.h>' src/db
 check '#include *<(libical/)?ical' src/export
 check '#include *<(cairo|pango)' src/export
+check '#include *<unicode/' src/export
 
 # Words in a db_ function's name that mean it changes the database or
 # its transactions; a name is db_ and words joined by '_'.

@@ -93,7 +93,7 @@ static const struct cli_cmd commands[] = {
 	{ "audit", cli_audit, 0, "audit [--table T] [--id N] [--limit N] [--tsv]",
 	  N_("who changed what, newest first (accounts shown with their staff names)") },
 	{ "export", cli_export, 0,
-	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines]\n"
+	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines,blocks]\n"
 	  "         [--no-personal] [-o FILE]",
 	  N_("write the desk calendar as iCalendar (.ics) to FILE or stdout") },
 	{ "import", cli_import, 0, "import FILE.ics [--as events|blocks] [--staff NAME]",

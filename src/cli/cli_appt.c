@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli_cmds.h"
+#include "cli/cli_events.h"
 #include "core/admin.h"
 #include "core/demo.h"
 #include "core/desk.h"
@@ -226,6 +227,8 @@ int cli_day(struct app *app, int argc, char **argv)
 		return cli_fail(app);
 	if (!lc.tsv && lc.n == 0)
 		printf(_("  no appointments\n"));
+	if (!lc.tsv && cli_day_events(app, f.from_day, f.staff_id) < 0)
+		return cli_fail(app);
 	return 0;
 }
 
