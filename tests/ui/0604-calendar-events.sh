@@ -9,6 +9,7 @@ crlf() { sed 's/$/\r/'; }
 test_expect_success 'a desk with one staff member and an imported calendar' '
 	mado init >/dev/null &&
 	mado staff add "山田 花子" >/dev/null &&
+	mado staff link 山田 --account "$(id -un)" &&
 	crlf >"$TEST_DIR/partner.ics" <<-\EOF2 &&
 	BEGIN:VCALENDAR
 	VERSION:2.0
@@ -40,7 +41,7 @@ test_expect_success 'day: the events in the side panel (at 80x24 as many as fit)
 	ui_wait "2026-12-02 (Wed)" && ui_wait "Events: 2" &&
 	ui_screen >"$TEST_DIR/day" &&
 	test_cmp - "$TEST_DIR/day" <<-\EOF2
-	 Desk  2026-12-02 (Wed)  Day schedule               now 10:15  Menu F9  Help F1
+	 Desk  2026-12-02 (Wed)  Day schedule    山田 花子  now 10:15  Menu F9  Help F1
 	Desk open 10:00-17:00, 0 booked
 	Time │山田 花子                                                                │
 	10:00│                                                                         │
@@ -74,7 +75,7 @@ test_expect_success 'week: each day its event under the date' '
 test_expect_success 'month: the count of events per day' '
 	ui_keys m && ui_wait "2026-12:" && ui_screen >"$TEST_DIR/month" &&
 	test_cmp - "$TEST_DIR/month" <<-\EOF2
-	 Desk  2026-12-02 (Wed)  Month                      now 10:15  Menu F9  Help F1
+	 Desk  2026-12-02 (Wed)  Month           山田 花子  now 10:15  Menu F9  Help F1
 	2026-12: 0 bookings on 20 desk days
 	 Mon        Tue        Wed        Thu        Fri        Sat        Sun
 	           │ 1        │ 2        │ 3        │ 4        │ 5        │ 6
