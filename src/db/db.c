@@ -135,6 +135,16 @@ static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* mado_grams(key): kana_grams() of a folded key, the tokens of the
+ * search index (db/006_search_grams.sql). */
+static void fn_grams(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	sqlite3_result_text(ctx, kana_grams((const char *)s), -1, free);
+}
+
 void db_set_actor(struct db *db, const char *actor)
 {
 	snprintf(db->actor, sizeof db->actor, "%s", actor && *actor ? actor : "desk");
@@ -312,6 +322,8 @@ static int open_handle(struct db *db, const char *name, int oflags, struct err *
 	sqlite3_create_function(db->h, "mado_actor", 0, SQLITE_UTF8, db, fn_actor, NULL, NULL);
 	sqlite3_create_function(db->h, "mado_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 				fn_fold, NULL, NULL);
+	sqlite3_create_function(db->h, "mado_grams", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
+				fn_grams, NULL, NULL);
 	sqlite3_create_function(db->h, "mado_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 				fn_sortkey, NULL, NULL);
 	sqlite3_create_collation(db->h, "mado_kana", SQLITE_UTF8, NULL, coll_kana);

@@ -392,12 +392,14 @@ int db_retention(struct db *db, const char *before, bool dry_run, struct db_rete
 		before, &r->extra_values, e) < 0)
 		goto fail;
 
-	/* The full-text indexes (schema 2) keep deleted terms until their
-	 * segments merge: merge them now so no trigram of a removed text
-	 * stays in the file. */
+	/* The full-text indexes (schemas 2 and 6) keep deleted terms until
+	 * their segments merge: merge them now so no trigram, character or
+	 * pair of a removed text stays in the file. */
 	if (run(db, db_stmt(db, "INSERT INTO inquiry_fts (inquiry_fts) VALUES ('optimize')", e),
 		before, NULL, e) < 0 ||
 	    run(db, db_stmt(db, "INSERT INTO inquiry_note_fts (inquiry_note_fts) VALUES ('optimize')", e),
+		before, NULL, e) < 0 ||
+	    run(db, db_stmt(db, "INSERT INTO inquiry_gram (inquiry_gram) VALUES ('optimize')", e),
 		before, NULL, e) < 0)
 		goto fail;
 

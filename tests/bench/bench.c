@@ -371,33 +371,57 @@ static const char *const inq_keys[] = {
 	"多", "多世", "多世代", "折", "折り", "折り返",
 };
 
-static void row_search(const char *row, bool inq, int limit, int reps)
+/* Searches that find nothing: one and two characters that occur
+ * nowhere, and longer words each of whose pairs is common but which
+ * occur nowhere as a whole. */
+static const char *const miss_keys[] = {
+	"猫", "猫犬", "犬猫", "鯨", "熊鷹", "蛸", "ぬこ", "ﾇｺ", "zq", "締切の申込方法", "子ども食堂の費用の締切",
+};
+/* What the inquiry screen types, of any length, kana and width variants. */
+static const char *const screen_keys[] = {
+	"の", "区", "ぼ", "ぼら", "ボランティア", "ﾎﾞﾗﾝﾃｨｱ", "助成", "相談", "申込", "センター",
+	"世田谷区", "NPO", "ｐｄｆ", "見守り活動", "折り返し電話",
+};
+
+static void row_search(const char *row, bool inq, const char *const *keys, int nk,
+		       int limit, int count_cap, int reps)
 {
 	struct ctx c;
 	struct err e = { 0 };
 	double *t = xcalloc((size_t)reps, sizeof *t);
-	const char *const *keys = inq ? inq_keys : org_keys;
-	int nk = (int)((inq ? sizeof inq_keys : sizeof org_keys) / sizeof(char *));
 	char note[200];
 
 	ctx_open(&c, row);
+	if (getenv("BENCH_LIMIT"))	/* to try other sizes */
+		limit = atoi(getenv("BENCH_LIMIT"));
+	if (getenv("BENCH_COUNT_CAP"))
+		count_cap = atoi(getenv("BENCH_COUNT_CAP"));
 	for (int i = 0; i < reps; i++) {
 		const char *k = keys[i % nk];
+		long long count = 0;
 		double t0 = now_ms();
 		int n = inq ? inquiry_search(&c.desk, k, limit, cb_inq, NULL, &e)
 			    : db_org_search(c.db, k, limit, cb_org, NULL, &e);
 		if (n < 0)
 			fail(row, &e);
+		if (inq && count_cap) {
+			struct inquiry_filter f;
+			inquiry_filter_init(&f);
+			f.search = k;
+			if (db_inquiry_count(c.db, &f, count_cap, &count, &e) < 0)
+				fail(row, &e);
+		}
 		t[i] = now_ms() - t0;
 		if (getenv("BENCH_VERBOSE") && i < nk)
-			fprintf(stderr, "%s %s: %d rows %.3f ms\n", row, k, n, t[i]);
+			fprintf(stderr, "%s %s: %d rows (count %lld) %.3f ms\n", row, k, n, count, t[i]);
 	}
-	snprintf(note, sizeof note, "%d queries of 1-3 characters, limit %d%s", nk, limit,
-		 limit ? "" : " (all)");
+	snprintf(note, sizeof note, "%d queries, limit %d%s%s", nk, limit,
+		 limit ? "" : " (all)", count_cap ? ", with the count" : "");
 	report(row, t, reps, self_maxrss_kb(), note);
 	db_close(c.db);
 	free(t);
 }
+#define KEYS(a) a, (int)(sizeof a / sizeof a[0])
 
 static void row_deadlines(const char *row, int reps)
 {
@@ -728,7 +752,8 @@ static void usage(void)
 {
 	fputs("usage: bench --db PATH --row NAME [--reps N] [--ics FILE] [--bin MADOGUCHI]\n"
 	      "             [--calcurse-dir DIR] [--marker TEXT]\n"
-	      "rows: plans (query plans, no timing) open day week month side org-search org-list inq-search deadlines\n"
+	      "rows: plans (query plans, no timing) open day week month side org-search org-list org-miss\n"
+	      "      inq-search inq-screen inq-miss deadlines\n"
 	      "      export-year export-all appt-scan print import ui-first cli-day\n"
 	      "      cli-export-year cli-export-all calcurse-import calcurse-export\n", stderr);
 	exit(2);
@@ -788,11 +813,17 @@ int main(int argc, char **argv)
 	else if (!strcmp(row, "side"))
 		row_side(row, REPS(1000));
 	else if (!strcmp(row, "org-search"))
-		row_search(row, false, 20, REPS(600));
+		row_search(row, false, KEYS(org_keys), 20, 0, REPS(600));
 	else if (!strcmp(row, "org-list"))
-		row_search(row, false, 0, REPS(300));
+		row_search(row, false, KEYS(org_keys), 0, 0, REPS(300));
+	else if (!strcmp(row, "org-miss"))
+		row_search(row, false, KEYS(miss_keys), 0, 0, REPS(300));
 	else if (!strcmp(row, "inq-search"))
-		row_search(row, true, 50, REPS(600));
+		row_search(row, true, KEYS(inq_keys), 50, 0, REPS(600));
+	else if (!strcmp(row, "inq-screen"))
+		row_search(row, true, KEYS(screen_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(300));
+	else if (!strcmp(row, "inq-miss"))
+		row_search(row, true, KEYS(miss_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(600));
 	else if (!strcmp(row, "deadlines"))
 		row_deadlines(row, REPS(300));
 	else if (!strcmp(row, "export-year"))

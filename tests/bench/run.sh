@@ -65,7 +65,7 @@ skip() { # NAME WHY
 }
 
 echo "bench: timing (each row in its own process; a few minutes)"
-for r in open day week month side org-search org-list inq-search deadlines print export-year export-all appt-scan; do
+for r in open day week month side org-search org-list org-miss inq-search inq-screen inq-miss deadlines print export-year export-all appt-scan; do
 	row $r
 done
 row import --ics "$ICS"
@@ -121,7 +121,7 @@ echo
 awk -F'\t' '
 function goal(name, p99) {
 	if (p99 == "-") return ""
-	if (name ~ /^(day|week|month|side|org-search|org-list|inq-search|deadlines)$/)
+	if (name ~ /^(day|week|month|side|org-search|org-list|org-miss|inq-search|inq-screen|inq-miss|deadlines)$/)
 		return (p99 + 0 <= 5) ? "<=5ms ok" : "<=5ms MISSED"
 	if (name ~ /^(open|ui-first)$/)
 		return (p99 + 0 <= 50) ? "<=50ms ok" : "<=50ms MISSED"
@@ -135,7 +135,10 @@ BEGIN {
 	label["side"] = "side panel (follow-ups, deadlines)"
 	label["org-search"] = "org search keystroke (form, 20)"
 	label["org-list"] = "org search keystroke (list, all)"
+	label["org-miss"] = "org search finding nothing (1-11 chars)"
 	label["inq-search"] = "inquiry search keystroke (50)"
+	label["inq-screen"] = "inquiry screen keystroke (200 + count)"
+	label["inq-miss"] = "inquiry search finding nothing (1-11)"
 	label["deadlines"] = "deadlines screen data (30 days)"
 	label["print"] = "print a day (text)"
 	label["export-year"] = "export one year (in process)"
