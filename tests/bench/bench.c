@@ -424,6 +424,38 @@ static void row_search(const char *row, bool inq, const char *const *keys, int n
 }
 #define KEYS(a) a, (int)(sizeof a / sizeof a[0])
 
+/* The programs screen: the list of programs, then the program with the
+ * most events opened (its events listed), as ui_program.c loads them. */
+static void row_programs(const char *row, int reps)
+{
+	struct ctx c;
+	struct err e = { 0 };
+	double *t = xcalloc((size_t)reps, sizeof *t);
+	long long busiest = 0;
+	int n_ev = 0;
+	char note[200];
+	sqlite3_stmt *st;
+
+	ctx_open(&c, row);
+	if (sqlite3_prepare_v2(c.db->h, "SELECT coalesce(program_id, 0), count(*) FROM program_event"
+			       " GROUP BY 1 ORDER BY 2 DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			busiest = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	for (int i = 0; i < reps; i++) {
+		double t0 = now_ms();
+		if (db_program_each(c.db, cb_prog, NULL, &e) < 0 ||
+		    (n_ev = db_event_each(c.db, busiest, cb_event, NULL, &e)) < 0)
+			fail(row, &e);
+		t[i] = now_ms() - t0;
+	}
+	snprintf(note, sizeof note, "program list + the busiest program's %d events", n_ev);
+	report(row, t, reps, self_maxrss_kb(), note);
+	db_close(c.db);
+	free(t);
+}
+
 static void row_deadlines(const char *row, int reps)
 {
 	struct ctx c;
@@ -828,7 +860,7 @@ static void usage(void)
 	fputs("usage: bench --db PATH --row NAME [--reps N] [--ics FILE] [--bin MADOGUCHI]\n"
 	      "             [--calcurse-dir DIR] [--marker TEXT]\n"
 	      "rows: plans (query plans, no timing) open day week month side org-search org-list org-miss\n"
-	      "      inq-search inq-screen inq-miss deadlines\n"
+	      "      inq-search inq-screen inq-miss deadlines programs\n"
 	      "      export-year export-all appt-scan print import ui-first ui-first-80x24 cli-version cli-day\n"
 	      "      cli-export-year cli-export-all calcurse-import calcurse-export\n"
 	      "      pair-version pair-day pair-export pair-import (madoguchi and calcurse alternately;\n"
@@ -901,6 +933,8 @@ int main(int argc, char **argv)
 		row_search(row, true, KEYS(screen_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(300));
 	else if (!strcmp(row, "inq-miss"))
 		row_search(row, true, KEYS(miss_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(600));
+	else if (!strcmp(row, "programs"))
+		row_programs(row, REPS(50));
 	else if (!strcmp(row, "deadlines"))
 		row_deadlines(row, REPS(300));
 	else if (!strcmp(row, "export-year"))

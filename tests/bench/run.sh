@@ -65,7 +65,7 @@ skip() { # NAME WHY
 }
 
 echo "bench: timing (each row in its own process; a few minutes)"
-for r in open day week month side org-search org-list org-miss inq-search inq-screen inq-miss deadlines print export-year export-all appt-scan; do
+for r in open day week month side org-search org-list org-miss inq-search inq-screen inq-miss deadlines programs print export-year export-all appt-scan; do
 	row $r
 done
 row import --ics "$ICS"
@@ -111,6 +111,9 @@ if command -v calcurse >/dev/null 2>&1; then
 		pair pair-import --db "$DIR/pair-import.db" --ics "$ICS" --calcurse-dir "$CC"
 		pair pair-day --db "$DIR/pair-import.db.pair.db" --calcurse-dir "$CC" --label pair-day-20k
 		pair pair-export --db "$DIR/pair-import.db.pair.db" --calcurse-dir "$CC" --label pair-export-20k
+		# the programs screen over the 20,000 imported events
+		# shellcheck disable=SC2046
+		"$BENCH" --db "$DIR/pair-import.db.pair.db" --row programs --label programs-20k $(reps) >>"$OUT"
 	fi
 	if [ -z "${BENCH_QUICK:-}" ] && has_cmd export; then
 		CCF=$DIR/calcurse-full
@@ -164,6 +167,8 @@ BEGIN {
 	label["inq-screen"] = "inquiry screen keystroke (200 + count)"
 	label["inq-miss"] = "inquiry search finding nothing (1-11)"
 	label["deadlines"] = "deadlines screen data (30 days)"
+	label["programs"] = "programs screen data"
+	label["programs-20k"] = "programs screen, 20,000 imported"
 	label["print"] = "print a day (text)"
 	label["export-year"] = "export one year (in process)"
 	label["export-all"] = "export everything (in process)"
