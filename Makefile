@@ -2,7 +2,11 @@
 # GNU make. `make` builds, `make run` opens the desk on a demo database,
 # `make check` runs every test under ASan/UBSan.
 
-PKGS = ncursesw formw menuw panelw sqlite3 libical pangocairo icu-i18n icu-uc
+PKGS = ncursesw formw menuw panelw sqlite3 libical icu-i18n icu-uc
+# Only the PDF renderer links cairo and pango: it is a plugin of its own
+# (madoguchi-pdf.so, src/export/print_pdf.c) that the program loads with
+# dlopen() when it prints a PDF, so no other command loads them.
+PDF_PKGS = pangocairo
 
 # A user's CFLAGS (make CFLAGS=-O0) replace the optimization, never the
 # language level, the warnings or the include paths: `override`, as tig.
@@ -14,8 +18,10 @@ override CFLAGS += -Werror
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PDF_CFLAGS := $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
+PDF_LIBS := $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null)
 override CPPFLAGS += $(PKG_CFLAGS)
-override LDLIBS += $(PKG_LIBS) -lm
+override LDLIBS += $(PKG_LIBS) -ldl -lm
 ifneq ($(SANITIZE),)
 override CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 override LDFLAGS += -fsanitize=$(SANITIZE)
@@ -26,14 +32,17 @@ BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/madoguchi
 MANDIR ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
-override CPPFLAGS += -DMADO_DATADIR='"$(DATADIR)"' -DMADO_LOCALEDIR='"$(LOCALEDIR)"'
+PKGLIBDIR ?= $(PREFIX)/lib/madoguchi
+override CPPFLAGS += -DMADO_DATADIR='"$(DATADIR)"' -DMADO_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DMADO_PKGLIBDIR='"$(PKGLIBDIR)"'
 
 # Build output; `make check` uses its own tree so the sanitizer build
 # never mixes with the normal one.
 O ?= build
 SAN_O ?= $(O)/san
 
-SRCS := $(sort $(wildcard src/*.c src/*/*.c))
+PDF_SRC := src/export/print_pdf.c
+SRCS := $(filter-out $(PDF_SRC),$(sort $(wildcard src/*.c src/*/*.c)))
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 OBJS := $(SRCS:%.c=$(O)/%.o)
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o)
@@ -43,6 +52,7 @@ UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
 PO_FILES := $(wildcard po/*.po)
 MO_FILES := $(PO_FILES:po/%.po=$(O)/locale/%/LC_MESSAGES/madoguchi.mo)
 BIN := $(O)/madoguchi
+PDF_SO := $(O)/madoguchi-pdf.so
 # Fuzz harnesses (see `fuzz` below).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
@@ -66,10 +76,18 @@ DEMO_DB ?= $(O)/demo.db
 .PHONY: all run check test-run bench install uninstall clean deps deps-check check-layers po-check \
 	fuzz stress valgrind-check
 
-all: $(BIN) $(MO_FILES)
+all: $(BIN) $(PDF_SO) $(MO_FILES)
 
 $(BIN): $(OBJS)
 	$(Q_LD)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The PDF renderer: position-independent, beside the program.
+$(O)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(Q_CC)$(CC) $(CPPFLAGS) $(PDF_CFLAGS) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+$(PDF_SO): $(O)/pic/src/export/print_pdf.o
+	$(Q_LD)$(CC) $(LDFLAGS) -shared -o $@ $^ $(PDF_LIBS)
 
 $(O)/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h $(O)/gen/forms.h
 	@mkdir -p $(dir $@)
@@ -118,7 +136,7 @@ check: deps-check po-check
 	@$(MAKE) --no-print-directory O=$(SAN_O) SANITIZE=address,undefined \
 	  MADOGUCHI_PLAIN_BIN=$(abspath $(BIN)) test-run
 
-test-run: $(BIN) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen check-layers
+test-run: $(BIN) $(PDF_SO) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen check-layers
 	MADOGUCHI_BIN=$(abspath $(BIN)) MADOGUCHI_BUILD=$(abspath $(O)) \
 	  MADOGUCHI_PLAIN_BIN=$(MADOGUCHI_PLAIN_BIN) \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
@@ -174,7 +192,7 @@ stress: all
 # The whole test suite with the program and the unit tests under
 # valgrind (memcheck); the plain build, since valgrind cannot run a
 # sanitized program.  Slow: the sizes of the load tests are cut down.
-valgrind-check: $(BIN) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen
+valgrind-check: $(BIN) $(PDF_SO) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen
 	@sh tests/robust/valgrind.sh $(abspath $(BIN)) $(abspath $(O)) $(UNIT_BINS)
 
 # The benchmark (tests/bench/): generator and driver linked like unit
@@ -190,6 +208,8 @@ $(O)/tests/bench/%: tests/bench/%.c $(LIB_OBJS)
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(DATADIR)/db
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/madoguchi
+	install -d $(DESTDIR)$(PKGLIBDIR)
+	install -m 644 $(PDF_SO) $(DESTDIR)$(PKGLIBDIR)/madoguchi-pdf.so
 	install -m 644 man/madoguchi.1 $(DESTDIR)$(MANDIR)/man1/madoguchi.1
 	if [ -f man/ja/madoguchi.1 ]; then install -d $(DESTDIR)$(MANDIR)/ja/man1 && install -m 644 man/ja/madoguchi.1 $(DESTDIR)$(MANDIR)/ja/man1/madoguchi.1; fi
 	for f in forms/*.form; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/forms/ || :; done
@@ -199,9 +219,9 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/madoguchi $(DESTDIR)$(MANDIR)/man1/madoguchi.1 $(DESTDIR)$(MANDIR)/ja/man1/madoguchi.1
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/madoguchi.mo
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PKGLIBDIR)
 
 clean:
 	rm -rf $(O)
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(O)/pic/src/export/print_pdf.d

@@ -84,6 +84,7 @@ int cli_retention(struct app *app, int argc, char **argv)
 	printf(_("  contact persons deleted:       %lld\n"), r.contacts);
 	printf(_("  individuals made anonymous:    %lld\n"), r.individuals);
 	printf(_("  extra form values deleted:     %lld\n"), r.extra_values);
+	printf(_("  audit rows of those deleted:   %lld\n"), r.audit_rows);
 	printf(_("dates, channels, topics, statuses and organizations stay, so reports count the same.\n"));
 	return 0;
 }

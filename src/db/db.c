@@ -141,7 +141,7 @@ static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* mado_text_ok(v1, kind1, v2, kind2, ...): 1 when every non-NULL value
  * passes text_check() (kind 0 one line, 1 multi-line: newline and tab);
- * the text triggers of the schema (db/005) refuse a row with 0. */
+ * the text triggers of the schema (db/006) refuse a row with 0. */
 static void fn_text_ok(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	char err[8];
@@ -165,6 +165,16 @@ static void register_text_ok(sqlite3 *h)
 {
 	sqlite3_create_function(h, "mado_text_ok", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 				SQLITE_INNOCUOUS, NULL, fn_text_ok, NULL, NULL);
+}
+
+/* mado_grams(key): kana_grams() of a folded key, the tokens of the
+ * search index (db/010_search_grams.sql). */
+static void fn_grams(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	sqlite3_result_text(ctx, kana_grams((const char *)s), -1, free);
 }
 
 void db_set_actor(struct db *db, const char *actor)
@@ -364,6 +374,8 @@ static int open_handle(struct db *db, const char *name, int oflags, struct err *
 	sqlite3_create_function(db->h, "mado_actor", 0, SQLITE_UTF8, db, fn_actor, NULL, NULL);
 	sqlite3_create_function(db->h, "mado_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 				fn_fold, NULL, NULL);
+	sqlite3_create_function(db->h, "mado_grams", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
+				fn_grams, NULL, NULL);
 	sqlite3_create_function(db->h, "mado_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 				fn_sortkey, NULL, NULL);
 	sqlite3_create_collation(db->h, "mado_kana", SQLITE_UTF8, NULL, coll_kana);

@@ -407,51 +407,47 @@ int db_retention(struct db *db, const char *before, bool dry_run, struct db_rete
 		before, &r->extra_values, e) < 0)
 		goto fail;
 
-	/* The full-text indexes (schema 2) keep deleted terms until their
-	 * segments merge: merge them now so no trigram of a removed text
-	 * stays in the file. */
+	/* The full-text indexes (schemas 2 and 6) keep deleted terms until
+	 * their segments merge: merge them now so no trigram, character or
+	 * pair of a removed text stays in the file. */
 	if (run(db, db_stmt(db, "INSERT INTO inquiry_fts (inquiry_fts) VALUES ('optimize')", e),
 		before, NULL, e) < 0 ||
 	    run(db, db_stmt(db, "INSERT INTO inquiry_note_fts (inquiry_note_fts) VALUES ('optimize')", e),
+		before, NULL, e) < 0 ||
+	    run(db, db_stmt(db, "INSERT INTO inquiry_gram (inquiry_gram) VALUES ('optimize')", e),
 		before, NULL, e) < 0)
 		goto fail;
 
-	/* The audit log keeps old and new values: remove the same ones
-	 * there (including the rows the changes above just logged). */
-	if (run(db, db_stmt(db, "UPDATE audit SET"
-			    " old = json_set(old, '$.note', NULL, '$.contact_id', NULL),"
-			    " new = json_set(new, '$.note', NULL, '$.contact_id', NULL)"
-			    " WHERE tbl = 'appointment' AND row_id IN (SELECT id FROM appointment WHERE date < ?1)", e),
-		before, NULL, e) < 0 ||
-	    run(db, db_stmt(db, "UPDATE audit SET"
-			    " old = json_set(old, '$.summary', '', '$.contact_id', NULL),"
-			    " new = json_set(new, '$.summary', '', '$.contact_id', NULL)"
-			    " WHERE tbl = 'inquiry' AND row_id IN (SELECT id FROM inquiry WHERE received_at < ?1)", e),
-		before, NULL, e) < 0 ||
-	    run(db, db_stmt(db, "UPDATE audit SET old = json_set(old, '$.text', ''), new = json_set(new, '$.text', '')"
-			    " WHERE tbl = 'inquiry_note' AND row_id IN (SELECT id FROM inquiry_note WHERE inquiry_id IN"
-			    " (SELECT id FROM inquiry WHERE received_at < ?1))", e),
-		before, NULL, e) < 0 ||
-	    run(db, db_stmt(db, "UPDATE audit SET old = json_set(old, '$.note', NULL), new = json_set(new, '$.note', NULL)"
-			    " WHERE tbl = 'application' AND row_id IN (SELECT id FROM application"
-			    " WHERE coalesce(received, substr(created_at, 1, 10)) < ?1)", e),
-		before, NULL, e) < 0 ||
-	    run(db, db_stmt(db, "UPDATE audit SET"
-			    " old = json_set(old, '$.name', NULL, '$.kana', NULL, '$.role', NULL, '$.phone', NULL, '$.email', NULL, '$.note', NULL),"
-			    " new = json_set(new, '$.name', NULL, '$.kana', NULL, '$.role', NULL, '$.phone', NULL, '$.email', NULL, '$.note', NULL)"
-			    " WHERE tbl = 'contact' AND row_id IN (SELECT id FROM temp.retention_gone WHERE tbl = 'contact')", e),
-		before, NULL, e) < 0 ||
-	    run(db, db_stmt(db, "UPDATE audit SET"
-			    " old = json_set(old, '$.name', NULL, '$.kana', NULL, '$.phone', NULL, '$.email', NULL, '$.address', NULL, '$.note', NULL),"
-			    " new = json_set(new, '$.name', NULL, '$.kana', NULL, '$.phone', NULL, '$.email', NULL, '$.address', NULL, '$.note', NULL)"
-			    " WHERE tbl = 'organization' AND row_id IN (SELECT id FROM temp.retention_gone WHERE tbl = 'organization')", e),
-		before, NULL, e) < 0)
+	/* The audit log keeps old and new values: it is thinned with the
+	 * records it describes.  Every audit row of a record whose personal
+	 * data went above (the rows those changes just logged included)
+	 * goes: their history held the same data, and it is most of the
+	 * file (README, Backups and retention). */
+	if (run(db, db_stmt(db, "DELETE FROM audit WHERE"
+			    " (tbl IN ('appointment', 'appointment_topic')"
+			    "  AND row_id IN (SELECT id FROM appointment WHERE date < ?1))"
+			    " OR (tbl = 'inquiry' AND row_id IN (SELECT id FROM inquiry WHERE received_at < ?1))"
+			    " OR (tbl = 'inquiry_note' AND row_id IN (SELECT id FROM inquiry_note WHERE inquiry_id IN"
+			    "  (SELECT id FROM inquiry WHERE received_at < ?1)))"
+			    " OR (tbl IN ('application', 'application_item') AND row_id IN (SELECT id FROM application"
+			    "  WHERE coalesce(received, substr(created_at, 1, 10)) < ?1))"
+			    " OR (tbl = 'extra_field' AND ("
+			    "  (json_extract(coalesce(new, old), '$.tbl') = 'appointment'"
+			    "   AND row_id IN (SELECT id FROM appointment WHERE date < ?1))"
+			    "  OR (json_extract(coalesce(new, old), '$.tbl') = 'inquiry'"
+			    "   AND row_id IN (SELECT id FROM inquiry WHERE received_at < ?1))"
+			    "  OR (json_extract(coalesce(new, old), '$.tbl') = 'organization'"
+			    "   AND row_id IN (SELECT id FROM temp.retention_gone WHERE tbl = 'organization'))))"
+			    " OR (tbl IN ('contact', 'organization')"
+			    "  AND row_id IN (SELECT id FROM temp.retention_gone WHERE tbl = audit.tbl))", e),
+		before, &r->audit_rows, e) < 0)
 		goto fail;
 
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (at, actor, tbl, row_id, action, new)"
 				   " VALUES (mado_now(), mado_actor(), 'retention', NULL, 'update',"
 				   " json_object('before', ?1, 'appointments', ?2, 'inquiries', ?3,"
-				   " 'inquiry_notes', ?4, 'applications', ?5, 'contacts', ?6, 'individuals', ?7, 'extra_values', ?8))", e);
+				   " 'inquiry_notes', ?4, 'applications', ?5, 'contacts', ?6, 'individuals', ?7, 'extra_values', ?8,"
+				   " 'audit_rows', ?9))", e);
 	if (!st || db_bind_text(db, st, 1, _("before"), before, false, 10, e) < 0 ||
 	    db_bind_int(db, st, 2, r->appointments, e) < 0 ||
 	    db_bind_int(db, st, 3, r->inquiries, e) < 0 ||
@@ -460,6 +456,7 @@ int db_retention(struct db *db, const char *before, bool dry_run, struct db_rete
 	    db_bind_int(db, st, 6, r->contacts, e) < 0 ||
 	    db_bind_int(db, st, 7, r->individuals, e) < 0 ||
 	    db_bind_int(db, st, 8, r->extra_values, e) < 0 ||
+	    db_bind_int(db, st, 9, r->audit_rows, e) < 0 ||
 	    db_step_done(db, st, _("retention"), e) < 0)
 		goto fail;
 	if (dry_run) {

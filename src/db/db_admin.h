@@ -41,6 +41,7 @@ struct db_retention {
 	long long contacts;	/* contact persons deleted */
 	long long individuals;	/* organizations of type individual made anonymous */
 	long long extra_values;	/* values of a site's own form fields deleted */
+	long long audit_rows;	/* audit rows of those records deleted */
 };
 
 /* Remove the personal data of records dated before the day before
@@ -51,8 +52,9 @@ struct db_retention {
  * #ID)", and the values of a site's own form fields of those records.
  * What counts needs stays: dates, times, channels, topics,
  * statuses, organizations and their types and municipalities, staff.
- * The same personal values are removed from the audit log's copies,
- * and the run itself is logged (tbl 'retention').  Deleted content is
+ * The audit log is thinned with them: every audit row of those
+ * records goes (their copies held the same values), and the run itself
+ * is logged (tbl 'retention', with the counts).  Deleted content is
  * overwritten (secure_delete) and the WAL truncated afterwards when no
  * one is reading.  dry_run counts and changes nothing. */
 int db_retention(struct db *db, const char *before, bool dry_run, struct db_retention *r,

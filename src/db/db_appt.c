@@ -9,6 +9,7 @@
 #include "db/db_internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
+#include "util/kana.h"
 #include "util/mem.h"
 
 void appt_filter_init(struct appt_filter *f)
@@ -215,8 +216,8 @@ int db_appt_each(struct db *db, const struct appt_filter *f,
 		" WHERE a.date >= ?1 AND a.date <= ?2 AND (?3 = 0 OR a.staff_id = ?3)"
 		" AND (?4 = 0 OR a.org_id = ?4) AND (?5 OR a.status <> 'cancelled')"
 		" AND (?6 IS NULL OR a.status = ?6)"
-		" AND (?7 IS NULL OR instr(o.name, ?7) OR instr(mado_fold(o.kana), mado_fold(?7))"
-		"      OR instr(coalesce(c.name, ''), ?7) OR instr(coalesce(a.note, ''), ?7))"
+		" AND (?7 IS NULL OR instr(o.name_key, ?7) OR instr(o.kana_key, ?7)"
+		"      OR instr(mado_fold(coalesce(c.name, '')), ?7) OR instr(mado_fold(coalesce(a.note, '')), ?7))"
 		" ORDER BY a.date, a.start_min, s.name, a.id";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	char from[DATE_STRLEN], to[DATE_STRLEN];
@@ -231,8 +232,8 @@ int db_appt_each(struct db *db, const struct appt_filter *f,
 	sqlite3_bind_int(st, 5, f->include_cancelled);
 	if (f->status >= 0 && f->status < ST_COUNT)
 		sqlite3_bind_text(st, 6, appt_status_code[f->status], -1, SQLITE_STATIC);
-	if (f->search && *f->search)
-		sqlite3_bind_text(st, 7, f->search, -1, SQLITE_TRANSIENT);
+	if (f->search && *f->search)	/* folded as every search is (kana_fold()) */
+		sqlite3_bind_text(st, 7, kana_fold(f->search), -1, free);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct appt a;
 		appt_from_row(st, &a);

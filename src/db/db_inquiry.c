@@ -6,6 +6,7 @@
 #include "db/db_internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
+#include "util/kana.h"
 #include "util/mem.h"
 #include "util/text.h"
 
@@ -151,11 +152,18 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 	return 0;
 }
 
-/* A word that must occur in the summary or one of the notes, matched
- * by a scan (ASCII case folded, as the trigram index folds it). */
-#define INQ_WORD(n) \
-	" AND (?" #n " IS NULL OR instr(lower(i.summary), lower(?" #n ")) OR EXISTS" \
-	" (SELECT 1 FROM inquiry_note wn WHERE wn.inquiry_id = i.id AND instr(lower(wn.text), lower(?" #n "))))"
+/* A word of three characters or more (?11-?17, folded, bound from ?11
+ * on), checked in the doc of an inquiry the index found (the index
+ * knows only that its pairs occur); with none, the index alone answers. */
+#define INQ_WORD(n) " AND (?" #n " IS NULL OR instr(s.doc, ?" #n ") > 0)"
+
+/* The inquiries whose search doc (summary, notes, organization name and
+ * reading, folded: db/010_search_grams.sql) holds every word: ?18 is the
+ * FTS5 query of their grams (kana_gram_query()). */
+#define INQ_HITS \
+	"SELECT g.rowid FROM inquiry_gram g WHERE inquiry_gram MATCH ?18" \
+	" AND (?11 IS NULL OR EXISTS (SELECT 1 FROM inquiry_search s WHERE s.id = g.rowid" \
+	INQ_WORD(11) INQ_WORD(12) INQ_WORD(13) INQ_WORD(14) INQ_WORD(15) INQ_WORD(16) INQ_WORD(17) "))"
 
 #define INQ_WHERE \
 	" WHERE (?1 IS NULL OR i.status = ?1) AND (?2 = 0 OR i.status <> 'closed')" \
@@ -163,8 +171,7 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 	" AND (?5 = 0 OR i.org_id = ?5) AND (?6 IS NULL OR i.topic = ?6)" \
 	" AND (?7 IS NULL OR i.received_at >= ?7) AND (?8 IS NULL OR i.received_at < ?8)" \
 	" AND (?9 IS NULL OR (i.status <> 'closed' AND i.due_date <= ?9))" \
-	" AND (?10 IS NULL OR (i.status <> 'closed' AND i.due_date < ?10))" \
-	INQ_WORD(11) INQ_WORD(12) INQ_WORD(13) INQ_WORD(14) INQ_WORD(15) INQ_WORD(16) INQ_WORD(17)
+	" AND (?10 IS NULL OR (i.status <> 'closed' AND i.due_date < ?10))"
 
 /* Said when the filter already leaves closed inquiries out: the index
  * inquiry_status_due then serves the rows (status is one of three). */
@@ -173,25 +180,12 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 #define INQ_BY_RECEIVED " ORDER BY i.received_at DESC, i.id DESC"
 #define INQ_BY_DUE " ORDER BY i.due_date IS NULL, i.due_date, i.received_at, i.id"
 
-/* Inquiries whose summary or one of whose notes holds ?18 (an FTS5
- * phrase), through the trigram indexes; the planner answers each IN
- * from its index (MULTI-INDEX OR). */
-#define INQ_MATCH \
-	" AND (i.id IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?18)" \
-	" OR i.id IN (SELECT n.inquiry_id FROM inquiry_note n WHERE n.id IN" \
-	" (SELECT rowid FROM inquiry_note_fts WHERE inquiry_note_fts MATCH ?18)))"
+#define INQ_MATCH " AND i.id IN (" INQ_HITS ")"
 
-/* The same, limited to the newest ?20 matches of the summary index and
- * the inquiries of the newest ?21 matches of the note index (by rowid,
- * the order in which they were entered): FTS5 reads its rowids
- * backwards and stops there, so a word found in most of ten years
- * costs no more than a rare one. */
-#define INQ_MATCH_NEWEST \
-	" AND (i.id IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?18" \
-	" ORDER BY rowid DESC LIMIT ?20)" \
-	" OR i.id IN (SELECT n.inquiry_id FROM inquiry_note n WHERE n.id IN" \
-	" (SELECT rowid FROM inquiry_note_fts WHERE inquiry_note_fts MATCH ?18" \
-	" ORDER BY rowid DESC LIMIT ?21)))"
+/* The same, limited to the newest ?20 hits by the order of entry (ids):
+ * FTS5 reads its rowids backwards and stops there, so a word found in
+ * most of ten years costs no more than a rare one. */
+#define INQ_MATCH_NEWEST " AND i.id IN (" INQ_HITS " ORDER BY g.rowid DESC LIMIT ?20)"
 
 /* The ids are picked, ordered and limited first, then only the rows
  * shown are joined with their organization, contact, staff and notes
@@ -200,17 +194,8 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 	INQ_COLS " FROM (SELECT i.id AS pid FROM inquiry i" where order " LIMIT ?19) pick" \
 	" JOIN inquiry i ON i.id = pick.pid" INQ_JOINS order
 
-static size_t word_chars(const char *s, size_t n)
-{
-	size_t chars = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			chars++;
-	return chars;
-}
-
-/* Split the search text into words at ASCII blanks and U+3000. */
+/* Split the search text into words at ASCII blanks and U+3000 and fold
+ * each (kana_fold(), as organization search does). */
 static int split_words(const char *s, char **words, int max, struct err *e)
 {
 	int n = 0;
@@ -234,7 +219,12 @@ static int split_words(const char *s, char **words, int max, struct err *e)
 				free(words[i]);
 			return err_set(e, ERR_INPUT, _("search: at most %d words"), max);
 		}
-		words[n++] = xstrndup(start, (size_t)(s - start));
+		char *key = kana_fold_n(start, (size_t)(s - start));
+		if (!*key) {
+			free(key);
+			continue;
+		}
+		words[n++] = key;
 	}
 	return n;
 }
@@ -247,10 +237,61 @@ static bool filter_narrows(const struct inquiry_filter *f)
 		f->due_by || f->overdue_before;
 }
 
-/* Bind ?1-?19 of the list and search statements from f; words[fts]
- * (if any) is the FTS5 phrase, the other words are checked by scan. */
-static void bind_filter(sqlite3_stmt *st, const struct inquiry_filter *f,
-			char **words, int n_words, int fts)
+/* The parsed search of a filter: folded words, the FTS5 query (?18). */
+struct inq_search {
+	char *words[INQ_SEARCH_MAX_TERMS];
+	int n_words;
+	struct strbuf query;
+};
+
+static int search_parse(const struct inquiry_filter *f, struct inq_search *q, struct err *e)
+{
+	char msg[512];
+
+	memset(q, 0, sizeof *q);
+	q->query = (struct strbuf)STRBUF_INIT;
+	if (!f->search || !*f->search)
+		return 0;
+	if (text_check("search", f->search, TEXT_LINE, 200, msg, sizeof msg) < 0)
+		return err_set(e, ERR_INPUT, "%s", msg);
+	q->n_words = split_words(f->search, q->words, INQ_SEARCH_MAX_TERMS, e);
+	if (q->n_words < 0) {
+		q->n_words = 0;
+		return -1;
+	}
+	for (int i = 0; i < q->n_words; i++)
+		kana_gram_query(&q->query, q->words[i]);
+	return 0;
+}
+
+static void search_release(struct inq_search *q)
+{
+	for (int i = 0; i < q->n_words; i++)
+		free(q->words[i]);
+	strbuf_release(&q->query);
+}
+
+static size_t word_chars(const char *s)
+{
+	size_t chars = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
+
+static void bind_search(sqlite3_stmt *st, const struct inq_search *q)
+{
+	for (int i = 0, p = 11; i < q->n_words; i++)
+		if (word_chars(q->words[i]) >= 3)
+			sqlite3_bind_text(st, p++, q->words[i], -1, SQLITE_TRANSIENT);
+	if (q->n_words)
+		sqlite3_bind_text(st, 18, strbuf_str((struct strbuf *)&q->query), -1, SQLITE_TRANSIENT);
+}
+
+/* Bind ?1-?19 of the list and search statements from f and q. */
+static void bind_filter(sqlite3_stmt *st, const struct inquiry_filter *f, const struct inq_search *q)
 {
 	char d[DATE_STRLEN];
 
@@ -271,24 +312,7 @@ static void bind_filter(sqlite3_stmt *st, const struct inquiry_filter *f,
 		sqlite3_bind_text(st, 9, date_format(f->due_by, d), -1, SQLITE_TRANSIENT);
 	if (f->overdue_before)
 		sqlite3_bind_text(st, 10, date_format(f->overdue_before, d), -1, SQLITE_TRANSIENT);
-	for (int i = 0, p = 11; i < n_words; i++) {
-		if (i == fts)
-			continue;
-		sqlite3_bind_text(st, p++, words[i], -1, SQLITE_TRANSIENT);
-	}
-	if (fts >= 0) {
-		/* one FTS5 phrase: the word in double quotes, quotes doubled */
-		struct strbuf q = STRBUF_INIT;
-		strbuf_adds(&q, "\"");
-		for (const char *c = words[fts]; *c; c++) {
-			if (*c == '"')
-				strbuf_adds(&q, "\"");
-			strbuf_add(&q, c, 1);
-		}
-		strbuf_adds(&q, "\"");
-		sqlite3_bind_text(st, 18, strbuf_str(&q), -1, SQLITE_TRANSIENT);
-		strbuf_release(&q);
-	}
+	bind_search(st, q);
 	sqlite3_bind_int(st, 19, f->limit > 0 ? f->limit : -1);
 }
 
@@ -335,38 +359,23 @@ int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 	static const char open_due[] = INQ_PICKED(INQ_WHERE INQ_NOT_CLOSED, INQ_BY_DUE);
 	static const char search_newest[] =
 		INQ_PICKED(INQ_WHERE INQ_MATCH_NEWEST, INQ_BY_RECEIVED);
-	char *words[INQ_SEARCH_MAX_TERMS];
-	char msg[512];
-	int n_words = 0, fts = -1, rc, n = -1;
+	struct inq_search q;
+	int rc, n = -1;
 	sqlite3_stmt *st;
 
-	if (f->search && *f->search) {
-		if (text_check("search", f->search, TEXT_LINE, 200, msg, sizeof msg) < 0)
-			return err_set(e, ERR_INPUT, "%s", msg);
-		n_words = split_words(f->search, words, INQ_SEARCH_MAX_TERMS, e);
-		if (n_words < 0)
-			return -1;
-		/* the longest word of three characters or more goes through
-		 * the index; the others are checked row by row */
-		size_t best = 2;
-		for (int i = 0; i < n_words; i++) {
-			size_t c = word_chars(words[i], strlen(words[i]));
-			if (c > best) {
-				best = c;
-				fts = i;
-			}
-		}
-	}
-	/* The search of the inquiry screen (one word, newest first, a
-	 * limit, nothing else): each index is asked for its newest matches
-	 * only.  When that gives fewer rows than the limit, the full search
-	 * runs instead, so a short list is complete. */
-	bool newest = fts >= 0 && n_words == 1 && f->limit > 0 && f->limit <= 1000 &&
+	if (search_parse(f, &q, e) < 0)
+		goto out;
+	/* The search of the inquiry screen (newest first, a limit, nothing
+	 * else): the index is asked for its newest hits only.  When that
+	 * gives fewer rows than the limit, the full search runs instead, so
+	 * a short list is complete. */
+	bool search = q.n_words > 0;
+	bool newest = search && f->limit > 0 && f->limit <= 1000 &&
 		f->order == INQ_ORDER_RECEIVED && !filter_narrows(f);
 	for (int pass = newest ? 0 : 1; pass < 2; pass++) {
 		if (pass == 0)
 			st = db_stmt(db, search_newest, e);
-		else if (fts >= 0)
+		else if (search)
 			st = db_stmt(db, f->order == INQ_ORDER_DUE ? search_due : search_received, e);
 		else if (f->open_only || f->due_by || f->overdue_before ||
 			 (f->status >= 0 && f->status != IS_CLOSED && f->status < IS_COUNT))
@@ -375,12 +384,9 @@ int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 			st = db_stmt(db, f->order == INQ_ORDER_DUE ? list_due : list_received, e);
 		if (!st)
 			goto out;
-		bind_filter(st, f, words, n_words, fts);
+		bind_filter(st, f, &q);
 		if (pass == 0) {
-			/* the newest matches of each index: twice the limit
-			 * notes, since one inquiry may have several */
 			sqlite3_bind_int(st, 20, f->limit);
-			sqlite3_bind_int(st, 21, 2 * f->limit);
 			n = newest_rows(db, st, f->limit, cb, arg, e);
 			if (n != -2)
 				goto out;
@@ -389,20 +395,48 @@ int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 		}
 		n = 0;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			struct inquiry q;
-			inquiry_from_row(st, &q);
+			struct inquiry row;
+			inquiry_from_row(st, &row);
 			n++;
-			int stop = cb ? cb(&q, arg) : 0;
-			inquiry_release(&q);
+			int stop = cb ? cb(&row, arg) : 0;
+			inquiry_release(&row);
 			if (stop)
 				break;
 		}
 		n = db_rows_done(db, st, rc, n, _("inquiries"), e);
 	}
 out:
-	for (int i = 0; i < n_words; i++)
-		free(words[i]);
+	search_release(&q);
 	return n;
+}
+
+int db_inquiry_count(struct db *db, const struct inquiry_filter *f, int cap,
+		     long long *count, struct err *e)
+{
+	/* a search and nothing else: the index alone */
+	static const char hits[] = "SELECT count(*) FROM (" INQ_HITS " LIMIT ?19)";
+	static const char search[] =
+		"SELECT count(*) FROM (SELECT 1 FROM inquiry i" INQ_WHERE INQ_MATCH " LIMIT ?19)";
+	static const char list[] =
+		"SELECT count(*) FROM (SELECT 1 FROM inquiry i" INQ_WHERE " LIMIT ?19)";
+	struct inquiry_filter cf = *f;
+	struct inq_search q;
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	*count = 0;
+	if (search_parse(f, &q, e) < 0)
+		goto out;
+	if (!(st = db_stmt(db, q.n_words == 0 ? list : filter_narrows(f) ? search : hits, e)))
+		goto out;
+	cf.limit = cap > 0 ? cap + 1 : -1;
+	bind_filter(st, &cf, &q);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	rc = db_rows_done(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, 1, _("inquiries"), e);
+out:
+	search_release(&q);
+	return rc < 0 ? -1 : 0;
 }
 
 int db_inquiry_note_insert(struct db *db, struct inquiry_note *n, struct err *e)

@@ -1,7 +1,8 @@
 #ifndef MADO_DB_INQUIRY_H
 #define MADO_DB_INQUIRY_H
-/* Inquiries, their dated notes, full-text search over both (the FTS5
- * trigram indexes of db/002_inquiry_fts.sql), and the counts of the
+/* Inquiries, their dated notes, search over both and over the name and
+ * reading of each inquiry's organization (the FTS5 index of single
+ * characters and pairs of db/010_search_grams.sql), and the counts of the
  * monthly and yearly report.  Plain reads and writes: the rules
  * (status changes, links, what is overdue) are core/inquiry's. */
 
@@ -39,6 +40,12 @@ enum inq_order {
 
 #define INQ_SEARCH_MAX_TERMS 7
 
+/* The inquiry screen shows the newest INQ_SCREEN_LIMIT matches and
+ * counts them up to INQ_SCREEN_COUNT_CAP ("more than 1000"): what a
+ * keystroke may cost at ten years (make bench, row inq-screen). */
+#define INQ_SCREEN_LIMIT 200
+#define INQ_SCREEN_COUNT_CAP 1000
+
 struct inquiry_filter {
 	int status;		/* enum inq_status, -1 = any */
 	bool open_only;		/* open or waiting */
@@ -48,7 +55,9 @@ struct inquiry_filter {
 	int from_day, to_day;	/* received date, inclusive; 0 = open */
 	int due_by;		/* due on or before, not closed; 0 = off */
 	int overdue_before;	/* due before this day (today), not closed; 0 = off */
-	const char *search;	/* words that must all occur in the summary or a note */
+	const char *search;	/* words that must all occur in the summary, a note
+				 * or the organization's name or reading, matched
+				 * after kana_fold() (kana, width, ASCII case) */
 	enum inq_order order;
 	int limit;		/* 0 = no limit */
 };
@@ -59,18 +68,25 @@ int db_inquiry_insert(struct db *db, struct inquiry *q, struct err *e);
 int db_inquiry_update(struct db *db, const struct inquiry *q, struct err *e);
 int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e);
 /* Inquiries matching f; cb returning non-zero stops.  Streams one row
- * at a time.  Returns the count or -1.  Search words of three
- * characters or more go through the full-text index; shorter ones are
- * matched by a scan.  A search of one such word with a limit and no
- * other filter, newest first (what the inquiry screen asks on every
- * keystroke), reads only the newest matches of each index, by the order
- * of entry (ids): the limit newest summaries and the inquiries of the
- * 2 x limit newest notes, newest received first; when that gives fewer
- * than limit rows the whole index is searched.  Results are newest
- * first either way; an inquiry entered long after it was received may
- * rank by its entry among the newest. */
+ * at a time.  Returns the count or -1.  Every search word, of any
+ * length from one character, goes through the index (a word of one or
+ * two characters is one token; a longer one is the AND of its pairs,
+ * then checked in the inquiry's folded text).  A search with a limit
+ * and no other filter, newest first (what the inquiry screen asks on
+ * every keystroke), reads only the limit newest hits of the index, by
+ * the order of entry (ids), newest received first; when that gives
+ * fewer than limit rows the whole index is searched.  Results are
+ * newest first either way; an inquiry entered long after it was
+ * received may rank by its entry among the newest. */
 int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 		    int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e);
+
+/* How many inquiries match f (its limit and order are ignored), counted
+ * up to cap: *count is the count, or cap + 1 when there are more (cap
+ * <= 0: no cap).  A search with no other filter counts in the index
+ * alone. */
+int db_inquiry_count(struct db *db, const struct inquiry_filter *f, int cap,
+		     long long *count, struct err *e);
 
 int db_inquiry_note_insert(struct db *db, struct inquiry_note *n, struct err *e);
 /* Notes of one inquiry, oldest first. */

@@ -1,10 +1,9 @@
 #include "export/print.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pango/pangocairo.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +14,7 @@
 #include "db/db_appt.h"
 #include "db/db_org.h"
 #include "core/resolve.h"
+#include "export/pdf.h"
 #include "util/date.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -617,303 +617,7 @@ static char *strbuf_take(struct strbuf *sb)
 	return s;
 }
 
-#define A4_W 595.276
-#define A4_H 841.890
-#define MARGIN 36.0
-#define PAD 3.0
-#define FONT "Noto Sans CJK JP"
-#define TT_MAX_COLS 32	/* timetable: staff columns at most (then pages of them) */
-
-/* A table as the PDF draws it: column names, rows of cells, and the
- * group (staff member) each row belongs to. */
-struct trow {
-	char **cell;
-	char *note;	/* "Note: ...", across the whole row under the cells, or NULL */
-	size_t group;	/* rows of one group share it; a new group starts a page */
-};
-
-struct table {
-	int ncol;
-	char **head;
-	struct trow *rows;
-	size_t n;
-	char **group_label;	/* by group: "Staff: 山田 花子" or "" */
-	size_t n_groups;
-	double w[NCOL + TT_MAX_COLS];
-};
-
-struct pdf {
-	cairo_t *cr;
-	PangoFontDescription *font, *bold, *big;
-	double pw, ph;	/* the page */
-	int page, pages;
-};
-
-static PangoLayout *text_layout(struct pdf *p, const char *text, PangoFontDescription *font)
-{
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
-	struct strbuf sb = STRBUF_INIT;
-	char *safe;
-
-	text_sanitize(&sb, text, true);	/* the timetable's cells keep their lines */
-	safe = strbuf_take(&sb);
-
-	pango_layout_set_font_description(l, font);
-	pango_layout_set_text(l, safe, -1);
-	free(safe);
-	return l;
-}
-
-static PangoLayout *cell_layout(struct pdf *p, const char *text, double width,
-				PangoFontDescription *font)
-{
-	PangoLayout *l = text_layout(p, text, font);
-
-	pango_layout_set_width(l, (int)((width - 2 * PAD) * PANGO_SCALE));
-	/* word and Japanese line-break boundaries; inside a word only when
-	 * the word alone is wider than the cell */
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	return l;
-}
-
-/* The widest unbreakable piece of text (its longest word, a phone
- * number, a time) and its width on one line, in points. */
-static void measure(struct pdf *p, const char *text, PangoFontDescription *font, double *minw,
-		    double *prefw)
-{
-	PangoLayout *l = text_layout(p, text, font);
-	PangoRectangle r;
-
-	pango_layout_get_extents(l, NULL, &r);
-	*prefw = (double)r.width / PANGO_SCALE;
-	pango_layout_set_width(l, 1);
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-	*minw = 0;
-	for (int i = 0; i < pango_layout_get_line_count(l); i++) {
-		pango_layout_line_get_extents(pango_layout_get_line_readonly(l, i), NULL, &r);
-		if ((double)r.width / PANGO_SCALE > *minw)
-			*minw = (double)r.width / PANGO_SCALE;
-	}
-	g_object_unref(l);
-}
-
-/* Column widths from the content: every column at least its widest
- * word (so a number or a word is never split), narrow columns as wide
- * as their longest line, the rest shared by the wide ones in proportion
- * to their text. */
-static void size_columns(struct pdf *p, struct table *t, double avail)
-{
-	double minw[NCOL + TT_MAX_COLS], pref[NCOL + TT_MAX_COLS], sum_min = 0;
-	bool fixed[NCOL + TT_MAX_COLS];
-	int nc = t->ncol;
-
-	for (int k = 0; k < nc; k++) {
-		measure(p, t->head[k], p->bold, &minw[k], &pref[k]);
-		for (size_t i = 0; i < t->n; i++) {
-			double mn, pf;
-			measure(p, t->rows[i].cell[k], p->font, &mn, &pf);
-			if (mn > minw[k])
-				minw[k] = mn;
-			if (pf > pref[k])
-				pref[k] = pf;
-		}
-		minw[k] += 2 * PAD + 1;
-		pref[k] += 2 * PAD + 1;
-		sum_min += minw[k];
-		fixed[k] = false;
-	}
-	if (sum_min >= avail) {	/* too many long words: scale down (last resort) */
-		for (int k = 0; k < nc; k++)
-			t->w[k] = minw[k] * avail / sum_min;
-		return;
-	}
-	/* columns whose whole text fits their fair share get it */
-	double left = avail;
-	int nleft = nc;
-	for (bool again = true; again && nleft > 0;) {
-		again = false;
-		for (int k = 0; k < nc; k++)
-			if (!fixed[k] && pref[k] <= left / nleft) {
-				t->w[k] = pref[k];
-				fixed[k] = true;
-				left -= pref[k];
-				nleft--;
-				again = true;
-			}
-	}
-	if (!nleft) {	/* everything fits: the spare room to the widest text */
-		int widest = 0;
-		for (int k = 1; k < nc; k++)
-			if (pref[k] > pref[widest])
-				widest = k;
-		t->w[widest] += left;
-		return;
-	}
-	/* the others: their minimum, and the rest in proportion to their text */
-	double extra = left, want = 0;
-	for (int k = 0; k < nc; k++)
-		if (!fixed[k]) {
-			t->w[k] = minw[k];
-			extra -= minw[k];
-			want += pref[k] - minw[k];
-		}
-	for (int k = 0; k < nc; k++)
-		if (!fixed[k] && want > 0)
-			t->w[k] += extra * (pref[k] - minw[k]) / want;
-}
-
-static double table_width(const struct table *t)
-{
-	double w = 0;
-
-	for (int k = 0; k < t->ncol; k++)
-		w += t->w[k];
-	return w;
-}
-
-/* The height of the note under a row (0: none). */
-static double note_height(struct pdf *p, const struct table *t, const char *note)
-{
-	PangoLayout *l;
-	int lw, lh;
-
-	if (!note)
-		return 0;
-	l = cell_layout(p, note, table_width(t), p->font);
-	pango_layout_get_size(l, &lw, &lh);
-	g_object_unref(l);
-	return (double)lh / PANGO_SCALE + 2 * PAD;
-}
-
-static double row_height(struct pdf *p, const struct table *t, char *const *cells,
-			 PangoFontDescription *font)
-{
-	double h = 0;
-
-	for (int k = 0; k < t->ncol; k++) {
-		PangoLayout *l = cell_layout(p, cells[k], t->w[k], font);
-		int lw, lh;
-		pango_layout_get_size(l, &lw, &lh);
-		if ((double)lh / PANGO_SCALE > h)
-			h = (double)lh / PANGO_SCALE;
-		g_object_unref(l);
-	}
-	return h + 2 * PAD;
-}
-
-static void draw_row(struct pdf *p, const struct table *t, char *const *cells, double y, double h,
-		     PangoFontDescription *font, bool shade)
-{
-	double x = MARGIN, total = table_width(t);
-
-	if (shade) {
-		cairo_set_source_rgb(p->cr, 0.9, 0.9, 0.9);
-		cairo_rectangle(p->cr, MARGIN, y, total, h);
-		cairo_fill(p->cr);
-	}
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	for (int k = 0; k < t->ncol; k++) {
-		PangoLayout *l = cell_layout(p, cells[k], t->w[k], font);
-		cairo_move_to(p->cr, x + PAD, y + PAD);
-		pango_cairo_show_layout(p->cr, l);
-		g_object_unref(l);
-		cairo_rectangle(p->cr, x, y, t->w[k], h);
-		x += t->w[k];
-	}
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_stroke(p->cr);
-}
-
-static void draw_note(struct pdf *p, const struct table *t, const char *note, double y, double h)
-{
-	PangoLayout *l = cell_layout(p, note, table_width(t), p->font);
-
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	cairo_move_to(p->cr, MARGIN + PAD, y + PAD);
-	pango_cairo_show_layout(p->cr, l);
-	g_object_unref(l);
-	cairo_rectangle(p->cr, MARGIN, y, table_width(t), h);
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_stroke(p->cr);
-}
-
-static void draw_text(struct pdf *p, const char *s, double x, double y,
-		      PangoFontDescription *font, int align)	/* -1 left, 0 centre, 1 right */
-{
-	PangoLayout *l = text_layout(p, s, font);
-	int w, h;
-
-	pango_layout_get_size(l, &w, &h);
-	cairo_move_to(p->cr, align > 0 ? x - (double)w / PANGO_SCALE
-				       : align == 0 ? x - (double)w / PANGO_SCALE / 2 : x, y);
-	pango_cairo_show_layout(p->cr, l);
-	g_object_unref(l);
-}
-
-/* Lay out (draw false: only count pages) or draw the whole table. */
-static int pdf_pass(struct pdf *p, const struct model *m, const struct table *t, int page0,
-		    bool draw)
-{
-	double bottom = p->ph - MARGIN - 18, y = 0, top;
-	double hh = row_height(p, t, t->head, p->bold);
-	size_t i = 0;
-	bool new_page = true;
-
-	p->page = page0;
-	top = MARGIN + 42;
-	do {
-		if (new_page) {
-			if (draw && p->page > 0)
-				cairo_show_page(p->cr);
-			p->page++;
-			if (draw) {
-				struct strbuf pg = STRBUF_INIT;
-				const char *lbl = t->n ? t->group_label[t->rows[i].group] : "";
-				cairo_set_source_rgb(p->cr, 0, 0, 0);
-				draw_text(p, m->title, MARGIN, MARGIN, p->big, -1);
-				if (m->hours[0])
-					draw_text(p, m->hours, MARGIN, MARGIN + 24, p->font, -1);
-				if (lbl[0])
-					draw_text(p, lbl, p->pw - MARGIN, MARGIN + 24, p->bold, 1);
-				strbuf_addf(&pg, _("page %d/%d"), p->page, p->pages);
-				draw_text(p, strbuf_str(&pg), p->pw / 2, p->ph - MARGIN - 10, p->font, 0);
-				strbuf_release(&pg);
-			}
-			y = top;
-			if (draw)
-				draw_row(p, t, t->head, y, hh, p->bold, true);
-			y += hh;
-			new_page = false;
-		}
-		if (t->n == 0) {
-			if (draw) {
-				cairo_set_source_rgb(p->cr, 0, 0, 0);
-				draw_text(p, _("(no appointments)"), MARGIN + PAD, y + PAD, p->font, -1);
-			}
-			break;
-		}
-		if (i > 0 && t->rows[i].group != t->rows[i - 1].group && y > top + hh + 0.5) {
-			new_page = true;
-			continue;
-		}
-		double h = row_height(p, t, t->rows[i].cell, p->font);
-		double nh = note_height(p, t, t->rows[i].note);
-		if (y + h + nh > bottom && y > top + hh + 0.5) {
-			new_page = true;
-			continue;
-		}
-		if (draw) {
-			draw_row(p, t, t->rows[i].cell, y, h, p->font, false);
-			if (nh > 0)
-				draw_note(p, t, t->rows[i].note, y + h, nh);
-		}
-		y += h + nh;
-		i++;
-	} while (i < t->n);
-	return p->page - page0;
-}
-
-static void table_release(struct table *t)
+static void table_release(struct pdf_table *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		for (int k = 0; k < t->ncol; k++)
@@ -930,13 +634,13 @@ static void table_release(struct table *t)
 	free(t->group_label);
 }
 
-static void table_add_group(struct table *t, char *label)
+static void table_add_group(struct pdf_table *t, char *label)
 {
 	t->group_label = xrealloc(t->group_label, (t->n_groups + 1) * sizeof *t->group_label);
 	t->group_label[t->n_groups++] = label;
 }
 
-static char **table_add_row(struct table *t)
+static char **table_add_row(struct pdf_table *t)
 {
 	t->rows = xrealloc(t->rows, (t->n + 1) * sizeof *t->rows);
 	t->rows[t->n].cell = xcalloc((size_t)t->ncol, sizeof(char *));
@@ -946,7 +650,7 @@ static char **table_add_row(struct table *t)
 }
 
 /* The list: a row per appointment, a group per staff member on request. */
-static void list_table(const struct model *m, struct table *t)
+static void list_table(const struct model *m, struct pdf_table *t)
 {
 	size_t from = 0, to = 0;
 
@@ -977,7 +681,7 @@ static void list_table(const struct model *m, struct table *t)
 /* The timetable: the day's slots as rows, the staff as columns (as the
  * desk's screen and a whiteboard show it); a booking is written whole in
  * the slot it starts in and marked in the slots it goes on through. */
-static void timetable_table(const struct model *m, size_t s_from, size_t s_to, struct table *t)
+static void timetable_table(const struct model *m, size_t s_from, size_t s_to, struct pdf_table *t)
 {
 	int slot = m->cfg->slot > 0 ? m->cfg->slot : 30;
 	int first = m->cfg->open_min, last = m->cfg->close_min;
@@ -1027,74 +731,126 @@ static void timetable_table(const struct model *m, size_t s_from, size_t s_to, s
 	}
 }
 
-static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
+/* The PDF renderer, loaded on first use (pdf.h): beside the running
+ * program (the build tree, or an install that keeps them together), then
+ * the installed MADO_PKGLIBDIR.  It stays loaded. */
+static pdf_render_fn *pdf_renderer(struct err *e)
 {
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	static pdf_render_fn *fn;
+	char self[PATH_MAX], path[PATH_MAX + 32], tried[2 * PATH_MAX + 64] = "";
+	const char *dlerr = NULL;
+	ssize_t n;
+
+	if (fn)
+		return fn;
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	self[n > 0 ? n : 0] = '\0';
+	char *slash = strrchr(self, '/');
+	for (int i = 0; i < 2 && !fn; i++) {
+		if (i == 0 && !slash)
+			continue;
+		if (i == 0)
+			snprintf(path, sizeof path, "%.*s/%s", (int)(slash - self), self, PDF_PLUGIN_NAME);
+		else
+			snprintf(path, sizeof path, "%s/%s", MADO_PKGLIBDIR, PDF_PLUGIN_NAME);
+		snprintf(tried + strlen(tried), sizeof tried - strlen(tried), "%s%s", *tried ? ", " : "", path);
+		void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+		if (!h) {
+			if (access(path, F_OK) == 0)
+				dlerr = dlerror();
+			continue;
+		}
+		*(void **)&fn = dlsym(h, PDF_RENDER_SYMBOL);
+		if (!fn)
+			dlerr = dlerror();
+	}
+	if (!fn)
+		err_set_field(e, ERR_INPUT, "format",
+			      _("printing a PDF needs %s, which could not be loaded (%s)%s%s; install madoguchi again, or print text (--format text, or print_format = text in the config)"),
+			      PDF_PLUGIN_NAME, tried, dlerr ? ": " : "", dlerr ? dlerr : "");
+	return fn;
+}
+
+/* Text as the PDF shows it: made safe (text_sanitize()), lines kept. */
+static char *pdf_text(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	text_sanitize(&sb, s ? s : "", true);
+	return strbuf_take(&sb);
+}
+
+static void table_sanitize(struct pdf_table *t)
+{
+	char *s;
+
+	for (int k = 0; k < t->ncol; k++) {
+		s = pdf_text(t->head[k]);
+		free(t->head[k]);
+		t->head[k] = s;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		for (int k = 0; k < t->ncol; k++) {
+			s = pdf_text(t->rows[i].cell[k]);
+			free(t->rows[i].cell[k]);
+			t->rows[i].cell[k] = s;
+		}
+		if (t->rows[i].note) {
+			s = pdf_text(t->rows[i].note);
+			free(t->rows[i].note);
+			t->rows[i].note = s;
+		}
+	}
+	for (size_t g = 0; g < t->n_groups; g++) {
+		s = pdf_text(t->group_label[g]);
+		free(t->group_label[g]);
+		t->group_label[g] = s;
+	}
 }
 
 static int print_pdf(const struct model *m, FILE *out, struct err *e)
 {
 	bool tt = m->o->layout == PRINT_TIMETABLE;
-	double pw = tt ? A4_H : A4_W, ph = tt ? A4_W : A4_H;
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, out, pw, ph);
-	struct table *tabs = NULL;
+	pdf_render_fn *render = pdf_renderer(e);
+	struct pdf_table *tabs = NULL;
+	struct pdf_doc doc;
 	size_t nt = 0;
-	struct pdf p;
-	int rc = -1;
+	char msg[512] = "";
+	int rc;
 
-	memset(&p, 0, sizeof p);
-	p.pw = pw;
-	p.ph = ph;
-	p.cr = cairo_create(s);
-	p.font = pango_font_description_from_string(tt ? FONT " 7" : FONT " 8");
-	p.bold = pango_font_description_from_string(tt ? FONT " Bold 7" : FONT " Bold 8");
-	p.big = pango_font_description_from_string(FONT " Bold 13");
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, m->title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "madoguchi");
+	if (!render)
+		return -1;
 	if (!tt) {
 		tabs = xcalloc(1, sizeof *tabs);
 		list_table(m, &tabs[nt++]);
-		size_columns(&p, &tabs[0], pw - 2 * MARGIN);
 	} else {
 		/* at most 8 staff a page, side by side; more go on further pages */
 		size_t per = 8, ns = m->n_staff ? m->n_staff : 1;
 		tabs = xcalloc((ns + per - 1) / per, sizeof *tabs);
 		for (size_t f = 0; f < ns; f += per) {
 			size_t to = f + per < m->n_staff ? f + per : m->n_staff;
-			timetable_table(m, f, to, &tabs[nt]);
-			double tw = 0, mn, pf;
-			measure(&p, "00:00", p.bold, &mn, &pf);
-			tabs[nt].w[0] = pf + 2 * PAD + 2;
-			tw = pw - 2 * MARGIN - tabs[nt].w[0];
-			for (int k = 1; k < tabs[nt].ncol; k++)
-				tabs[nt].w[k] = tw / (tabs[nt].ncol - 1);
-			nt++;
+			timetable_table(m, f, to, &tabs[nt++]);
 		}
 	}
-	int total = 0;
 	for (size_t i = 0; i < nt; i++)
-		total += pdf_pass(&p, m, &tabs[i], total, false);
-	p.pages = total;
-	for (int i = 0, done = 0; i < (int)nt; i++)	/* page numbers go on across the tables */
-		done += pdf_pass(&p, m, &tabs[i], done, true);
-	cairo_show_page(p.cr);
+		table_sanitize(&tabs[i]);
+	memset(&doc, 0, sizeof doc);
+	doc.timetable = tt;
+	char *title = pdf_text(m->title), *hours = pdf_text(m->hours);
+	doc.title = title;
+	doc.hours = hours;
+	doc.page_fmt = _("page %d/%d");
+	doc.empty = _("(no appointments)");
+	doc.tabs = tabs;
+	doc.n_tabs = nt;
+	rc = render(PDF_ABI, &doc, out, msg, sizeof msg);
+	if (rc < 0)
+		err_set(e, ERR_INPUT, _("could not write the PDF: %s"), msg);
 	for (size_t i = 0; i < nt; i++)
 		table_release(&tabs[i]);
 	free(tabs);
-	pango_font_description_free(p.font);
-	pango_font_description_free(p.bold);
-	pango_font_description_free(p.big);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(s);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
-		err_set(e, ERR_INPUT, _("could not write the PDF: %s"),
-			cairo_status_to_string(cairo_surface_status(s)));
-	else
-		rc = total;
-	cairo_surface_destroy(s);
-	/* drop pango's font map and cairo's caches: nothing stays behind */
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
+	free(title);
+	free(hours);
 	return rc;
 }
 
@@ -1127,6 +883,9 @@ int print_schedule_to(const struct desk_ctx *d, const struct print_opts *o, cons
 	int n, fd;
 
 	if (db_refuse_own_file(d->db, path, e) < 0)
+		return -1;
+	/* a missing PDF renderer leaves no empty file behind */
+	if (o->format == PRINT_PDF && !pdf_renderer(e))
 		return -1;
 	fd = file_open_private(path);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {

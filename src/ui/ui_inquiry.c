@@ -23,7 +23,7 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
-#define LIST_LIMIT 500
+#define LIST_LIMIT INQ_SCREEN_LIMIT
 
 /* ---- shared helpers ---- */
 
@@ -348,6 +348,7 @@ struct inq_list {
 	bool overdue;
 	char search[200];
 	int found;
+	long long total;	/* all matches, up to INQ_SCREEN_COUNT_CAP + 1 */
 };
 
 static struct inq_list *list_state(struct ui *ui)
@@ -442,7 +443,11 @@ static void list_load(struct ui *ui)
 	f.search = st->search[0] ? st->search : NULL;
 	f.limit = LIST_LIMIT;
 	st->found = inquiry_list(&ui->app->desk, &f, collect_inq, &lf, &e);
+	st->total = st->found;
 	if (st->found < 0)
+		ui_status(ui, true, "%s", e.msg);
+	else if (st->found >= LIST_LIMIT &&
+		 db_inquiry_count(ui->app->db, &f, INQ_SCREEN_COUNT_CAP, &st->total, &e) < 0)
 		ui_status(ui, true, "%s", e.msg);
 	st->rows.cur = 0;
 	for (size_t i = 0; keep && i < st->rows.n; i++)
@@ -510,8 +515,11 @@ static void list_draw(struct ui *ui)
 	struct strbuf sb = STRBUF_INIT;
 	int orgw, sumw;
 
-	if (st->found >= LIST_LIMIT)
-		strbuf_addf(&sb, _("Inquiries: the newest %d"), LIST_LIMIT);
+	if (st->found >= LIST_LIMIT && st->total > INQ_SCREEN_COUNT_CAP)
+		strbuf_addf(&sb, _("Inquiries: the newest %d of more than %d"), LIST_LIMIT,
+			    INQ_SCREEN_COUNT_CAP);
+	else if (st->found >= LIST_LIMIT)
+		strbuf_addf(&sb, _("Inquiries: the newest %d of %lld"), LIST_LIMIT, st->total);
 	else
 		strbuf_addf(&sb, _("Inquiries: %d"), st->found > 0 ? st->found : 0);
 	filter_text(ui, st, &sb);

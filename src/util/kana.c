@@ -404,3 +404,77 @@ char *kana_sort_key(const char *s)
 	free(k);
 	return b.buf;	/* never NULL: the level ends were added */
 }
+
+/* Search grams. */
+
+static bool gram_blank(unsigned c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000;
+}
+
+static void put_gram(struct strbuf *sb, unsigned a, unsigned b, bool pair)
+{
+	if (sb->len)
+		strbuf_adds(sb, " ");
+	if (pair)
+		strbuf_addf(sb, "w%xx%x", a, b);
+	else
+		strbuf_addf(sb, "u%x", a);
+}
+
+char *kana_grams(const char *key)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = key ? strlen(key) : 0, i = 0;
+	unsigned prev = 0;	/* 0: a word starts */
+
+	while (i < n) {
+		unsigned c;
+		size_t l = text_utf8_decode(key + i, n - i, &c);
+
+		if (!l) {
+			i++;
+			continue;
+		}
+		i += l;
+		if (gram_blank(c) || !c) {
+			prev = 0;
+			continue;
+		}
+		put_gram(&sb, c, 0, false);
+		if (prev)
+			put_gram(&sb, prev, c, true);
+		prev = c;
+	}
+	if (!sb.buf)
+		return xstrdup("");
+	return sb.buf;
+}
+
+size_t kana_gram_query(struct strbuf *sb, const char *key)
+{
+	unsigned cp[2] = { 0, 0 };
+	size_t n = key ? strlen(key) : 0, i = 0, chars = 0;
+
+	while (i < n) {
+		unsigned c;
+		size_t l = text_utf8_decode(key + i, n - i, &c);
+
+		if (!l) {
+			i++;
+			continue;
+		}
+		i += l;
+		if (gram_blank(c) || !c)
+			continue;
+		if (chars >= 1)
+			put_gram(sb, cp[1], c, true);
+		else
+			cp[0] = c;
+		cp[1] = c;
+		chars++;
+	}
+	if (chars == 1)
+		put_gram(sb, cp[0], 0, false);
+	return chars;
+}

@@ -66,4 +66,21 @@ char *kana_sort_key(const char *s);
  * NULL never does. */
 bool kana_contains(const char *haystack_key, const char *needle_key);
 
+/* The search grams of key (a kana_fold() key), as a new string (free()
+ * it): one ASCII token per character ("u" and its code point in hex)
+ * and one per pair of neighbouring characters ("w", the two code points
+ * in hex with an "x" between), separated by blanks.  Blanks and line
+ * ends separate words: they make no token and no pair spans them.  The
+ * database indexes these tokens with FTS5 (db/010_search_grams.sql), so
+ * a one- or two-character term is one token and a longer one the pairs
+ * it is made of.  Empty for an empty key; NULL gives "". */
+char *kana_grams(const char *key);
+
+/* The FTS5 query of one search word (a kana_fold() key): its token when
+ * it has one or two characters, else all its pairs (implicit AND).
+ * Appended to sb after a blank when sb is not empty; returns how many
+ * characters the word has (0: nothing added). */
+struct strbuf;
+size_t kana_gram_query(struct strbuf *sb, const char *key);
+
 #endif

@@ -52,6 +52,7 @@
 
 static const char *exec_opt, *label_opt;	/* SQL run after opening: to try an index */
 static const char *db_path_opt, *ics_opt, *bin_opt, *cc_dir_opt, *marker_opt = "Follow-ups";
+static unsigned short pty_rows = 50, pty_cols = 160;	/* ui-first; ui-first-80x24: 24, 80 */
 static int reps_opt;
 
 static double now_ms(void)
@@ -397,29 +398,85 @@ static const char *const inq_keys[] = {
 	"多", "多世", "多世代", "折", "折り", "折り返",
 };
 
-static void row_search(const char *row, bool inq, int limit, int reps)
+/* Searches that find nothing: one and two characters that occur
+ * nowhere, and longer words each of whose pairs is common but which
+ * occur nowhere as a whole. */
+static const char *const miss_keys[] = {
+	"猫", "猫犬", "犬猫", "鯨", "熊鷹", "蛸", "ぬこ", "ﾇｺ", "zq", "締切の申込方法", "子ども食堂の費用の締切",
+};
+/* What the inquiry screen types, of any length, kana and width variants. */
+static const char *const screen_keys[] = {
+	"の", "区", "ぼ", "ぼら", "ボランティア", "ﾎﾞﾗﾝﾃｨｱ", "助成", "相談", "申込", "センター",
+	"世田谷区", "NPO", "ｐｄｆ", "見守り活動", "折り返し電話",
+};
+
+static void row_search(const char *row, bool inq, const char *const *keys, int nk,
+		       int limit, int count_cap, int reps)
 {
 	struct ctx c;
 	struct err e = { 0 };
 	double *t = xcalloc((size_t)reps, sizeof *t);
-	const char *const *keys = inq ? inq_keys : org_keys;
-	int nk = (int)((inq ? sizeof inq_keys : sizeof org_keys) / sizeof(char *));
 	char note[200];
 
 	ctx_open(&c, row);
+	if (getenv("BENCH_LIMIT"))	/* to try other sizes */
+		limit = atoi(getenv("BENCH_LIMIT"));
+	if (getenv("BENCH_COUNT_CAP"))
+		count_cap = atoi(getenv("BENCH_COUNT_CAP"));
 	for (int i = 0; i < reps; i++) {
 		const char *k = keys[i % nk];
+		long long count = 0;
 		double t0 = now_ms();
 		int n = inq ? inquiry_search(&c.desk, k, limit, cb_inq, NULL, &e)
 			    : db_org_search(c.db, k, limit, cb_org, NULL, &e);
 		if (n < 0)
 			fail(row, &e);
+		if (inq && count_cap) {
+			struct inquiry_filter f;
+			inquiry_filter_init(&f);
+			f.search = k;
+			if (db_inquiry_count(c.db, &f, count_cap, &count, &e) < 0)
+				fail(row, &e);
+		}
 		t[i] = now_ms() - t0;
 		if (getenv("BENCH_VERBOSE") && i < nk)
-			fprintf(stderr, "%s %s: %d rows %.3f ms\n", row, k, n, t[i]);
+			fprintf(stderr, "%s %s: %d rows (count %lld) %.3f ms\n", row, k, n, count, t[i]);
 	}
-	snprintf(note, sizeof note, "%d queries of 1-3 characters, limit %d%s", nk, limit,
-		 limit ? "" : " (all)");
+	snprintf(note, sizeof note, "%d queries, limit %d%s%s", nk, limit,
+		 limit ? "" : " (all)", count_cap ? ", with the count" : "");
+	report(row, t, reps, self_maxrss_kb(), note);
+	db_close(c.db);
+	free(t);
+}
+#define KEYS(a) a, (int)(sizeof a / sizeof a[0])
+
+/* The programs screen: the list of programs, then the program with the
+ * most events opened (its events listed), as ui_program.c loads them. */
+static void row_programs(const char *row, int reps)
+{
+	struct ctx c;
+	struct err e = { 0 };
+	double *t = xcalloc((size_t)reps, sizeof *t);
+	long long busiest = 0;
+	int n_ev = 0;
+	char note[200];
+	sqlite3_stmt *st;
+
+	ctx_open(&c, row);
+	if (sqlite3_prepare_v2(c.db->h, "SELECT coalesce(program_id, 0), count(*) FROM program_event"
+			       " GROUP BY 1 ORDER BY 2 DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			busiest = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	for (int i = 0; i < reps; i++) {
+		double t0 = now_ms();
+		if (db_program_each(c.db, cb_prog, NULL, &e) < 0 ||
+		    (n_ev = db_event_each(c.db, busiest, cb_event, NULL, &e)) < 0)
+			fail(row, &e);
+		t[i] = now_ms() - t0;
+	}
+	snprintf(note, sizeof note, "program list + the busiest program's %d events", n_ev);
 	report(row, t, reps, self_maxrss_kb(), note);
 	db_close(c.db);
 	free(t);
@@ -634,12 +691,85 @@ static void row_prog(const char *row, char *const argv[], const char *out, int r
 	free(t);
 }
 
+/* The machine's load (1-minute average), for the pairs' notes. */
+static double loadavg(void)
+{
+	double l = -1;
+	FILE *f = fopen("/proc/loadavg", "r");
+
+	if (f) {
+		if (fscanf(f, "%lf", &l) != 1)
+			l = -1;
+		fclose(f);
+	}
+	return l;
+}
+
+/* madoguchi (a) and calcurse (b) on the same data, run alternately
+ * (a b, b a, a b, ...) so that both see the same moments of a shared
+ * machine; the ratio a/b of each pair, its median and range, the
+ * medians of each side and the load before and after. */
+static void row_pair(const char *row, char *const a[], const char *prep_a, char *const b[],
+		     const char *prep_b, int reps, const char *what)
+{
+	double *ta = xcalloc((size_t)reps, sizeof *ta), *tb = xcalloc((size_t)reps, sizeof *tb);
+	double *r = xcalloc((size_t)reps, sizeof *r), load0 = loadavg();
+	long rss = 0, rss_a = 0;
+	int st = 0;
+
+	for (int i = -1; i < reps; i++) {	/* -1: warm-up of both */
+		for (int k = 0; k < 2; k++) {
+			bool first_a = i < 0 || i % 2 == 0;
+			bool is_a = (k == 0) == first_a;
+			const char *prep = is_a ? prep_a : prep_b;
+			char *const *argv = is_a ? a : b;
+			if (prep && system(prep) != 0) {
+				printf("%s\t0\t-\t-\t-\tfailed: %s\n", row, prep);
+				goto out;
+			}
+			double ms = run_prog(argv, NULL, &rss, &st);
+			if (ms < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+				printf("%s\t0\t-\t-\t-\tfailed: %s exited %d\n", row, argv[0],
+				       WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+				goto out;
+			}
+			if (i >= 0)
+				(is_a ? ta : tb)[i] = ms;
+			if (is_a && rss > rss_a)
+				rss_a = rss;
+		}
+		if (i >= 0)
+			r[i] = tb[i] > 0 ? ta[i] / tb[i] : 0;
+	}
+	{
+		char note[300];
+		double load1 = loadavg();
+		qsort(ta, (size_t)reps, sizeof *ta, cmp_double);
+		qsort(tb, (size_t)reps, sizeof *tb, cmp_double);
+		qsort(r, (size_t)reps, sizeof *r, cmp_double);
+		double ma = reps % 2 ? ta[reps / 2] : (ta[reps / 2 - 1] + ta[reps / 2]) / 2;
+		double mb = reps % 2 ? tb[reps / 2] : (tb[reps / 2 - 1] + tb[reps / 2]) / 2;
+		double mr = reps % 2 ? r[reps / 2] : (r[reps / 2 - 1] + r[reps / 2]) / 2;
+		/* the row: madoguchi's median and slowest; the note: the pairs */
+		snprintf(note, sizeof note,
+			 "%s: madoguchi %.1f ms, calcurse %.1f ms; ratio %.2f (pairs %.2f-%.2f); load %.2f-%.2f",
+			 what, ma, mb, mr, r[0], r[reps - 1], load0, load1);
+		printf("%s\t%d\t%.3f\t%.3f\t%ld\t%s\n", label_opt ? label_opt : row, reps, mr, ma, rss_a,
+		       note);
+		fflush(stdout);
+	}
+out:
+	free(ta);
+	free(tb);
+	free(r);
+}
+
 /* Open to the first screen of the real binary: in a pseudo-terminal,
  * from exec to the moment the screen's output holds the marker (text
  * the day view draws after its data is loaded). */
 static double first_screen_pty(long *rss_kb)
 {
-	struct winsize ws = { 50, 160, 0, 0 };
+	struct winsize ws = { pty_rows, pty_cols, 0, 0 };
 	int fd;
 	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
 	double t0 = now_ms(), found = -1;
@@ -705,7 +835,8 @@ static void row_ui(const char *row, int reps)
 		if (rss > max_rss)
 			max_rss = rss;
 	}
-	snprintf(note, sizeof note, "real binary in a 160x50 pty, exec to \"%s\" drawn", marker_opt);
+	snprintf(note, sizeof note, "real binary in a %dx%d pty, exec to \"%s\" drawn", pty_cols, pty_rows,
+		 marker_opt);
 	report(row, t, reps, max_rss, note);
 	free(t);
 }
@@ -756,9 +887,12 @@ static void usage(void)
 {
 	fputs("usage: bench --db PATH --row NAME [--reps N] [--ics FILE] [--bin MADOGUCHI]\n"
 	      "             [--calcurse-dir DIR] [--marker TEXT]\n"
-	      "rows: plans (query plans, no timing) open day week month side org-search org-list inq-search deadlines\n"
-	      "      export-year export-all appt-scan print import ui-first cli-day\n"
-	      "      cli-export-year cli-export-all calcurse-import calcurse-export\n", stderr);
+	      "rows: plans (query plans, no timing) open day week month side org-search org-list org-miss\n"
+	      "      inq-search inq-screen inq-miss deadlines programs\n"
+	      "      export-year export-all appt-scan print import ui-first ui-first-80x24 cli-version cli-day\n"
+	      "      cli-export-year cli-export-all calcurse-import calcurse-export\n"
+	      "      pair-version pair-day pair-export pair-import (madoguchi and calcurse alternately;\n"
+	      "      --bin and --calcurse-dir; a row's median is the ratio of the pairs)\n", stderr);
 	exit(2);
 }
 
@@ -818,11 +952,19 @@ int main(int argc, char **argv)
 	else if (!strcmp(row, "side"))
 		row_side(row, REPS(1000));
 	else if (!strcmp(row, "org-search"))
-		row_search(row, false, 20, REPS(600));
+		row_search(row, false, KEYS(org_keys), 20, 0, REPS(600));
 	else if (!strcmp(row, "org-list"))
-		row_search(row, false, 0, REPS(300));
+		row_search(row, false, KEYS(org_keys), 0, 0, REPS(300));
+	else if (!strcmp(row, "org-miss"))
+		row_search(row, false, KEYS(miss_keys), 0, 0, REPS(300));
 	else if (!strcmp(row, "inq-search"))
-		row_search(row, true, 50, REPS(600));
+		row_search(row, true, KEYS(inq_keys), 50, 0, REPS(600));
+	else if (!strcmp(row, "inq-screen"))
+		row_search(row, true, KEYS(screen_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(300));
+	else if (!strcmp(row, "inq-miss"))
+		row_search(row, true, KEYS(miss_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(600));
+	else if (!strcmp(row, "programs"))
+		row_programs(row, REPS(50));
 	else if (!strcmp(row, "deadlines"))
 		row_deadlines(row, REPS(300));
 	else if (!strcmp(row, "export-year"))
@@ -839,6 +981,20 @@ int main(int argc, char **argv)
 		if (!bin_opt)
 			usage();
 		row_ui(row, REPS(20));
+	} else if (!strcmp(row, "ui-first-80x24")) {
+		/* the last thing the day screen draws at 80x24 */
+		if (!bin_opt)
+			usage();
+		pty_rows = 24;
+		pty_cols = 80;
+		if (!strcmp(marker_opt, "Follow-ups"))
+			marker_opt = "Deadlines within";
+		row_ui(row, REPS(20));
+	} else if (!strcmp(row, "cli-version")) {
+		char *av[] = { (char *)bin_opt, "--version", NULL };
+		if (!bin_opt)
+			usage();
+		row_prog(row, av, NULL, REPS(30), "`madoguchi --version`: start-up alone, exec to exit", NULL);
 	} else if (!strcmp(row, "cli-day")) {
 		char *av[] = { (char *)bin_opt, "--db", (char *)db_path_opt, "day", NULL };
 		if (!bin_opt)
@@ -865,6 +1021,37 @@ int main(int argc, char **argv)
 		snprintf(prep, sizeof prep, "rm -f '%s' '%s-wal' '%s-shm'", path, path, path);
 		if (system(prep) != 0)
 			return 3;
+	} else if (!strncmp(row, "pair-", 5)) {
+		/* madoguchi and calcurse alternately, on the same data */
+		char scratch[1100], prep_a[5000], prep_b[5000];
+		const char *day = "2026-11-24", *cc = cc_dir_opt;
+		if (!bin_opt || !cc)
+			usage();
+		snprintf(scratch, sizeof scratch, "%s.pair.db", db_path_opt);
+		if (!strcmp(row, "pair-version")) {
+			char *a[] = { (char *)bin_opt, "--version", NULL };
+			char *b[] = { "calcurse", "--version", NULL };
+			row_pair(row, a, NULL, b, NULL, REPS(30), "start-up alone (--version)");
+		} else if (!strcmp(row, "pair-day")) {
+			char *a[] = { (char *)bin_opt, "--db", (char *)db_path_opt, "day", "--date", (char *)day, NULL };
+			char *b[] = { "calcurse", "-D", (char *)cc, "--input-datefmt", "4", "-Q", "--from", (char *)day, "--days", "1", NULL };
+			row_pair(row, a, NULL, b, NULL, REPS(20), "one day's appointments");
+		} else if (!strcmp(row, "pair-export")) {
+			char *a[] = { (char *)bin_opt, "--db", (char *)db_path_opt, "export", NULL };
+			char *b[] = { "calcurse", "-D", (char *)cc, "-xical", NULL };
+			row_pair(row, a, NULL, b, NULL, REPS(5), "export every event to .ics");
+		} else if (!strcmp(row, "pair-import")) {
+			char *a[] = { (char *)bin_opt, "--db", scratch, "import", (char *)ics_opt, NULL };
+			char *b[] = { "calcurse", "-D", (char *)cc, "-i", (char *)ics_opt, NULL };
+			if (!ics_opt)
+				usage();
+			snprintf(prep_a, sizeof prep_a, "rm -f '%s' '%s-wal' '%s-shm' && '%s' --db '%s' init >/dev/null",
+				 scratch, scratch, scratch, bin_opt, scratch);
+			snprintf(prep_b, sizeof prep_b, "rm -rf '%s' && mkdir -p '%s'", cc, cc);
+			row_pair(row, a, prep_a, b, prep_b, REPS(3), "import the partner calendar");
+		} else {
+			usage();
+		}
 	} else if (!strcmp(row, "calcurse-import")) {
 		char prep[3000];
 		char *av[] = { "calcurse", "-D", (char *)cc_dir_opt, "-i", (char *)ics_opt, NULL };

@@ -735,7 +735,8 @@ int main(int argc, char **argv)
 	int n_fts_triggers = 0;
 	if (!getenv("BENCH_GEN_FTS_TRIGGERS")) {
 		sqlite3_stmt *tq = prep(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
-					" AND tbl_name IN ('inquiry', 'inquiry_note') AND sql LIKE '%_fts%'");
+					" AND tbl_name IN ('inquiry', 'inquiry_note', 'inquiry_search')"
+					" AND (sql LIKE '%_fts%' OR sql LIKE '%inquiry_search%')");
 		while (sqlite3_step(tq) == SQLITE_ROW) {
 			char *drop = xasprintf("DROP TRIGGER \"%s\"", (const char *)sqlite3_column_text(tq, 0));
 			fts_triggers = xrealloc(fts_triggers, sizeof *fts_triggers * (size_t)(n_fts_triggers + 1));
@@ -821,6 +822,13 @@ int main(int argc, char **argv)
 	if (n_fts_triggers) {
 		sqlite3_stmt *fq = prep(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
 					" AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'");
+		/* the search docs (db/006), as the migration fills them */
+		sqlite3_stmt *dq = prep(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'inquiry_search_src'");
+		if (sqlite3_step(dq) == SQLITE_ROW && sqlite3_column_int(dq, 0))
+			sql_ok(db, sqlite3_exec(db->h, "INSERT INTO inquiry_search (id, doc)"
+						" SELECT id, doc FROM inquiry_search_src", NULL, NULL, NULL),
+			       "inquiry_search");
+		sqlite3_finalize(dq);
 		for (int i = 0; i < n_fts_triggers; i++) {
 			sql_ok(db, sqlite3_exec(db->h, fts_triggers[i], NULL, NULL, NULL), fts_triggers[i]);
 			free(fts_triggers[i]);

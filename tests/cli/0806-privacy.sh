@@ -150,6 +150,18 @@ test_expect_success 'the individual is anonymous, the organization kept' '
 test_expect_success 'the retention run is in the audit log with who ran it' '
 	[ "$(sql "SELECT actor || '"'|'"' || json_extract(new, '"'\$.before'"') FROM audit WHERE tbl = '"'retention'"'")" = "$(id -un)|2025-11-24" ]
 '
+test_expect_success 'the audit log is thinned with the records it describes' '
+	[ "$(sql "SELECT count(*) FROM audit WHERE tbl IN ('"'appointment'"', '"'appointment_topic'"')
+		AND row_id IN (SELECT id FROM appointment WHERE date < '"'2025-11-24'"')")" = 0 ] &&
+	[ "$(sql "SELECT count(*) FROM audit WHERE (tbl = '"'inquiry'"' AND row_id IN
+		(SELECT id FROM inquiry WHERE received_at < '"'2025-11-24'"')) OR (tbl = '"'inquiry_note'"'
+		AND row_id IN (SELECT n.id FROM inquiry_note n JOIN inquiry i ON i.id = n.inquiry_id
+		WHERE i.received_at < '"'2025-11-24'"'))")" = 0 ] &&
+	[ "$(sql "SELECT count(*) > 0 FROM audit WHERE tbl = '"'appointment'"'
+		AND row_id IN (SELECT id FROM appointment WHERE date >= '"'2025-11-24'"')")" = 1 ] &&
+	[ "$(sql "SELECT json_extract(new, '"'\$.audit_rows'"') > 0 FROM audit WHERE tbl = '"'retention'"'")" = 1 ] &&
+	grep_out "audit rows of those deleted" <"$TEST_DIR/ret"
+'
 test_expect_success 'a second run finds nothing more' '
 	mado retention --older-than 365 | grep_out "appointments (note, contact):  0"
 '

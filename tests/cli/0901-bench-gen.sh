@@ -77,6 +77,10 @@ test_expect_success 'the full-text indexes hold every summary and note' '
 	[ "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = '\''trigger'\'' AND name LIKE '\''%fts%'\''")" -ge 4 ] &&
 	[ "$(sql "PRAGMA integrity_check")" = ok ]
 '
+test_expect_success 'the search docs cover every inquiry, their triggers are back' '
+	[ "$(sql "SELECT count(*) FROM inquiry_search")" = "$(sql "SELECT count(*) FROM inquiry")" ] &&
+	[ "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = '\''trigger'\'' AND name LIKE '\''inquiry_search%'\''")" = 10 ]
+'
 test_expect_success 'the program reads it: the day list matches the table' '
 	d=$(sql "SELECT date FROM appointment WHERE status <> '\''cancelled'\'' GROUP BY date ORDER BY count(*) DESC, date LIMIT 1") &&
 	n=$(sql "SELECT count(*) FROM appointment WHERE date = '\''$d'\'' AND status <> '\''cancelled'\''") &&
