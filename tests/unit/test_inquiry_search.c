@@ -19,22 +19,22 @@ static struct desk_ctx d;
 
 static long long add(const char *received, long long org_id, const char *summary)
 {
-	struct inquiry q;
+	struct inquiry_req r = { 0 };
+	struct inquiry_result res;
 	struct err e = { 0 };
-	long long id;
+	char org[32];
 
-	memset(&q, 0, sizeof q);
-	snprintf(q.received, sizeof q.received, "%s", received);
-	q.channel = IQ_PHONE;
-	q.topic = xstrdup("other");
-	q.summary = xstrdup(summary);
-	q.status = IS_OPEN;
-	q.org_id = org_id;
-	id = inquiry_add(&d, &q, &e) < 0 ? -1 : q.id;
-	if (id < 0)
-		diag("inquiry_add: %s", e.msg);
-	inquiry_release(&q);
-	return id;
+	snprintf(org, sizeof org, "#%lld", org_id);
+	r.received = received;
+	r.channel = "phone";
+	r.topic = "other";
+	r.summary = summary;
+	r.org = org_id ? org : "";
+	if (inquiry_request(&d, &r, &res, &e) < 0) {
+		diag("inquiry_request: %s", e.msg);
+		return -1;
+	}
+	return res.id;
 }
 
 struct ids {
@@ -164,7 +164,7 @@ int main(void)
 
 	/* notes */
 	long long note = 0;
-	ok(inquiry_note_add(&d, b, 0, "ｹｱﾏﾈｼﾞｬｰに確認", &note, &e) == 0, "a note");
+	ok(inquiry_note_add(&d, b, "", "ｹｱﾏﾈｼﾞｬｰに確認", &note, &e) == 0, "a note");
 	is_str(found("けあまね", 50), "2", "a note is found, folded");
 	is_str(found("確", 50), "2", "one character of a note");
 	ok(index_ok(), "index consistent after a note");
@@ -186,12 +186,11 @@ int main(void)
 
 	/* editing the summary */
 	{
-		struct inquiry q;
-		ok(db_inquiry_get(d.db, c, &q, &e) == 0, "get #3");
-		free(q.summary);
-		q.summary = xstrdup("パンフレット制作");
-		ok(inquiry_edit(&d, &q, &e) == 0, "edit its summary");
-		inquiry_release(&q);
+		struct inquiry_req r = { 0 };
+		struct inquiry_result res;
+		r.id = c;
+		r.summary = "パンフレット制作";
+		ok(inquiry_request(&d, &r, &res, &e) == 0 && res.changed, "edit its summary");
 	}
 	is_str(found("チラシ", 50), "-", "the old summary no longer finds it");
 	is_str(found("ぱんふ", 50), "3", "the new one does");
