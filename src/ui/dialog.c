@@ -298,7 +298,9 @@ static int save_appt(struct form *fm, const char *override, bool *refused, void 
 	r.phone = form_value(fm, "phone");
 	if (form_get(fm, "staff")) {
 		long long sid = form_staff(fm, "staff");
-		snprintf(staff, sizeof staff, sid > 0 ? "#%lld" : "", sid);
+		staff[0] = '\0';
+		if (sid > 0)
+			snprintf(staff, sizeof staff, "#%lld", sid);
 		r.staff = staff;
 	} else if (!ad->editing && ad->a.staff_id > 0) {
 		snprintf(staff, sizeof staff, "#%lld", ad->a.staff_id);
@@ -599,7 +601,9 @@ int ui_inquiry_save(struct form *fm, long long id, long long *saved_id)
 	r.due = form_value(fm, "due");
 	if (form_get(fm, "staff")) {
 		long long sid = form_staff(fm, "staff");
-		snprintf(staff, sizeof staff, sid > 0 ? "#%lld" : "", sid);
+		staff[0] = '\0';
+		if (sid > 0)
+			snprintf(staff, sizeof staff, "#%lld", sid);
 		r.staff = staff;
 	}
 	r.referred_to = form_value(fm, "referred_to");

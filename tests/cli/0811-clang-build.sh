@@ -6,7 +6,7 @@
 
 PKGS="ncursesw formw menuw panelw sqlite3 libical pangocairo"
 flags="-std=c17 -D_GNU_SOURCE -Isrc -I$MADOGUCHI_BUILD/gen -Itests/fuzz $(pkg-config --cflags $PKGS)"
-flags="$flags -DMADO_DATADIR=\"/x\" -DMADO_LOCALEDIR=\"/x\""
+flags="$flags -DMADO_DATADIR=\"/x\" -DMADO_LOCALEDIR=\"/x\" -DMADO_PKGLIBDIR=\"/x\""
 
 test_expect_success 'clang is the Debian clang' '
 	clang --version | grep -q "^Debian clang version"

@@ -116,13 +116,15 @@ elif command -v setpriv >/dev/null; then
 	'
 fi
 
-# another program writes a note time of one character (the audit and text
-# triggers need the program's functions: set aside, then put back)
+# another program writes a note time of one character (the audit, text
+# and search triggers need the program's functions: set aside, then put
+# back)
 short_note() {
-	trig=$(sql "SELECT group_concat(sql, ';
-') FROM sqlite_schema WHERE name IN ('audit_inquiry_note_insert', 'text_ok_inquiry_note_insert')")
-	sql "DROP TRIGGER IF EXISTS audit_inquiry_note_insert; DROP TRIGGER IF EXISTS text_ok_inquiry_note_insert;
-		INSERT INTO inquiry_note (inquiry_id, at, text) VALUES (1, 'x', '短い'); $trig;"
+	trig=$(sql "SELECT group_concat(sql, ';' || char(10)) FROM sqlite_schema
+		WHERE type = 'trigger' AND tbl_name = 'inquiry_note' AND name LIKE '%insert%'")
+	drop=$(sql "SELECT group_concat('DROP TRIGGER ' || name, '; ') FROM sqlite_schema
+		WHERE type = 'trigger' AND tbl_name = 'inquiry_note' AND name LIKE '%insert%'")
+	sql "$drop; INSERT INTO inquiry_note (inquiry_id, at, text) VALUES (1, 'x', '短い'); $trig;"
 }
 test_expect_success 'a note time shorter than a date is shown, not read past (valgrind: uninitialised)' '
 	short_note &&
