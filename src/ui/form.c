@@ -9,6 +9,7 @@
 #include "db/db_org.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/paste.h"
 #include "ui/ui_internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -888,6 +889,42 @@ static void sync_fields(struct form *fm)
 	}
 }
 
+/* A bracketed paste: read whole, then text for the field under the
+ * cursor (lineedit_paste() leaves out what is not text).  Nothing in it
+ * saves, cancels or moves: other fields are not touched. */
+static void form_paste(struct form *fm, struct form_field *f)
+{
+	struct strbuf p = STRBUF_INIT;
+	int dropped = 0;
+
+	paste_read(fm->win, &p);
+	if (!f || !is_text_type(f->def->type)) {
+		if (p.len)
+			form_status(fm, true, "%s",
+				    _("A paste goes into a text field only: nothing was added"));
+		strbuf_release(&p);
+		return;
+	}
+	char *before = xstrdup(lineedit_text(&f->le));
+	if (lineedit_paste(&f->le, p.buf, p.len, &dropped) < 0) {
+		beep();
+		form_status(fm, true, "%s",
+			    _("The paste does not fit in this field: nothing was added"));
+	} else {
+		if (strcmp(before, lineedit_text(&f->le))) {
+			field_changed(fm, f);
+			if (f->def->type == FT_ORG)
+				org_search(fm, f);
+		}
+		if (dropped)
+			form_status(fm, true,
+				    _("Paste: %d not-text parts left out (escape sequences, "
+				      "control characters)"), dropped);
+	}
+	free(before);
+	strbuf_release(&p);
+}
+
 int form_run(struct form *fm)
 {
 	int rc = 0, prev_cursor;
@@ -915,6 +952,10 @@ int form_run(struct form *fm)
 		struct form_field *f = fm->n ? &fm->f[fm->cur] : NULL;
 		if (kc && ch == KEY_RESIZE) {
 			make_window(fm);
+			continue;
+		}
+		if (kc && ch == PASTE_KEY) {
+			form_paste(fm, f);
 			continue;
 		}
 		if (!f) {

@@ -15,6 +15,7 @@
 #include "core/desk.h"
 #include "db/db_appt.h"
 #include "ui/dialog.h"
+#include "ui/paste.h"
 #include "ui/ui_internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -44,6 +45,8 @@ static void restore_terminal(void)
 {
 	if (curses_up && !isendwin())
 		endwin();
+	if (curses_up)
+		paste_mode(false);
 	curses_up = false;
 }
 
@@ -575,6 +578,8 @@ int ui_run(struct app *app)
 		return 2;
 	}
 	curses_up = true;
+	/* a paste arrives marked, so that it is text, never keys */
+	paste_mode(true);
 	set_escdelay(25);
 	cbreak();
 	noecho();
@@ -616,6 +621,11 @@ int ui_run(struct app *app)
 		}
 		ui->status[0] = '\0';
 		ui->dirty = true;
+		if (key == (UI_KEYCODE | PASTE_KEY)) {
+			ui_status(ui, true, "%s",
+				  _("A paste goes into a text field only: nothing was done"));
+			continue;
+		}
 		enum ui_action act = ui_keys_lookup(ui, key);
 		if (too_small()) {
 			if (act == ACT_QUIT)

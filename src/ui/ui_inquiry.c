@@ -18,6 +18,7 @@
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
+#include "ui/paste.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -598,7 +599,18 @@ static void list_search(struct ui *ui, struct inq_list *st)
 		int lw = draw_text(stdscr, LINES - 2, 0, COLS, label, draw_attr(UC_TITLE), false);
 		lineedit_draw(stdscr, LINES - 2, lw + 1, COLS - lw - 2, 1, &le, draw_attr(UC_FIELD));
 		refresh();
-		int key = ui_read_key();
+		struct strbuf paste = STRBUF_INIT;
+		int key = ui_read_key_paste(&paste), dropped;
+		if (key == (UI_KEYCODE | PASTE_KEY)) {	/* text, never keys */
+			if (lineedit_paste(&le, paste.buf, paste.len, &dropped) < 0)
+				beep();
+			key = 0;
+			if (strcmp(lineedit_text(&le), st->search)) {
+				snprintf(st->search, sizeof st->search, "%s", lineedit_text(&le));
+				list_load(ui);
+			}
+		}
+		strbuf_release(&paste);
 		if (ui_quit_requested())
 			break;
 		if (key == 0)

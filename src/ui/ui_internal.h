@@ -135,8 +135,12 @@ const char *ui_action_help(enum ui_action a);	/* one line, translated */
 char *ui_keys_text(const struct ui *ui, enum ui_action a, char *buf, size_t n);
 /* Parse one key name ("q", "Enter", "F9", "C-l", "PgDn"); 0 if bad. */
 int ui_key_parse(const char *name);
-/* Read one key: the encoded key, 0 on timeout, KEY_RESIZE|UI_KEYCODE. */
+/* Read one key: the encoded key, 0 on timeout, KEY_RESIZE|UI_KEYCODE.
+ * A bracketed paste is read whole and gives PASTE_KEY|UI_KEYCODE, its
+ * bytes in *paste (ui_read_key() throws them away), so that nothing
+ * pasted ever acts as a key. */
 int ui_read_key(void);
+int ui_read_key_paste(struct strbuf *paste);
 
 /* ui_menu.c: the menu bar (F9/F10); returns the action chosen or ACT_NONE. */
 enum ui_action ui_menu_run(struct ui *ui);

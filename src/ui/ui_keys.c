@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
+#include "ui/paste.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -222,11 +223,20 @@ char *ui_keys_text(const struct ui *ui, enum ui_action a, char *buf, size_t n)
 
 int ui_read_key(void)
 {
+	return ui_read_key_paste(NULL);
+}
+
+int ui_read_key_paste(struct strbuf *paste)
+{
 	wint_t wc;
 	int r = get_wch(&wc);
 
 	if (r == ERR)
 		return 0;
+	if (r == KEY_CODE_YES && wc == PASTE_KEY) {
+		paste_read(stdscr, paste);
+		return UI_KEYCODE | PASTE_KEY;
+	}
 	if (r == KEY_CODE_YES) {
 		if (wc == KEY_ENTER)
 			return UI_KEY_ENTER;
