@@ -135,6 +135,7 @@ int ui_prompt(struct app *app, const char *title, const char *label, char *buf, 
 	lineedit_init(&le, false, 0, 0);
 	if (*buf)
 		lineedit_set_text(&le, buf);
+	lineedit_select_all(&le);	/* typing replaces the old answer */
 	for (bool again = true; again;) {
 		again = false;
 		int w = COLS - 4 < 70 ? COLS - 4 : 70;

@@ -304,11 +304,24 @@ void form_status(struct form *fm, bool warn, const char *fmt, ...)
 	fm->status_warn = warn;
 }
 
+/* The cursor goes to field i.  A one-line text field is entered with
+ * its value selected, so that what is typed replaces it (30 then 60
+ * gives 60, not 3060); arrows, Home and End keep the value.  A
+ * multi-line note is not selected: one stray key must not replace it. */
+static void focus_field(struct form *fm, size_t i)
+{
+	if (fm->cur < fm->n)
+		lineedit_select_none(&fm->f[fm->cur].le);
+	fm->cur = i;
+	if (i < fm->n && is_text_type(fm->f[i].def->type) && !fm->f[i].le.multiline)
+		lineedit_select_all(&fm->f[i].le);
+}
+
 void form_focus(struct form *fm, const char *name)
 {
 	for (size_t i = 0; i < fm->n; i++)
 		if (!strcmp(fm->f[i].def->name, name) && !fm->f[i].disabled)
-			fm->cur = i;
+			focus_field(fm, i);
 }
 
 void form_show_error(struct form *fm, const char *msg, const char *const (*fields)[2],
@@ -620,7 +633,7 @@ static void draw(struct form *fm)
 		draw_text(fm->win, H - 2, 2, W - 4, formdef_help(fm->f[fm->cur].def, fm->ja),
 			  draw_attr(UC_DIM), true);
 	struct strbuf keys = STRBUF_INIT;
-	strbuf_addf(&keys, " %s ", _("F2 Save  Esc Cancel  Tab Next"));
+	strbuf_addf(&keys, " %s  %s ", _("F2 Save  Esc Cancel  Tab Next"), _("F1 Keys"));
 	if (fm->n && fm->f[fm->cur].def->type == FT_ORG)
 		strbuf_addf(&keys, "%s ", _("F4 New organization"));
 	if (fm->refused)
@@ -775,11 +788,13 @@ static void move_focus(struct form *fm, int dir)
 		org_settle(fm, f);
 	check_field(fm, f);
 	popup_clear(fm);
+	size_t to = fm->cur;
 	for (size_t k = 0; k < fm->n; k++) {
-		fm->cur = (fm->cur + fm->n + (size_t)(long)dir) % fm->n;
-		if (!fm->f[fm->cur].disabled)
+		to = (to + fm->n + (size_t)(long)dir) % fm->n;
+		if (!fm->f[to].disabled)
 			break;
 	}
+	focus_field(fm, to);
 }
 
 /* Validation before save: required fields and well-formed values.
@@ -814,7 +829,7 @@ static int validate(struct form *fm)
 			bad = (int)i;
 	}
 	if (bad >= 0) {
-		fm->cur = (size_t)bad;
+		focus_field(fm, (size_t)bad);
 		form_status(fm, true, "%s", _("Please correct the marked fields"));
 		return -1;
 	}
@@ -925,6 +940,28 @@ static void form_paste(struct form *fm, struct form_field *f)
 	strbuf_release(&p);
 }
 
+/* F1: every key of a form, the editing keys first. */
+static void form_keys_help(struct form *fm)
+{
+	ui_message(fm->app, _("Keys in a form"),
+		   _("Entering a field selects its text: typing replaces it; "
+		     "Left, Right, Home or End keep it and move.\n"
+		     "Left/Right  move a character; in a choice: the other options\n"
+		     "Shift-Left/Right  move by word\n"
+		     "Home, End (Ctrl-A, Ctrl-E)  start, end of the line\n"
+		     "Backspace, Delete  delete a character (the selection)\n"
+		     "Ctrl-K  delete to the end of the line;  Ctrl-U  delete the line\n"
+		     "Space  next option; in topics: tick or untick (1-5 too)\n"
+		     "Enter  next field (a new line in a note); on the last field: save\n"
+		     "Tab, Down  next field;  Shift-Tab, Up  previous field\n"
+		     "F2, Ctrl-S  save\n"
+		     "Esc  close the list, else cancel (asks when something was typed)\n"
+		     "F4, Ctrl-N  new organization (in the organization field)\n"
+		     "F8, Ctrl-O  after a rule refusal: save anyway with a reason\n"
+		     "A paste is text: it never saves or cancels."));
+	touchwin(fm->win);
+}
+
 int form_run(struct form *fm)
 {
 	int rc = 0, prev_cursor;
@@ -932,6 +969,8 @@ int form_run(struct form *fm)
 	sync_fields(fm);
 	if (fm->n && fm->f[fm->cur].disabled)
 		move_focus(fm, 1);
+	else if (fm->n)
+		focus_field(fm, fm->cur);
 	make_window(fm);
 	prev_cursor = curs_set(1);
 	for (;;) {
@@ -961,6 +1000,10 @@ int form_run(struct form *fm)
 		if (!f) {
 			if (!kc && ch == 27)
 				break;
+			continue;
+		}
+		if (kc && ch == KEY_F(1)) {
+			form_keys_help(fm);
 			continue;
 		}
 		if ((kc && ch == KEY_F(2)) || (!kc && ch == KEY_CTRL('S'))) {

@@ -278,6 +278,11 @@ void lineedit_select_all(struct lineedit *le)
 	le->goal = -1;
 }
 
+void lineedit_select_none(struct lineedit *le)
+{
+	le->selected = false;
+}
+
 /* Insert s (n bytes), replacing the whole value when it is selected;
  * all or nothing.  Ends the selection unless refused. */
 static int replace_selection(struct lineedit *le, const char *s, size_t n)

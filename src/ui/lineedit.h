@@ -96,6 +96,7 @@ int lineedit_insert_str(struct lineedit *le, const char *s);
  * replaces the old value.  Any key lineedit_key() handles ends the
  * selection. */
 void lineedit_select_all(struct lineedit *le);
+void lineedit_select_none(struct lineedit *le);
 
 /* A paste (the bytes between the terminal's bracketed-paste marks) goes
  * in as text, never as keys.  Taken out, each counted in *dropped:

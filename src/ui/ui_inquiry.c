@@ -590,6 +590,7 @@ static void list_search(struct ui *ui, struct inq_list *st)
 
 	lineedit_init(&le, false, 100, 0);
 	lineedit_set_text(&le, st->search);
+	lineedit_select_all(&le);	/* typing starts a new search */
 	int prev = curs_set(1);
 	for (;;) {
 		for (int y = 1; y < LINES - 2; y++)

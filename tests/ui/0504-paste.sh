@@ -96,7 +96,7 @@ test_expect_success 'the whole form after the pastes' '
 	│                                                                              │
 	│ Paste: 4 not-text parts left out (escape sequences, control characters)      │
 	│ Type a name or kana reading and pick from the list; F4 new organization      │
-	└─ F2 Save  Esc Cancel  Tab Next F4 New organization ──────────────────────────┘
+	└─ F2 Save  Esc Cancel  Tab Next  F1 Keys F4 New organization ─────────────────┘
 	EOF
 	test_cmp expect actual
 '

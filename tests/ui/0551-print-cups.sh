@@ -61,7 +61,7 @@ test_expect_success 'Ctrl-P: the dialog with its defaults (the A4 PDF, the list,
 	│                                                                              │
 	│                                                                              │
 	│ Left/Right: the A4 PDF, or 80-column text (for a UTF-8 text printer)         │
-	└─ F2 Save  Esc Cancel  Tab Next ──────────────────────────────────────────────┘
+	└─ F2 Save  Esc Cancel  Tab Next  F1 Keys ─────────────────────────────────────┘
 	Deadlines within 7 days: 6
 	11-25 follow-up: ライフシフトプログラムの次回日程を知りたい。
 	
@@ -104,7 +104,7 @@ test_expect_success 'a stopped queue: a message window says so and where the sch
 	│ │
 	│ │
 	│ Left/Right: the A4 PDF, or 80-column text (for a UTF-8 text printer) │
-	└─ F2 Save  Esc Cancel  Tab Next ──────────────────────────────────────────────┘
+	└─ F2 Save  Esc Cancel  Tab Next  F1 Keys ─────────────────────────────────────┘
 	Deadlines within 7 days: 6
 	11-25 follow-up: ライフシフトプログラムの次回日程を知りたい。
 	1 pages sent to DeskPDF, request id DeskPDF-1
