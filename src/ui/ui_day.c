@@ -46,6 +46,8 @@ struct day {
 	int times[MAX_TIMES];
 	int ntimes;
 	int row, col, top;
+	long long pick;		/* the booking of the cursor cell Tab picked,
+				 * 0 the first; kept by id across reloads */
 	long long col_staff;	/* staff of the cursor column, kept across days */
 	struct desk_status ds;
 	struct ui_rows side;	/* follow-ups: title first */
@@ -299,21 +301,69 @@ static bool covers(const struct appt *a, int t, int len)
 	return a->start_min < t + len && a->start_min + a->minutes > t;
 }
 
-/* The booking in column c at row r (a live one before a cancelled one),
- * or NULL. */
-static const struct appt *cell(const struct ui *ui, const struct day *st, int r, int c)
-{
-	const struct appt *found = NULL;
-	int t = st->times[r], len = row_len(ui, st, r);
+#define CELL_MAX 32
 
-	for (size_t i = 0; i < st->n; i++) {
+/* Whether a should come before b in a cell at time t: live before
+ * cancelled, starting in this row before going on from an earlier one,
+ * then by start and id. */
+static bool cell_before(const struct appt *a, const struct appt *b, int t)
+{
+	bool ac = a->status == ST_CANCELLED, bc = b->status == ST_CANCELLED;
+	bool as = a->start_min >= t, bs = b->start_min >= t;
+
+	if (ac != bc)
+		return !ac;
+	if (as != bs)
+		return as;
+	if (a->start_min != b->start_min)
+		return a->start_min < b->start_min;
+	return a->id < b->id;
+}
+
+/* Every booking in column c at row r, in the order above; the count. */
+static size_t cell_list(const struct ui *ui, const struct day *st, int r, int c,
+			const struct appt **out)
+{
+	int t = st->times[r], len = row_len(ui, st, r);
+	size_t n = 0;
+
+	for (size_t i = 0; i < st->n && n < CELL_MAX; i++) {
 		const struct appt *a = &st->v[i];
 		if (a->staff_id != st->cols[c].staff_id || !covers(a, t, len))
 			continue;
-		if (!found || (found->status == ST_CANCELLED && a->status != ST_CANCELLED))
-			found = a;
+		size_t k = n++;
+		while (k > 0 && cell_before(a, out[k - 1], t)) {
+			out[k] = out[k - 1];
+			k--;
+		}
+		out[k] = a;
 	}
-	return found;
+	return n;
+}
+
+/* The booking shown in column c at row r: the one picked with Tab in
+ * the cursor cell, else the first; NULL for a free cell.  *n gets how
+ * many the cell holds, *idx which one is shown. */
+static const struct appt *cell_at(const struct ui *ui, const struct day *st, int r, int c,
+				  size_t *n, size_t *idx)
+{
+	const struct appt *v[CELL_MAX];
+	size_t k = 0, cnt = cell_list(ui, st, r, c, v);
+
+	if (r == st->row && c == st->col && st->pick)
+		for (size_t i = 0; i < cnt; i++)
+			if (v[i]->id == st->pick)
+				k = i;
+	if (n)
+		*n = cnt;
+	if (idx)
+		*idx = k;
+	return cnt ? v[k] : NULL;
+}
+
+static const struct appt *cell(const struct ui *ui, const struct day *st, int r, int c)
+{
+	return cell_at(ui, st, r, c, NULL, NULL);
 }
 
 static const struct block *block_at(const struct ui *ui, const struct day *st, int r, int c)
@@ -360,7 +410,9 @@ static void cell_text(struct strbuf *sb, const struct appt *a, int k, int rows, 
 		if (a->note && *a->note)
 			parts[np++] = a->note;
 		strbuf_adds(sb, "  ");
-		if (k - 1 < np) {
+		if (k - 1 >= np) {	/* nothing more to say: still show it goes on */
+			strbuf_addf(sb, _("... until %s"), time_format(a->start_min + a->minutes, tm));
+		} else {
 			if (k == rows - 1 && k - 1 < np - 1) {	/* last row: the rest */
 				for (int i = k - 1; i < np; i++)
 					strbuf_addf(sb, "%s%s", i > k - 1 ? " " : "", parts[i]);
@@ -461,7 +513,8 @@ static void day_draw(struct ui *ui)
 		for (int c = 0; c < nc; c++) {
 			int x = TIME_W - 1 + c * cw;
 			bool cur = r == st->row && c == st->col;
-			const struct appt *a = cell(ui, st, r, c);
+			size_t many, idx;
+			const struct appt *a = cell_at(ui, st, r, c, &many, &idx);
 			struct strbuf sb = STRBUF_INIT;
 			attr_t at = A_NORMAL;
 
@@ -469,12 +522,18 @@ static void day_draw(struct ui *ui)
 			if (a) {
 				int k = 0, rows = 0;
 				for (int rr = 0; rr < st->ntimes; rr++)
-					if (cell(ui, st, rr, c) == a) {
+					if (covers(a, st->times[rr], row_len(ui, st, rr))) {
 						if (rr < r)
 							k++;
 						rows++;
 					}
-				cell_text(&sb, a, k, rows, tm);
+				/* a cell holding several says so: [2] first, [2/3]
+				 * in the cursor cell; Tab picks the next */
+				if (many > 1 && cur)
+					strbuf_addf(&sb, "[%zu/%zu]", idx + 1, many);
+				else if (many > 1)
+					strbuf_addf(&sb, "[%zu]", many);
+				cell_text(&sb, a, many > 1 ? 0 : k, many > 1 ? 1 : rows, tm);
 				at = draw_attr(ui_status_color(a->status));
 			} else {
 				const struct block *b = block_at(ui, st, r, c);
@@ -495,11 +554,15 @@ static void day_draw(struct ui *ui)
 	}
 
 	/* the detail of the booking under the cursor */
-	const struct appt *a = st->ntimes ? cell(ui, st, st->row, st->col) : NULL;
+	size_t many = 0, idx = 0;
+	const struct appt *a = st->ntimes ? cell_at(ui, st, st->row, st->col, &many, &idx) : NULL;
 	int dy = 3 + avail;
 	if (a) {
 		struct strbuf sb = STRBUF_INIT;
-		char d1[6], d2[6];
+		char d1[6], d2[6], tab[32];
+		if (many > 1)
+			strbuf_addf(&sb, _("[%zu of %zu, %s: next] "), idx + 1, many,
+				    ui_keys_text(ui, ACT_NEXT_HERE, tab, sizeof tab));
 		strbuf_addf(&sb, "%s %s-%s %s #%lld %s", ui_status_mark(a->status),
 			    time_format(a->start_min, d1), time_format(a->start_min + a->minutes, d2),
 			    ui_channel_mark(a->channel), a->id, a->org_name ? a->org_name : "");
@@ -626,12 +689,24 @@ static bool day_key(struct ui *ui, enum ui_action act, int key)
 		if (r >= st->ntimes)
 			r = st->ntimes - 1;
 		st->row = r;
+		st->pick = 0;
 		ui->slot_min = st->times[r];
+		return true;
+	}
+	case ACT_NEXT_HERE: {
+		const struct appt *v[CELL_MAX];
+		size_t idx = 0, many = 0;
+		cell_at(ui, st, st->row, st->col, &many, &idx);
+		if (many > 1 && cell_list(ui, st, st->row, st->col, v) == many)
+			st->pick = v[(idx + 1) % many]->id;
+		else
+			ui_status(ui, false, "%s", _("This cell holds no other booking"));
 		return true;
 	}
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		st->col += act == ACT_LEFT ? -1 : 1;
+		st->pick = 0;
 		if (st->col < 0)
 			st->col = 0;
 		if (st->col >= st->ncols)
@@ -641,6 +716,7 @@ static bool day_key(struct ui *ui, enum ui_action act, int key)
 	case ACT_NEXT:
 	case ACT_PREV:
 		ui->day += act == ACT_NEXT ? 1 : -1;
+		st->pick = 0;
 		ui->reload = true;
 		return true;
 	case ACT_OPEN:
@@ -708,7 +784,7 @@ static void day_release(struct ui *ui)
 
 static const enum ui_action actions[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
-	ACT_OPEN, ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW, ACT_REBOOK,
+	ACT_OPEN, ACT_NEXT_HERE, ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW, ACT_REBOOK,
 	ACT_NEXT, ACT_PREV, ACT_TODAY, ACT_GOTO, ACT_WEEK, ACT_MONTH, ACT_AGENDA, ACT_SEARCH,
 	ACT_LIST_APPT, ACT_LIST_ORG, ACT_LIST_STAFF, ACT_NEW_ORG, ACT_SHOW_CANCELLED, ACT_BACK,
 	ACT_PRINT, ACT_EXPORT, ACT_IMPORT,

@@ -42,6 +42,7 @@ static const struct action_def defs[ACT_COUNT] = {
 	[ACT_LIST_ORG] = { "organizations", "O", N_("Orgs"), N_("list of organizations (searchable)") },
 	[ACT_LIST_STAFF] = { "staff", "S", N_("Staff"), N_("list of desk staff") },
 	[ACT_SEARCH] = { "search", "/", N_("Search"), N_("search by organization, reading, contact or note") },
+	[ACT_NEXT_HERE] = { "next_here", "Tab", N_("Next here"), N_("next booking in the same cell (a cell can hold several)") },
 	[ACT_BOOK] = { "book", "b", N_("Book"), N_("book the slot under the cursor") },
 	[ACT_EDIT] = { "edit", "e", N_("Edit"), N_("edit the booking under the cursor") },
 	[ACT_MOVE] = { "move", "M", N_("Move"), N_("move the booking: pick a slot, Enter drops it") },
