@@ -128,6 +128,9 @@ void form_init(struct form *fm, struct app *app, const struct formdef *def, form
 	memset(fm, 0, sizeof *fm);
 	fm->app = app;
 	fm->def = def;
+	static const enum ui_action acts[3] = { ACT_FORM_SAVE, ACT_FORM_NEW_ORG, ACT_FORM_OVERRIDE };
+	for (int k = 0; k < 3; k++)
+		fm->nkeys[k] = ui_keys_of(&app->cfg, acts[k], fm->keys[k], 6);
 	fm->save = save;
 	fm->arg = arg;
 	fm->ja = i18n_japanese();
@@ -551,6 +554,18 @@ static void draw_popup(struct form *fm, struct form_field *f, int y)
 	(void)f;
 }
 
+/* The first key of a form action, as the footer shows it ("F2"). */
+static const char *first_key(const struct form *fm, enum ui_action a, char *buf, size_t n)
+{
+	char *sp;
+
+	ui_keys_of_text(&fm->app->cfg, a, buf, n);
+	sp = strchr(buf, ' ');
+	if (sp)
+		*sp = '\0';
+	return buf;
+}
+
 static void draw(struct form *fm)
 {
 	int W = win_w(fm), H = win_h(fm), a = area_h(fm);
@@ -633,11 +648,15 @@ static void draw(struct form *fm)
 		draw_text(fm->win, H - 2, 2, W - 4, formdef_help(fm->f[fm->cur].def, fm->ja),
 			  draw_attr(UC_DIM), true);
 	struct strbuf keys = STRBUF_INIT;
-	strbuf_addf(&keys, " %s  %s ", _("F2 Save  Esc Cancel  Tab Next"), _("F1 Keys"));
+	char kn[64];
+	strbuf_addf(&keys, " %s %s  %s  %s ", first_key(fm, ACT_FORM_SAVE, kn, sizeof kn),
+		    ui_action_label(ACT_FORM_SAVE), _("Esc Cancel  Tab Next"), _("F1 Keys"));
 	if (fm->n && fm->f[fm->cur].def->type == FT_ORG)
-		strbuf_addf(&keys, "%s ", _("F4 New organization"));
+		strbuf_addf(&keys, "%s %s ", first_key(fm, ACT_FORM_NEW_ORG, kn, sizeof kn),
+			    ui_action_label(ACT_FORM_NEW_ORG));
 	if (fm->refused)
-		strbuf_addf(&keys, "%s ", _("F8 Override"));
+		strbuf_addf(&keys, "%s %s ", first_key(fm, ACT_FORM_OVERRIDE, kn, sizeof kn),
+			    ui_action_label(ACT_FORM_OVERRIDE));
 	int kw = text_width(strbuf_str(&keys));
 	if (kw > W - 4)
 		kw = W - 4;
@@ -846,7 +865,8 @@ static int try_save(struct form *fm, const char *override)
 	int rc = fm->save(fm, override, &refused, fm->arg);
 	fm->refused = refused && rc == 0;
 	if (fm->refused && !fm->status[0])
-		form_status(fm, true, "%s", _("Refused by a desk rule: F8 books anyway with a reason"));
+		form_status(fm, true, _("Refused by a desk rule: %s books anyway with a reason"),
+			    first_key(fm, ACT_FORM_OVERRIDE, (char[64]){ 0 }, 64));
 	return rc;
 }
 
@@ -940,25 +960,43 @@ static void form_paste(struct form *fm, struct form_field *f)
 	strbuf_release(&p);
 }
 
-/* F1: every key of a form, the editing keys first. */
+/* Whether the key read (kc: a curses key code) is one of FORM_KEY_*. */
+static bool form_key_is(const struct form *fm, int which, bool kc, int ch)
+{
+	int key = kc ? (ch == KEY_ENTER ? UI_KEY_ENTER : UI_KEYCODE | ch)
+		     : (ch == '\r' ? UI_KEY_ENTER : ch);
+
+	for (int i = 0; i < fm->nkeys[which]; i++)
+		if (fm->keys[which][i] == key)
+			return true;
+	return false;
+}
+
+/* F1: every key of a form, the editing keys first; the keys of save,
+ * new organization and override as the config sets them. */
 static void form_keys_help(struct form *fm)
 {
-	ui_message(fm->app, _("Keys in a form"),
-		   _("Entering a field selects its text: typing replaces it; "
-		     "Left, Right, Home or End keep it and move.\n"
-		     "Left/Right  move a character; in a choice: the other options\n"
-		     "Shift-Left/Right  move by word\n"
-		     "Home, End (Ctrl-A, Ctrl-E)  start, end of the line\n"
-		     "Backspace, Delete  delete a character (the selection)\n"
-		     "Ctrl-K  delete to the end of the line;  Ctrl-U  delete the line\n"
-		     "Space  next option; in topics: tick or untick (1-5 too)\n"
-		     "Enter  next field (a new line in a note); on the last field: save\n"
-		     "Tab, Down  next field;  Shift-Tab, Up  previous field\n"
-		     "F2, Ctrl-S  save\n"
-		     "Esc  close the list, else cancel (asks when something was typed)\n"
-		     "F4, Ctrl-N  new organization (in the organization field)\n"
-		     "F8, Ctrl-O  after a rule refusal: save anyway with a reason\n"
-		     "A paste is text: it never saves or cancels."));
+	static const enum ui_action acts[3] = { ACT_FORM_SAVE, ACT_FORM_NEW_ORG, ACT_FORM_OVERRIDE };
+	struct strbuf sb = STRBUF_INIT;
+	char kn[64];
+
+	strbuf_adds(&sb, _("Entering a field selects its text: typing replaces it; "
+			   "Left, Right, Home or End keep it and move.\n"
+			   "Left/Right  move a character; in a choice: the other options\n"
+			   "Shift-Left/Right  move by word\n"
+			   "Home, End (Ctrl-A, Ctrl-E)  start, end of the line\n"
+			   "Backspace, Delete  delete a character (the selection)\n"
+			   "Ctrl-K  delete to the end of the line;  Ctrl-U  delete the line\n"
+			   "Space  next option; in topics: tick or untick (1-5 too)\n"
+			   "Enter  next field (a new line in a note); on the last field: save\n"
+			   "Tab, Down  next field;  Shift-Tab, Up  previous field\n"
+			   "Esc  close the list, else cancel (asks when something was typed)\n"));
+	for (int k = 0; k < 3; k++)
+		strbuf_addf(&sb, "%s  %s\n", ui_keys_of_text(&fm->app->cfg, acts[k], kn, sizeof kn),
+			    ui_action_help(acts[k]));
+	strbuf_adds(&sb, _("A paste is text: it never saves or cancels."));
+	ui_message(fm->app, _("Keys in a form"), strbuf_str(&sb));
+	strbuf_release(&sb);
 	touchwin(fm->win);
 }
 
@@ -1006,7 +1044,7 @@ int form_run(struct form *fm)
 			form_keys_help(fm);
 			continue;
 		}
-		if ((kc && ch == KEY_F(2)) || (!kc && ch == KEY_CTRL('S'))) {
+		if (form_key_is(fm, FORM_KEY_SAVE, kc, ch)) {
 			if (try_save(fm, NULL) == 1) {
 				rc = 1;
 				break;
@@ -1023,7 +1061,7 @@ int form_run(struct form *fm)
 			touchwin(fm->win);
 			continue;
 		}
-		if (fm->refused && ((kc && ch == KEY_F(8)) || (!kc && ch == KEY_CTRL('O')))) {
+		if (fm->refused && form_key_is(fm, FORM_KEY_OVERRIDE, kc, ch)) {
 			char reason[501] = "";
 			if (ui_prompt(fm->app, _("Override a desk rule"), _("Reason:"), reason,
 				      sizeof reason) && *text_trim(reason)) {
@@ -1036,7 +1074,7 @@ int form_run(struct form *fm)
 			continue;
 		}
 		if (f->def->type == FT_ORG &&
-		    ((kc && ch == KEY_F(4)) || (!kc && ch == KEY_CTRL('N')))) {
+		    form_key_is(fm, FORM_KEY_NEW_ORG, kc, ch)) {
 			long long id = ui_org_dialog_new(fm->app, lineedit_text(&f->le));
 			if (id > 0) {
 				struct org o;

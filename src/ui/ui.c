@@ -92,28 +92,110 @@ bool ui_writable(struct ui *ui)
 	return true;
 }
 
-void ui_push(struct ui *ui, enum ui_screen_id s)
+/* Whether a screen of kind s is on the stack at or below depth d. */
+static bool on_stack(const struct ui *ui, enum ui_screen_id s, int d)
 {
-	if (ui->depth < UI_STACK - 1)
-		ui->depth++;
-	ui->stack[ui->depth] = s;
+	for (int i = 0; i <= d && i < UI_STACK; i++)
+		if (ui->stack[i].id == s)
+			return true;
+	return false;
+}
+
+/* Take the top frame off: its state goes with it when a screen of its
+ * kind is still below (that one's state comes back), else it stays as
+ * the kind's last state. */
+static void drop_top(struct ui *ui)
+{
+	struct ui_frame *f = &ui->stack[ui->depth];
+
+	if (ui->depth > 0 && on_stack(ui, f->id, ui->depth - 1) && ui->priv[f->id]) {
+		screens[f->id]->release(ui);
+		ui->priv[f->id] = NULL;
+	}
+	f->priv = NULL;
+}
+
+/* The frame at ui->depth becomes the screen shown. */
+static void show_top(struct ui *ui)
+{
+	struct ui_frame *f = &ui->stack[ui->depth];
+
+	ui->screen = f->id;
+	if (f->priv)
+		ui->priv[f->id] = f->priv;
+	f->priv = NULL;
+	ui->org_id = f->org_id;
+	ui->staff_id = f->staff_id;
+	ui->reload = true;
+}
+
+static void put_top(struct ui *ui, enum ui_screen_id s)
+{
+	struct ui_frame *f = &ui->stack[ui->depth];
+
+	/* a second screen of a kind already below starts from nothing */
+	if (ui->depth > 0 && on_stack(ui, s, ui->depth - 1))
+		ui->priv[s] = NULL;
+	f->id = s;
+	f->priv = NULL;
+	f->org_id = ui->org_id;
+	f->staff_id = ui->staff_id;
 	ui->screen = s;
 	ui->reload = true;
 }
 
+void ui_push(struct ui *ui, enum ui_screen_id s)
+{
+	if (ui->depth >= UI_STACK - 1) {	/* full: the new one replaces the top */
+		ui_switch(ui, s);
+		return;
+	}
+	ui->stack[ui->depth].priv = ui->priv[ui->screen];
+	ui->depth++;
+	ui->stack[ui->depth].id = SCR_COUNT;
+	put_top(ui, s);
+}
+
 void ui_switch(struct ui *ui, enum ui_screen_id s)
 {
-	ui->stack[ui->depth] = s;
-	ui->screen = s;
-	ui->reload = true;
+	drop_top(ui);
+	put_top(ui, s);
 }
 
 void ui_back(struct ui *ui)
 {
 	if (ui->depth > 0) {
+		drop_top(ui);
 		ui->depth--;
-		ui->screen = ui->stack[ui->depth];
-		ui->reload = true;
+		show_top(ui);
+	}
+}
+
+/* At the end: every state, on the stack or kept by kind, released once. */
+static void release_all(struct ui *ui)
+{
+	struct {
+		enum ui_screen_id id;
+		void *p;
+	} all[UI_STACK + SCR_COUNT];
+	int n = 0;
+
+	for (int d = 0; d < ui->depth; d++)
+		if (ui->stack[d].priv)
+			all[n].id = ui->stack[d].id, all[n++].p = ui->stack[d].priv;
+	for (int s = 0; s < SCR_COUNT; s++)
+		if (ui->priv[s])
+			all[n].id = s, all[n++].p = ui->priv[s];
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			if (all[j].p == all[i].p)
+				all[j].p = NULL;	/* the same state twice */
+	for (int i = 0; i < n; i++) {
+		if (!all[i].p || !screens[all[i].id]->release)
+			continue;
+		ui->priv[all[i].id] = all[i].p;
+		screens[all[i].id]->release(ui);
+		ui->priv[all[i].id] = NULL;
 	}
 }
 
@@ -332,13 +414,17 @@ static void draw_footer(struct ui *ui)
 	for (const enum ui_action *p = list; *p; p++) {
 		if (ui->moving && (*p == ACT_BOOK || *p == ACT_MOVE))
 			continue;
+		if (*p == ACT_BACK && ui->depth > 0)	/* q says Back already */
+			continue;
 		ui_keys_text(ui, *p, keys, sizeof keys);
 		char *sp = strchr(keys, ' ');	/* the first key only */
 		if (sp)
 			*sp = '\0';
 		if (!*keys)
 			continue;
-		strbuf_addf(&sb, "%s%s %s", sb.len ? " " : "", keys, ui_action_label(*p));
+		strbuf_addf(&sb, "%s%s %s", sb.len ? " " : "", keys,
+			    *p == ACT_QUIT && ui->depth > 0 ? ui_action_label(ACT_BACK)
+							    : ui_action_label(*p));
 	}
 	if (ui->moving) {
 		ui_keys_text(ui, ACT_OVERRIDE, keys, sizeof keys);
@@ -389,10 +475,9 @@ static void go_screen(struct ui *ui, enum ui_screen_id s)
 {
 	if (ui->screen == s)
 		return;
-	if (s == SCR_DAY && ui->depth > 0 && ui->stack[0] == SCR_DAY) {
-		ui->depth = 0;
-		ui->screen = SCR_DAY;
-		ui->reload = true;
+	if (s == SCR_DAY && ui->depth > 0 && ui->stack[0].id == SCR_DAY) {
+		while (ui->depth > 0)
+			ui_back(ui);
 		return;
 	}
 	ui_push(ui, s);
@@ -404,6 +489,7 @@ static void global_action(struct ui *ui, enum ui_action act)
 
 	switch (act) {
 	case ACT_QUIT:
+	case ACT_EXIT:
 		ui->quit = true;
 		break;
 	case ACT_HELP:
@@ -520,6 +606,11 @@ static void global_action(struct ui *ui, enum ui_action act)
 
 void ui_dispatch(struct ui *ui, enum ui_action act, int key)
 {
+	/* q goes back one screen, as Esc does (and ends a move); only on
+	 * the first screen, the day, does it quit.  Forms ask themselves
+	 * before anything typed is lost, so nothing is pending here. */
+	if (act == ACT_QUIT && (ui->depth > 0 || ui->moving))
+		act = ACT_BACK;
 	if (ui_cur(ui)->key(ui, act, key))
 		return;
 	global_action(ui, act);
@@ -566,6 +657,7 @@ int ui_run(struct app *app)
 	ui->day = clock_today(&app->clock);
 	ui->slot_min = -1;
 	ui->screen = SCR_DAY;
+	ui->stack[0].id = SCR_DAY;
 	ui_keys_init(ui);
 
 	mem_die_hook = die_hook;
@@ -628,7 +720,7 @@ int ui_run(struct app *app)
 		}
 		enum ui_action act = ui_keys_lookup(ui, key);
 		if (too_small()) {
-			if (act == ACT_QUIT)
+			if (act == ACT_QUIT || act == ACT_EXIT)
 				ui->quit = true;
 			continue;
 		}
@@ -637,9 +729,7 @@ int ui_run(struct app *app)
 
 	restore_terminal();
 	mem_die_hook = NULL;
-	for (int s = 0; s < SCR_COUNT; s++)
-		if (ui->priv[s] && screens[s]->release)
-			screens[s]->release(ui);
+	release_all(ui);
 	free(ui);
 	return rc;
 }

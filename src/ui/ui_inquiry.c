@@ -864,14 +864,12 @@ static struct inq_view *view_state(struct ui *ui)
 
 void ui_inquiry_open(struct ui *ui, long long id)
 {
+	/* a screen of its own: Esc comes back to the one below */
+	ui_push(ui, SCR_INQ);
 	struct inq_view *v = view_state(ui);
 
 	v->id = id;
 	v->rows.cur = v->rows.top = 0;
-	if (ui->screen == SCR_INQ)
-		ui->reload = true;
-	else
-		ui_push(ui, SCR_INQ);
 }
 
 static void add_wrapped(struct ui_rows *r, long long id, int kind, enum ui_color c,

@@ -210,14 +210,12 @@ static struct prog_view *view_state(struct ui *ui)
 
 void ui_program_open(struct ui *ui, long long id)
 {
+	/* a screen of its own: Esc comes back to the one below */
+	ui_push(ui, SCR_PROGRAM);
 	struct prog_view *v = view_state(ui);
 
 	v->id = id;
 	v->rows.cur = v->rows.top = 0;
-	if (ui->screen == SCR_PROGRAM)
-		ui->reload = true;
-	else
-		ui_push(ui, SCR_PROGRAM);
 }
 
 static void view_clear(struct prog_view *v)

@@ -82,8 +82,8 @@ test_expect_success 'Enter on a month day opens it, Esc backs out to the month' 
 	ui_keys Right Enter && ui_wait "2026-11-25 (Wed)" && ui_wait "Day schedule" &&
 	ui_keys Escape && ui_wait "bookings on 19 desk days"
 '
-test_expect_success 'q quits and restores the terminal' '
-	ui_keys q && ui_wait "[exited 0]" &&
+test_expect_success 'Q quits from any screen and restores the terminal' '
+	ui_keys Q && ui_wait "[exited 0]" &&
 	ui_screen | head -1 | grep_out "[exited 0]"
 '
 ui_stop

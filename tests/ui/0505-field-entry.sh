@@ -66,10 +66,10 @@ test_expect_success 'F1 in the form lists the editing keys (whole screen)' '
 	│ Roo│ Space  next option; in topics: tick or untick (1-5 too)            │    │
 	│ Top│ Enter  next field (a new line in a note); on the last field: save  │    │
 	│    │ Tab, Down  next field;  Shift-Tab, Up  previous field              │    │
-	│ Not│ F2, Ctrl-S  save                                                   │    │
-	│    │ Esc  close the list, else cancel (asks when something was typed)   │    │
-	│    │ F4, Ctrl-N  new organization (in the organization field)           │    │
-	│    │ F8, Ctrl-O  after a rule refusal: save anyway with a reason        │    │
+	│ Not│ Esc  close the list, else cancel (asks when something was typed)   │    │
+	│    │ F2 C-s  in a form: save                                            │    │
+	│    │ F4 C-n  in a form, organization field: add a new organization      │    │
+	│    │ F8 C-o  in a form, after a rule refusal: save anyway with a reason │    │
 	│    │ A paste is text: it never saves or cancels.                        │    │
 	│    │                                                                    │    │
 	│    │ Press any key                                                      │    │

@@ -78,7 +78,7 @@ test_expect_success 'search with hiragana finds the same' '
 	ui_screen | grep_out "けあ24なりた"
 '
 test_expect_success 'quit' '
-	ui_keys q && ui_wait "[exited 0]" && ui_stop
+	ui_keys Q && ui_wait "[exited 0]" && ui_stop
 '
 test_expect_success 'an era boundary day: 令和 starts 2019-05-01, no leading zeros' '
 	MADOGUCHI_NOW=2019-05-01T10:00 && export MADOGUCHI_NOW && TMUX_SOCK=$TMUX_SOCK-era &&
