@@ -378,8 +378,9 @@ static void draw_header(struct ui *ui)
 	char right[128];
 
 	draw_blank(stdscr, 0, 0, w, a);
+	ui->shown_minute = clock_minute(&ui->app->clock);
 	snprintf(right, sizeof right, "%s %s  %s F9  %s F1 ", _("now"),
-		 time_format(clock_minute(&ui->app->clock), now), _("Menu"), _("Help"));
+		 time_format(ui->shown_minute, now), _("Menu"), _("Help"));
 	int rw = text_width(right);
 	/* Japanese: 2026年11月24日(火); otherwise 2026-11-24 (Tue). */
 	char when[JDATE_STRLEN];
@@ -703,8 +704,9 @@ int ui_run(struct app *app)
 				ui->change_counter = c;
 				ui->reload = true;
 			}
-			/* the clock in the header */
-			ui->dirty = ui->dirty || ui->reload;
+			/* the clock in the header follows the minute */
+			ui->dirty = ui->dirty || ui->reload ||
+				    clock_minute(&app->clock) != ui->shown_minute;
 			continue;
 		}
 		if (key == (UI_KEYCODE | KEY_RESIZE)) {

@@ -98,6 +98,7 @@ struct ui {
 	bool reload;			/* reread data, then redraw */
 	bool quit;
 	long long change_counter;
+	int shown_minute;		/* the header clock as drawn */
 
 	int keys[ACT_COUNT][UI_MAX_KEYS];	/* 0 ends */
 	int nkeys[ACT_COUNT];
