@@ -192,8 +192,8 @@ static int side_deadline(const struct deadline *dl, void *arg)
 		return 0;
 	strbuf_addf(&sb, "%s %s %s", date_format(dl->day, d) + 5, _(label[dl->kind]),
 		    dl->title ? dl->title : "");
-	if (dl->kind == DL_DOCUMENT && dl->detail)
-		strbuf_addf(&sb, " (%s)", dl->detail);
+	if (dl->kind == DL_DOCUMENT && (dl->detail_shown || dl->detail))
+		strbuf_addf(&sb, " (%s)", dl->detail_shown ? dl->detail_shown : dl->detail);
 	ui_rows_add(f->r, 0, dl->day, dl->kind == DL_PROGRAM || dl->desk_days_left <= 1
 					       ? UC_WARN : UC_NORMAL, strbuf_str(&sb));
 	strbuf_release(&sb);
