@@ -435,14 +435,39 @@ static void draw_footer(struct ui *ui)
 	strbuf_release(&sb);
 }
 
+#define STATUS_LINES 4	/* a longer message opens in a window */
+
+/* The status line.  A message wider than the screen is never cut: it
+ * wraps upwards over the screen (the next key clears it), and one that
+ * needs more than STATUS_LINES lines opens in a message window. */
 static void draw_status(struct ui *ui)
 {
 	int y = LINES - 2;
+	attr_t at = ui->status_warn ? draw_attr(UC_WARN) : A_NORMAL;
+	char **lines;
+	size_t n;
 
 	draw_blank(stdscr, y, 0, COLS, A_NORMAL);
-	if (ui->status[0])
-		draw_text(stdscr, y, 0, COLS, ui->status,
-			  ui->status_warn ? draw_attr(UC_WARN) : A_NORMAL, false);
+	if (!ui->status[0])
+		return;
+	if (text_width(ui->status) <= COLS) {
+		draw_text(stdscr, y, 0, COLS, ui->status, at, false);
+		return;
+	}
+	n = text_wrap(ui->status, COLS, &lines);
+	if (n > STATUS_LINES || (int)n > LINES - 3) {
+		text_lines_free(lines);
+		ui->status_long = true;	/* draw_all opens the window */
+		draw_text(stdscr, y, 0, COLS, _("The message is long: it opens in a window"), at,
+			  false);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int row = y - (int)(n - 1 - i);
+		draw_blank(stdscr, row, 0, COLS, at);
+		draw_text(stdscr, row, 0, COLS, lines[i], at, false);
+	}
+	text_lines_free(lines);
 }
 
 static bool too_small(void)
@@ -468,6 +493,12 @@ static void draw_all(struct ui *ui)
 	draw_status(ui);
 	draw_footer(ui);
 	refresh();
+	if (ui->status_long) {
+		ui->status_long = false;
+		ui_message(ui->app, _("Message"), ui->status);
+		ui->status[0] = '\0';
+		draw_all(ui);	/* the screen under the window, at once */
+	}
 }
 
 /* ---- dispatch ---- */

@@ -23,6 +23,7 @@
 #define TIME_W 6	/* "10:00" and the separator */
 #define SIDE_W 34	/* side panel on the right when the screen is wide */
 #define WIDE_COLS 110
+#define DETAIL_LINES 3	/* the booking under the cursor wraps to at most */
 
 struct col {
 	long long staff_id;	/* 0: not assigned */
@@ -456,6 +457,40 @@ static void draw_side(struct day *st, int y0, int y1, int x, int w)
 	draw_rows_plain(&st->side2, y0 + n1, n2, x, w);
 }
 
+/* The booking under the cursor in full (false on a free slot). */
+static bool day_detail(struct ui *ui, struct day *st, struct strbuf *sb)
+{
+	size_t many = 0, idx = 0;
+	const struct appt *a = cell_at(ui, st, st->row, st->col, &many, &idx);
+	char d1[6], d2[6], tab[32];
+
+	if (!a)
+		return false;
+	if (many > 1)
+		strbuf_addf(sb, _("[%zu of %zu, %s: next] "), idx + 1, many,
+			    ui_keys_text(ui, ACT_NEXT_HERE, tab, sizeof tab));
+	strbuf_addf(sb, "%s %s-%s %s #%lld %s", ui_status_mark(a->status),
+		    time_format(a->start_min, d1), time_format(a->start_min + a->minutes, d2),
+		    ui_channel_mark(a->channel), a->id, a->org_name ? a->org_name : "");
+	if (a->override_reason && *a->override_reason)
+		strbuf_addf(sb, " [%s %s]", _("override:"), a->override_reason);
+	if (a->contact_name)
+		strbuf_addf(sb, " / %s", a->contact_name);
+	if (a->contact_phone)
+		strbuf_addf(sb, " %s", a->contact_phone);
+	if (a->staff_name)
+		strbuf_addf(sb, " / %s", a->staff_name);
+	if (a->channel == CH_VISIT && a->room)
+		strbuf_addf(sb, " / %s", a->room);
+	if (a->topics) {
+		strbuf_adds(sb, " / ");
+		ui_topics(sb, a->topics, "・");
+	}
+	if (a->note && *a->note)
+		strbuf_addf(sb, " / %s", a->note);
+	return true;
+}
+
 static void day_draw(struct ui *ui)
 {
 	struct day *st = state(ui);
@@ -474,10 +509,22 @@ static void day_draw(struct ui *ui)
 	for (size_t i = 0; i < st->n; i++)
 		live += st->v[i].status != ST_CANCELLED;
 
+	/* the booking under the cursor in full, on up to two lines: the
+	 * grid gives up a row when it needs the second */
+	struct strbuf detail = STRBUF_INIT;
+	bool have_detail = st->ntimes && day_detail(ui, st, &detail);
+	char **dlines = NULL;
+	size_t ndl = have_detail ? text_wrap(strbuf_str(&detail), COLS, &dlines) : 0;
+	if (ndl > DETAIL_LINES)
+		ndl = DETAIL_LINES;
+	if (ndl > 1 && avail > 2 + (int)ndl)
+		avail -= (int)ndl - 1;
+
 	/* row 1: the day's state */
 	if (ui->moving) {
+		/* what to do first: a long name is what gets cut */
 		draw_textf(stdscr, 1, 0, COLS, draw_attr(UC_WARN), true,
-			   _("Moving %s: pick a slot, Enter drops it, Esc stops"), ui->move_desc);
+			   _("Pick a slot: Enter drops it, Esc stops. Moving %s"), ui->move_desc);
 	} else if (st->ds.kind != DESK_OPEN) {
 		ui_closed_reason(&st->ds, why, sizeof why);
 		draw_textf(stdscr, 1, 0, COLS, draw_attr(UC_CLOSED), true,
@@ -554,43 +601,22 @@ static void day_draw(struct ui *ui)
 	}
 
 	/* the detail of the booking under the cursor */
-	size_t many = 0, idx = 0;
-	const struct appt *a = st->ntimes ? cell_at(ui, st, st->row, st->col, &many, &idx) : NULL;
-	int dy = 3 + avail;
-	if (a) {
-		struct strbuf sb = STRBUF_INIT;
-		char d1[6], d2[6], tab[32];
-		if (many > 1)
-			strbuf_addf(&sb, _("[%zu of %zu, %s: next] "), idx + 1, many,
-				    ui_keys_text(ui, ACT_NEXT_HERE, tab, sizeof tab));
-		strbuf_addf(&sb, "%s %s-%s %s #%lld %s", ui_status_mark(a->status),
-			    time_format(a->start_min, d1), time_format(a->start_min + a->minutes, d2),
-			    ui_channel_mark(a->channel), a->id, a->org_name ? a->org_name : "");
-		if (a->override_reason && *a->override_reason)
-			strbuf_addf(&sb, " [%s %s]", _("override:"), a->override_reason);
-		if (a->contact_name)
-			strbuf_addf(&sb, " / %s", a->contact_name);
-		if (a->contact_phone)
-			strbuf_addf(&sb, " %s", a->contact_phone);
-		if (a->staff_name)
-			strbuf_addf(&sb, " / %s", a->staff_name);
-		if (a->channel == CH_VISIT && a->room)
-			strbuf_addf(&sb, " / %s", a->room);
-		strbuf_adds(&sb, " / ");
-		ui_topics(&sb, a->topics, "・");
-		if (a->note && *a->note)
-			strbuf_addf(&sb, " / %s", a->note);
-		draw_text(stdscr, dy, 0, COLS, strbuf_str(&sb), A_BOLD, true);
-		strbuf_release(&sb);
+	int dy = 3 + avail, dtop = dy;
+	if (have_detail) {
+		for (size_t i = 0; i < ndl; i++)
+			draw_text(stdscr, dy + (int)i, 0, COLS, dlines[i], A_BOLD, true);
+		dy += (int)ndl - 1;
 	} else if (st->ntimes) {
 		draw_textf(stdscr, dy, 0, COLS, draw_attr(UC_DIM), true,
 			   _("Free slot %s %s: b or Enter books it"), time_format(st->times[st->row], t),
 			   st->cols[st->col].name);
 	}
+	text_lines_free(dlines);
+	strbuf_release(&detail);
 
 	if (wide) {
 		int x = TIME_W - 1 + nc * cw + 2;
-		draw_side(st, 2, dy, x, COLS - x);
+		draw_side(st, 2, dtop, x, COLS - x);
 	} else {
 		draw_side(st, dy + 1, LINES - 2, 0, COLS);
 	}

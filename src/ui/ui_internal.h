@@ -94,6 +94,7 @@ struct ui {
 
 	char status[1024];
 	bool status_warn;
+	bool status_long;		/* too long for the status lines */
 	bool dirty;			/* redraw everything */
 	bool reload;			/* reread data, then redraw */
 	bool quit;

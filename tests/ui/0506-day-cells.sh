@@ -45,8 +45,8 @@ test_expect_success 'the cell with two bookings says so; the 10:00 row is the cu
 	15:00│                                                                         │
 	15:30│                                                                         │
 	16:00│                                                                         │
-	16:30│                                                                         │
 	[1 of 2, Tab: next] * 10:00-10:30 Ph #1 小平市 地域包括ケア推進課 / 中村 / 山田
+	花子
 	Follow-ups due by today: 0
 	Deadlines within 7 days: 0
 
