@@ -425,6 +425,26 @@ static void cell_text(struct strbuf *sb, const struct appt *a, int k, int rows, 
 	strbuf_release(&tp);
 }
 
+/* Where the side panel goes: on the right on a wide screen, unless the
+ * whole day and the whole panel fit one above the other (then the
+ * panel is not cut to a narrow column while rows stay empty); rows
+ * under the grid it takes (*side_bottom). */
+static bool side_right(const struct day *st, int *side_bottom)
+{
+	int side_rows = (int)(st->side.n + st->side2.n);
+
+	if (COLS < WIDE_COLS) {
+		*side_bottom = 4;
+		return false;
+	}
+	if (st->ntimes + 3 + 3 + DETAIL_LINES + side_rows <= LINES) {
+		*side_bottom = side_rows;
+		return false;
+	}
+	*side_bottom = 0;
+	return true;
+}
+
 static int grid_rows_avail(int side_bottom)
 {
 	/* rows 3 .. LINES-4 hold the grid, the detail line is LINES-3 */
@@ -494,11 +514,13 @@ static bool day_detail(struct ui *ui, struct day *st, struct strbuf *sb)
 static void day_draw(struct ui *ui)
 {
 	struct day *st = state(ui);
-	bool wide = COLS >= WIDE_COLS;
+	int side_bottom;
+	bool wide = side_right(st, &side_bottom);
 	int side_w = wide ? SIDE_W : 0;
 	int gw = COLS - side_w;
-	int side_bottom = wide ? 0 : 4;
 	int avail = grid_rows_avail(side_bottom);
+	if (!wide && st->ntimes > 0 && avail > st->ntimes)
+		avail = st->ntimes;	/* the line under the grid right under it */
 	int nc = st->ncols;
 	int cw = (gw - TIME_W) / nc;
 	char why[300], t[6], t2[6];
@@ -687,7 +709,9 @@ static bool day_key(struct ui *ui, enum ui_action act, int key)
 	struct day *st = state(ui);
 	const struct appt *a = cell(ui, st, st->row, st->col);
 	long long id = a ? a->id : 0;
-	int page = grid_rows_avail(COLS >= WIDE_COLS ? 0 : 4);
+	int side_bottom;
+	side_right(st, &side_bottom);
+	int page = grid_rows_avail(side_bottom);
 
 	(void)key;
 	switch (act) {

@@ -31,7 +31,7 @@ test_expect_success 'fixture: staff, organizations and a booking' '
 test_expect_success 'the header gives the pinned day the Japanese way' '
 	ja_start &&
 	ui_wait "2026年11月24日(火)" &&
-	ui_screen | head -1 | grep_out " 窓口  2026年11月24日(火)  本日の予定" &&
+	ui_screen | head -1 | grep_out " 窓口  2026年11月24日(火)  日別の予定" &&
 	ui_screen | head -1 | grep_out "現在 10:15  メニュー F9  ヘルプ F1"
 '
 test_expect_success 'the day screen: Japanese labels, no English left' '
