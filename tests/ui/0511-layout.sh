@@ -2,7 +2,8 @@
 # Layout items of issue 14 (item 12), on the demo desk at 80x24: the A
 # list opens at today, PgDn in the report stops at the last page, the
 # Japanese day title is not 本日の予定 on another date and Japanese
-# dates are not zero-padded.  (1 page written: 0551; the panel under the
+# dates are not zero-padded, two rounds of a program do not show the
+# same cut name.  (1 page written: 0551; the panel under the
 # grid at 120x40 and the rest of every screen: the golden captures.)
 . "$(dirname "$0")/../lib.sh"
 
@@ -23,6 +24,13 @@ test_expect_success 'PgDn in the report stops with the last line at the bottom' 
 	sed -n 21p page1 | grep -q "^  no-show " &&
 	[ "$(grep -c "^ *$" page1)" -le 2 ] &&
 	ui_keys PgUp && sleep 0.3 && ! ui_screen | cmp -s - page1
+'
+test_expect_success 'two rounds of a program do not show the same cut name' '
+	ui_keys P && ui_wait "Programs: 9" &&
+	ui_screen | grep "^#9 " | grep -qF "中間支援力強化の…加募集)" &&
+	ui_screen | grep "^#1 " | grep -qF "中間支援力強化の…28年度)" &&
+	ui_screen | grep "^#4 " | grep -qF "ライフシフトプロ…31年度)" &&
+	ui_screen | grep "^#3 " | grep -qF "ライフシフトセミ…31年度)"
 '
 ui_stop
 
