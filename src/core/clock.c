@@ -41,7 +41,18 @@ int clock_init(struct clock *c, const char *tz, struct err *e)
 		tzset();
 	}
 	if (pin && *pin) {
-		char date[16];
+		char date[16], buf[32];
+		size_t pl = strlen(pin);
+
+		/* a trailing +: start at the pin, then run (tests of the
+		 * header clock) */
+		if (pl > 1 && pl < sizeof buf && pin[pl - 1] == '+') {
+			memcpy(buf, pin, pl - 1);
+			buf[pl - 1] = '\0';
+			pin = buf;
+			c->running = true;
+			c->started = time(NULL);
+		}
 		int day, minute, sec = 0;
 		const char *t = strchr(pin, 'T');
 
@@ -73,6 +84,8 @@ int clock_init(struct clock *c, const char *tz, struct err *e)
 
 time_t clock_epoch(const struct clock *c)
 {
+	if (c->pinned && c->running)
+		return c->pinned_at + (time(NULL) - c->started);
 	return c->pinned ? c->pinned_at : time(NULL);
 }
 

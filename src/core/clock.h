@@ -2,6 +2,7 @@
 #define MADO_CLOCK_H
 /* "Now" and "today" for every rule, in the desk's time zone.  A test
  * pins it with MADOGUCHI_NOW=YYYY-MM-DDTHH:MM[:SS] (desk local time);
+ * a trailing + (2026-11-24T10:15:58+) starts there and then runs;
  * otherwise it follows the system clock.  The only place that reads
  * the time. */
 
@@ -12,6 +13,8 @@
 struct clock {
 	bool pinned;
 	time_t pinned_at;	/* epoch of the pinned moment */
+	time_t started;		/* running pin: the real time it was read */
+	bool running;		/* pinned start, then the clock runs */
 };
 
 /* Sets TZ to the desk's zone (e.g. "Asia/Tokyo") for the whole process

@@ -88,14 +88,14 @@ static int add_document(const struct application *a, const char *item, void *arg
 						       : app_status_code[a->status];
 
 	/* English keeps the code one types to tick it (application check);
-	 * Japanese names the document. */
-	if (i18n_japanese() && !strcmp(item, APP_ITEM_FORM))
-		item = _("form by e-mail");
-	else if (i18n_japanese() && !strcmp(item, APP_ITEM_PAPERS))
-		item = _("papers by post");
+	 * Japanese names the document; screens always name it. */
+	const char *name = !strcmp(item, APP_ITEM_FORM) ? _("form by e-mail")
+			   : !strcmp(item, APP_ITEM_PAPERS) ? _("papers by post") : item;
 	dl->title = xstrdup(a->org_name ? a->org_name : "");
-	dl->detail = xasprintf(_("%s missing (%s, %s)"), item, a->program_name ? a->program_name : "",
-			       status);
+	dl->detail = xasprintf(_("%s missing (%s, %s)"), i18n_japanese() ? name : item,
+			       a->program_name ? a->program_name : "", status);
+	dl->detail_shown = xasprintf(_("%s missing (%s, %s)"), name,
+				     a->program_name ? a->program_name : "", status);
 	return 0;
 }
 
@@ -166,6 +166,7 @@ out:
 	for (size_t i = 0; i < l.n; i++) {
 		free(l.v[i].title);
 		free(l.v[i].detail);
+		free(l.v[i].detail_shown);
 	}
 	free(l.v);
 	free(open_upto);

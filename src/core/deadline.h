@@ -30,7 +30,10 @@ struct deadline {
 	char *title;		/* program name, inquiry summary (first line),
 				 * event title, organization name */
 	char *detail;		/* follow-ups: organization and staff; events:
-				 * program; documents: item and program */
+				 * program; documents: item and program (in
+				 * English the item's code, as one types it) */
+	char *detail_shown;	/* documents: detail with the item's name
+				 * (form by e-mail), for screens; else NULL */
 };
 
 /* Deadlines from day `from` to from + within (inclusive), with every

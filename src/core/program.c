@@ -187,8 +187,8 @@ static int check_can_apply(const struct desk_ctx *d, const struct application *a
 	}
 	if (!p.outside_ok && o.municipality && !strcmp(o.municipality, OUTSIDE_TOKYO)) {
 		err_set_field(e, ERR_RULE, "org",
-			_("%s is outside Tokyo (%s): organizations outside Tokyo cannot apply to %s; they may still make inquiries"),
-			o.name, OUTSIDE_TOKYO, p.name);
+			_("%s is outside Tokyo: organizations outside Tokyo cannot apply to %s; they may still make inquiries"),
+			o.name, p.name);
 		goto out;
 	}
 	struct app_filter f;

@@ -16,6 +16,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
+#include "ui/paste.h"
 #include "ui/ui_internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -26,15 +27,24 @@ long long ui_org_dialog_new(struct app *app, const char *name);
 
 /* ---- small dialogs ---- */
 
-static int read_key(WINDOW *w, wint_t *wc)
+/* A bracketed paste is read whole (into paste, or thrown away) and
+ * comes back as KEY_CODE_YES PASTE_KEY: no pasted byte acts as a key. */
+static int read_key_paste(WINDOW *w, wint_t *wc, struct strbuf *paste)
 {
 	for (;;) {
 		int r = wget_wch(w, wc);
 		if (ui_quit_requested())
 			return -1;
+		if (r == KEY_CODE_YES && *wc == PASTE_KEY)
+			paste_read(w, paste);
 		if (r != ERR)
 			return r;
 	}
+}
+
+static int read_key(WINDOW *w, wint_t *wc)
+{
+	return read_key_paste(w, wc, NULL);
 }
 
 /* Wrap text into lines of cols columns (at most max lines). */
@@ -68,7 +78,7 @@ void ui_message(struct app *app, const char *title, const char *text)
 		wint_t wc;
 		int r = read_key(win, &wc);
 		form_popup_end(win, p);
-		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+		if (r == KEY_CODE_YES && (wc == KEY_RESIZE || wc == PASTE_KEY))
 			continue;
 		return;
 	}
@@ -125,6 +135,7 @@ int ui_prompt(struct app *app, const char *title, const char *label, char *buf, 
 	lineedit_init(&le, false, 0, 0);
 	if (*buf)
 		lineedit_set_text(&le, buf);
+	lineedit_select_all(&le);	/* typing replaces the old answer */
 	for (bool again = true; again;) {
 		again = false;
 		int w = COLS - 4 < 70 ? COLS - 4 : 70;
@@ -147,7 +158,19 @@ int ui_prompt(struct app *app, const char *title, const char *label, char *buf, 
 			wnoutrefresh(win);
 			doupdate();
 			wint_t wc;
-			int r = read_key(win, &wc);
+			struct strbuf paste = STRBUF_INIT;
+			int r = read_key_paste(win, &wc, &paste), dropped = 0;
+			if (r == KEY_CODE_YES && wc == PASTE_KEY) {
+				if (lineedit_paste(&le, paste.buf, paste.len, &dropped) < 0)
+					snprintf(msg, sizeof msg, "%s", _("The paste does not fit here: nothing was added"));
+				else if (dropped)
+					snprintf(msg, sizeof msg, _("Paste: %d not-text parts left out"), dropped);
+				else
+					msg[0] = '\0';
+				strbuf_release(&paste);
+				continue;
+			}
+			strbuf_release(&paste);
 			if (r < 0)
 				break;
 			bool kc = r == KEY_CODE_YES;

@@ -9,6 +9,7 @@
 #include "core/org.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/paste.h"
 #include "ui/ui_internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -136,6 +137,9 @@ void form_init(struct form *fm, struct app *app, const struct formdef *def, form
 	memset(fm, 0, sizeof *fm);
 	fm->app = app;
 	fm->def = def;
+	static const enum ui_action acts[3] = { ACT_FORM_SAVE, ACT_FORM_NEW_ORG, ACT_FORM_OVERRIDE };
+	for (int k = 0; k < 3; k++)
+		fm->nkeys[k] = ui_keys_of(&app->cfg, acts[k], fm->keys[k], 6);
 	fm->save = save;
 	fm->arg = arg;
 	fm->ja = i18n_japanese();
@@ -312,11 +316,24 @@ void form_status(struct form *fm, bool warn, const char *fmt, ...)
 	fm->status_warn = warn;
 }
 
+/* The cursor goes to field i.  A one-line text field is entered with
+ * its value selected, so that what is typed replaces it (30 then 60
+ * gives 60, not 3060); arrows, Home and End keep the value.  A
+ * multi-line note is not selected: one stray key must not replace it. */
+static void focus_field(struct form *fm, size_t i)
+{
+	if (fm->cur < fm->n)
+		lineedit_select_none(&fm->f[fm->cur].le);
+	fm->cur = i;
+	if (i < fm->n && is_text_type(fm->f[i].def->type) && !fm->f[i].le.multiline)
+		lineedit_select_all(&fm->f[i].le);
+}
+
 void form_focus(struct form *fm, const char *name)
 {
 	for (size_t i = 0; i < fm->n; i++)
 		if (!strcmp(fm->f[i].def->name, name) && !fm->f[i].disabled)
-			fm->cur = i;
+			focus_field(fm, i);
 }
 
 /* ---- windows ---- */
@@ -532,6 +549,18 @@ static void draw_popup(struct form *fm, struct form_field *f, int y)
 	(void)f;
 }
 
+/* The first key of a form action, as the footer shows it ("F2"). */
+static const char *first_key(const struct form *fm, enum ui_action a, char *buf, size_t n)
+{
+	char *sp;
+
+	ui_keys_of_text(&fm->app->cfg, a, buf, n);
+	sp = strchr(buf, ' ');
+	if (sp)
+		*sp = '\0';
+	return buf;
+}
+
 static void draw(struct form *fm)
 {
 	int W = win_w(fm), H = win_h(fm), a = area_h(fm);
@@ -614,11 +643,15 @@ static void draw(struct form *fm)
 		draw_text(fm->win, H - 2, 2, W - 4, formdef_help(fm->f[fm->cur].def, fm->ja),
 			  draw_attr(UC_DIM), true);
 	struct strbuf keys = STRBUF_INIT;
-	strbuf_addf(&keys, " %s ", _("F2 Save  Esc Cancel  Tab Next"));
+	char kn[64];
+	strbuf_addf(&keys, " %s %s  %s  %s ", first_key(fm, ACT_FORM_SAVE, kn, sizeof kn),
+		    ui_action_label(ACT_FORM_SAVE), _("Esc Cancel  Tab Next"), _("F1 Keys"));
 	if (fm->n && fm->f[fm->cur].def->type == FT_ORG)
-		strbuf_addf(&keys, "%s ", _("F4 New organization"));
+		strbuf_addf(&keys, "%s %s ", first_key(fm, ACT_FORM_NEW_ORG, kn, sizeof kn),
+			    ui_action_label(ACT_FORM_NEW_ORG));
 	if (fm->refused)
-		strbuf_addf(&keys, "%s ", _("F8 Override"));
+		strbuf_addf(&keys, "%s %s ", first_key(fm, ACT_FORM_OVERRIDE, kn, sizeof kn),
+			    ui_action_label(ACT_FORM_OVERRIDE));
 	int kw = text_width(strbuf_str(&keys));
 	if (kw > W - 4)
 		kw = W - 4;
@@ -774,11 +807,13 @@ static void move_focus(struct form *fm, int dir)
 		org_settle(fm, f);
 	check_field(fm, f);
 	popup_clear(fm);
+	size_t to = fm->cur;
 	for (size_t k = 0; k < fm->n; k++) {
-		fm->cur = (fm->cur + fm->n + (size_t)(long)dir) % fm->n;
-		if (!fm->f[fm->cur].disabled)
+		to = (to + fm->n + (size_t)(long)dir) % fm->n;
+		if (!fm->f[to].disabled)
 			break;
 	}
+	focus_field(fm, to);
 }
 
 /* Validation before save: required fields and well-formed values.
@@ -813,7 +848,7 @@ static int validate(struct form *fm)
 			bad = (int)i;
 	}
 	if (bad >= 0) {
-		fm->cur = (size_t)bad;
+		focus_field(fm, (size_t)bad);
 		form_status(fm, true, "%s", _("Please correct the marked fields"));
 		return -1;
 	}
@@ -830,7 +865,8 @@ static int try_save(struct form *fm, const char *override)
 	int rc = fm->save(fm, override, &refused, fm->arg);
 	fm->refused = refused && rc == 0;
 	if (fm->refused && !fm->status[0])
-		form_status(fm, true, "%s", _("Refused by a desk rule: F8 books anyway with a reason"));
+		form_status(fm, true, _("Refused by a desk rule: %s books anyway with a reason"),
+			    first_key(fm, ACT_FORM_OVERRIDE, (char[64]){ 0 }, 64));
 	return rc;
 }
 
@@ -888,6 +924,82 @@ static void sync_fields(struct form *fm)
 	}
 }
 
+/* A bracketed paste: read whole, then text for the field under the
+ * cursor (lineedit_paste() leaves out what is not text).  Nothing in it
+ * saves, cancels or moves: other fields are not touched. */
+static void form_paste(struct form *fm, struct form_field *f)
+{
+	struct strbuf p = STRBUF_INIT;
+	int dropped = 0;
+
+	paste_read(fm->win, &p);
+	if (!f || !is_text_type(f->def->type)) {
+		if (p.len)
+			form_status(fm, true, "%s",
+				    _("A paste goes into a text field only: nothing was added"));
+		strbuf_release(&p);
+		return;
+	}
+	char *before = xstrdup(lineedit_text(&f->le));
+	if (lineedit_paste(&f->le, p.buf, p.len, &dropped) < 0) {
+		beep();
+		form_status(fm, true, "%s",
+			    _("The paste does not fit in this field: nothing was added"));
+	} else {
+		if (strcmp(before, lineedit_text(&f->le))) {
+			field_changed(fm, f);
+			if (f->def->type == FT_ORG)
+				org_popup_search(fm, f);
+		}
+		if (dropped)
+			form_status(fm, true,
+				    _("Paste: %d not-text parts left out (escape sequences, "
+				      "control characters)"), dropped);
+	}
+	free(before);
+	strbuf_release(&p);
+}
+
+/* Whether the key read (kc: a curses key code) is one of FORM_KEY_*. */
+static bool form_key_is(const struct form *fm, int which, bool kc, int ch)
+{
+	int key = kc ? (ch == KEY_ENTER ? UI_KEY_ENTER : UI_KEYCODE | ch)
+		     : (ch == '\r' ? UI_KEY_ENTER : ch);
+
+	for (int i = 0; i < fm->nkeys[which]; i++)
+		if (fm->keys[which][i] == key)
+			return true;
+	return false;
+}
+
+/* F1: every key of a form, the editing keys first; the keys of save,
+ * new organization and override as the config sets them. */
+static void form_keys_help(struct form *fm)
+{
+	static const enum ui_action acts[3] = { ACT_FORM_SAVE, ACT_FORM_NEW_ORG, ACT_FORM_OVERRIDE };
+	struct strbuf sb = STRBUF_INIT;
+	char kn[64];
+
+	strbuf_adds(&sb, _("Entering a field selects its text: typing replaces it; "
+			   "Left, Right, Home or End keep it and move.\n"
+			   "Left/Right  move a character; in a choice: the other options\n"
+			   "Shift-Left/Right  move by word\n"
+			   "Home, End (Ctrl-A, Ctrl-E)  start, end of the line\n"
+			   "Backspace, Delete  delete a character (the selection)\n"
+			   "Ctrl-K  delete to the end of the line;  Ctrl-U  delete the line\n"
+			   "Space  next option; in topics: tick or untick (1-5 too)\n"
+			   "Enter  next field (a new line in a note); on the last field: save\n"
+			   "Tab, Down  next field;  Shift-Tab, Up  previous field\n"
+			   "Esc  close the list, else cancel (asks when something was typed)\n"));
+	for (int k = 0; k < 3; k++)
+		strbuf_addf(&sb, "%s  %s\n", ui_keys_of_text(&fm->app->cfg, acts[k], kn, sizeof kn),
+			    ui_action_help(acts[k]));
+	strbuf_adds(&sb, _("A paste is text: it never saves or cancels."));
+	ui_message(fm->app, _("Keys in a form"), strbuf_str(&sb));
+	strbuf_release(&sb);
+	touchwin(fm->win);
+}
+
 int form_run(struct form *fm)
 {
 	int rc = 0, prev_cursor;
@@ -895,6 +1007,8 @@ int form_run(struct form *fm)
 	sync_fields(fm);
 	if (fm->n && fm->f[fm->cur].disabled)
 		move_focus(fm, 1);
+	else if (fm->n)
+		focus_field(fm, fm->cur);
 	make_window(fm);
 	prev_cursor = curs_set(1);
 	for (;;) {
@@ -917,12 +1031,20 @@ int form_run(struct form *fm)
 			make_window(fm);
 			continue;
 		}
+		if (kc && ch == PASTE_KEY) {
+			form_paste(fm, f);
+			continue;
+		}
 		if (!f) {
 			if (!kc && ch == 27)
 				break;
 			continue;
 		}
-		if ((kc && ch == KEY_F(2)) || (!kc && ch == KEY_CTRL('S'))) {
+		if (kc && ch == KEY_F(1)) {
+			form_keys_help(fm);
+			continue;
+		}
+		if (form_key_is(fm, FORM_KEY_SAVE, kc, ch)) {
 			if (try_save(fm, NULL) == 1) {
 				rc = 1;
 				break;
@@ -939,7 +1061,7 @@ int form_run(struct form *fm)
 			touchwin(fm->win);
 			continue;
 		}
-		if (fm->refused && ((kc && ch == KEY_F(8)) || (!kc && ch == KEY_CTRL('O')))) {
+		if (fm->refused && form_key_is(fm, FORM_KEY_OVERRIDE, kc, ch)) {
 			char reason[501] = "";
 			if (ui_prompt(fm->app, _("Override a desk rule"), _("Reason:"), reason,
 				      sizeof reason) && *text_trim(reason)) {
@@ -952,7 +1074,7 @@ int form_run(struct form *fm)
 			continue;
 		}
 		if (f->def->type == FT_ORG &&
-		    ((kc && ch == KEY_F(4)) || (!kc && ch == KEY_CTRL('N')))) {
+		    form_key_is(fm, FORM_KEY_NEW_ORG, kc, ch)) {
 			long long id = ui_org_dialog_new(fm->app, lineedit_text(&f->le));
 			if (id > 0) {
 				struct org o;

@@ -15,7 +15,9 @@
  * (on the last field it saves); F2 or Ctrl-S saves; Esc cancels,
  * asking first when something was typed; F4 or Ctrl-N in an org field
  * creates an organization; after a rule refusal F8 or Ctrl-O saves
- * anyway with a reason. */
+ * anyway with a reason; F1 lists them.  Save, new organization and
+ * override are set in the config (key.form_save, key.form_new_org,
+ * key.form_override; ui_actions.h). */
 
 #include <curses.h>
 #include <panel.h>
@@ -42,6 +44,8 @@ struct form_field {
 	int vy, vh;			/* layout: virtual row and rows used */
 };
 
+enum { FORM_KEY_SAVE, FORM_KEY_NEW_ORG, FORM_KEY_OVERRIDE };
+
 struct form;
 /* Check and store the values.  override is NULL or the reason given
  * after a refusal.  Returns 1 when saved (the form closes), 0 to stay
@@ -66,6 +70,9 @@ struct form {
 	size_t npop;
 	int popcur;
 	bool popopen;
+	/* the configurable keys (FORM_KEY_*), encoded as ui_read_key() */
+	int keys[3][6];
+	int nkeys[3];
 	/* screen */
 	WINDOW *win;
 	PANEL *panel;

@@ -315,6 +315,153 @@ static void replace_refused(const struct lineedit *le, const char *s, struct str
 	}
 }
 
+void lineedit_select_all(struct lineedit *le)
+{
+	le->selected = le->nchars > 0;
+	le->cursor = le->nchars;
+	le->goal = -1;
+}
+
+void lineedit_select_none(struct lineedit *le)
+{
+	le->selected = false;
+}
+
+/* Insert s (n bytes), replacing the whole value when it is selected;
+ * all or nothing.  Ends the selection unless refused. */
+static int replace_selection(struct lineedit *le, const char *s, size_t n)
+{
+	char *old;
+	size_t oc = le->cursor;
+	bool ochanged = le->changed;
+
+	if (!le->selected)
+		return insert_bytes(le, s, n);
+	old = xstrdup(strbuf_str(&le->text));
+	splice(le, 0, le->nchars, "", 0);
+	le->cursor = 0;
+	if (insert_bytes(le, s, n) < 0) {
+		splice(le, 0, le->nchars, old, strlen(old));
+		le->cursor = oc;
+		le->changed = ochanged;
+		free(old);
+		return -1;
+	}
+	le->selected = false;
+	free(old);
+	return 0;
+}
+
+/* Bytes an escape sequence takes from s[i] (ESC, or a C1 introducer of
+ * clen bytes already decoded as c).  ECMA-48: CSI parameters and
+ * intermediates up to a final byte; OSC, DCS, SOS, PM, APC strings up
+ * to BEL, ST (ESC \) or U+009C; ESC, intermediates and a final byte. */
+static size_t escape_len(const char *s, size_t n, size_t i, unsigned c, size_t clen)
+{
+	size_t j = i + clen;
+	bool csi = c == 0x9B, str = c == 0x9D || c == 0x90 || c == 0x98 || c == 0x9E || c == 0x9F;
+
+	if (c == 0x1B && j < n) {
+		unsigned char b = (unsigned char)s[j];
+		if (b == '[') {
+			csi = true;
+			j++;
+		} else if (b == ']' || b == 'P' || b == 'X' || b == '^' || b == '_') {
+			str = true;
+			j++;
+		} else if (b == 'N' || b == 'O') {	/* SS2, SS3: one more */
+			return (j + 2 <= n ? j + 2 : n) - i;
+		} else {
+			while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] <= 0x2F)
+				j++;
+			if (j < n && (unsigned char)s[j] >= 0x30 && (unsigned char)s[j] <= 0x7E)
+				j++;
+			return j - i;
+		}
+	}
+	if (csi) {
+		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] <= 0x3F)
+			j++;
+		if (j < n && (unsigned char)s[j] >= 0x40 && (unsigned char)s[j] <= 0x7E)
+			j++;
+	} else if (str) {
+		while (j < n) {
+			if (s[j] == 0x07)
+				return j + 1 - i;
+			if (s[j] == 0x1B && j + 1 < n && s[j + 1] == '\\')
+				return j + 2 - i;
+			if ((unsigned char)s[j] == 0xC2 && j + 1 < n &&
+			    (unsigned char)s[j + 1] == 0x9C)
+				return j + 2 - i;
+			j++;
+		}
+	}
+	return j - i;
+}
+
+int lineedit_paste(struct lineedit *le, const char *s, size_t n, int *dropped)
+{
+	struct strbuf out = STRBUF_INIT;
+	bool space = false;	/* single-line: a line break waits */
+	bool line_start = le->selected || is_line_start(le, unit_start(le, le->cursor));
+	size_t i = 0, nc;
+	int drop = 0, rc = 0, nw;
+
+	while (s && i < n) {
+		unsigned c;
+		size_t l = text_utf8_decode(s + i, n - i, &c);
+		char buf[5];
+
+		if (!l) {
+			drop++;
+			i++;
+			continue;
+		}
+		if (c == 0x1B || c == 0x9B || c == 0x9D || c == 0x90 || c == 0x98 ||
+		    c == 0x9E || c == 0x9F) {
+			drop++;
+			i += escape_len(s, n, i, c, l);
+			continue;
+		}
+		i += l;
+		if (c == '\r' || c == '\n') {
+			if (c == '\r' && i < n && s[i] == '\n')
+				i++;
+			if (le->multiline) {
+				strbuf_add(&out, "\n", 1);
+				line_start = true;
+			} else {
+				space = out.len > 0;
+			}
+			continue;
+		}
+		if (c == '\t')
+			c = ' ';
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+			drop++;
+			continue;
+		}
+		l = utf8_encode(c, buf);
+		buf[l] = '\0';
+		if (check_insert(le, buf, l, line_start && !space, &nc, &nw) < 0) {
+			drop++;
+			continue;
+		}
+		if (space) {
+			strbuf_add(&out, " ", 1);
+			space = false;
+		}
+		strbuf_add(&out, buf, l);
+		line_start = false;
+	}
+	if (dropped)
+		*dropped = drop;
+	if (out.len)
+		rc = replace_selection(le, strbuf_str(&out), out.len);
+	strbuf_release(&out);
+	return rc;
+}
+
 int lineedit_set_text(struct lineedit *le, const char *s)
 {
 	struct strbuf shown = STRBUF_INIT;
@@ -345,6 +492,7 @@ int lineedit_set_text(struct lineedit *le, const char *s)
 	le->top = 0;
 	le->goal = -1;
 	le->changed = false;
+	le->selected = false;
 	return 0;
 }
 
@@ -722,9 +870,13 @@ int lineedit_draw(WINDOW *w, int y, int x, int width, int height,
 		}
 		if (r < v.nrows && v.rows[r].cols <= width) {
 			const struct lineedit_row *row = &v.rows[r];
-			if (row->end > row->start)
+			if (row->end > row->start) {
+				if (le->selected)
+					wattrset(w, (int)(attr ^ A_REVERSE));
 				mvwaddnstr(w, y + r, x, t + row->start,
 					   (int)(row->end - row->start));
+				wattrset(w, (int)attr);
+			}
 			cols = row->cols;
 		}
 		/* rewrite the cells after the text, even where a wide
@@ -742,9 +894,81 @@ int lineedit_draw(WINDOW *w, int y, int x, int width, int height,
 
 #define CTRL(c) ((c) & 0x1F)
 
+/* A key while the whole value is selected: deleting keys empty the
+ * field, a character replaces the value, motion ends the selection and
+ * moves as usual (IGNORED then means: do the ordinary thing). */
+static enum lineedit_key_result selected_key(struct lineedit *le, int ch, int is_key_code,
+					     bool *handled)
+{
+	char buf[5];
+	size_t n;
+
+	*handled = true;
+	if (is_key_code) {
+		switch (ch) {
+		case KEY_BACKSPACE:
+		case KEY_DC:
+			goto clear;
+		case KEY_LEFT:
+		case KEY_RIGHT:
+		case KEY_SLEFT:
+		case KEY_SRIGHT:
+		case KEY_HOME:
+		case KEY_END:
+		case KEY_UP:
+		case KEY_DOWN:
+		case KEY_ENTER:
+			le->selected = false;
+			*handled = false;
+			return LINEEDIT_KEY_IGNORED;
+		default:
+			return LINEEDIT_KEY_IGNORED;
+		}
+	}
+	switch (ch) {
+	case CTRL('H'):
+	case 0x7F:
+	case CTRL('K'):
+	case CTRL('U'):
+		goto clear;
+	case CTRL('A'):
+	case CTRL('E'):
+		le->selected = false;
+		*handled = false;
+		return LINEEDIT_KEY_IGNORED;
+	case '\r':
+	case '\n':
+		if (le->multiline) {
+			le->selected = false;
+			*handled = false;
+		}
+		return LINEEDIT_KEY_IGNORED;
+	default:
+		break;
+	}
+	if (ch <= 0 || ch < 0x20 || (ch >= 0x80 && ch <= 0x9F))
+		return LINEEDIT_KEY_IGNORED;
+	n = utf8_encode((unsigned)ch, buf);
+	if (!n)
+		return LINEEDIT_KEY_REFUSED;
+	buf[n] = '\0';
+	return replace_selection(le, buf, n) == 0 ? LINEEDIT_KEY_DONE : LINEEDIT_KEY_REFUSED;
+clear:
+	splice(le, 0, le->nchars, "", 0);
+	le->cursor = 0;
+	le->selected = false;
+	return LINEEDIT_KEY_DONE;
+}
+
 enum lineedit_key_result lineedit_key(struct lineedit *le, int ch,
 				      int is_key_code)
 {
+	if (le->selected) {
+		bool handled;
+		enum lineedit_key_result r = selected_key(le, ch, is_key_code, &handled);
+		if (handled)
+			return r;
+	}
 	if (is_key_code) {
 		switch (ch) {
 		case KEY_LEFT:

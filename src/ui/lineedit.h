@@ -69,6 +69,9 @@ struct lineedit {
 	bool changed;		/* edited since init or set_text */
 	char *stored;		/* the value as set, when the text shows
 				 * replacements for what it cannot hold */
+	bool selected;		/* the whole value is selected: typing,
+				 * a paste, Backspace or Delete replace it;
+				 * a motion key keeps it and deselects */
 };
 
 void lineedit_init(struct lineedit *le, bool multiline, size_t max_chars,
@@ -98,6 +101,24 @@ int lineedit_text_cols(const struct lineedit *le);
  * text unchanged. */
 int lineedit_insert_wc(struct lineedit *le, wchar_t wc);
 int lineedit_insert_str(struct lineedit *le, const char *s);
+
+/* Select the whole value (nothing when it is empty), the cursor at its
+ * end: a form does this on entering a field, so that what is typed
+ * replaces the old value.  Any key lineedit_key() handles ends the
+ * selection. */
+void lineedit_select_all(struct lineedit *le);
+void lineedit_select_none(struct lineedit *le);
+
+/* A paste (the bytes between the terminal's bracketed-paste marks) goes
+ * in as text, never as keys.  Taken out, each counted in *dropped:
+ * escape sequences (ESC with what follows it up to the final byte, CSI
+ * U+009B, OSC and other strings up to their terminator), other control
+ * characters, invalid UTF-8 and every character this field may not
+ * hold.  A tab becomes a space; in a single-line field a run of line
+ * breaks becomes one space and line breaks at the end go.  What is left
+ * replaces the selection or goes in at the cursor, whole or not at all:
+ * -1 when it breaks a limit (text unchanged, *dropped still set). */
+int lineedit_paste(struct lineedit *le, const char *s, size_t n, int *dropped);
 
 /* Editing and motion over whole units.  -1 when there was nothing to do
  * (at the start, at the end, on the top row); the text is then

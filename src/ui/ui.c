@@ -17,6 +17,7 @@
 #include "core/desk.h"
 #include "db/db_appt.h"
 #include "ui/dialog.h"
+#include "ui/paste.h"
 #include "ui/ui_internal.h"
 #include "core/resolve.h"
 #include "util/date.h"
@@ -47,6 +48,8 @@ static void restore_terminal(void)
 {
 	if (curses_up && !isendwin())
 		endwin();
+	if (curses_up)
+		paste_mode(false);
 	curses_up = false;
 }
 
@@ -92,28 +95,110 @@ bool ui_writable(struct ui *ui)
 	return true;
 }
 
-void ui_push(struct ui *ui, enum ui_screen_id s)
+/* Whether a screen of kind s is on the stack at or below depth d. */
+static bool on_stack(const struct ui *ui, enum ui_screen_id s, int d)
 {
-	if (ui->depth < UI_STACK - 1)
-		ui->depth++;
-	ui->stack[ui->depth] = s;
+	for (int i = 0; i <= d && i < UI_STACK; i++)
+		if (ui->stack[i].id == s)
+			return true;
+	return false;
+}
+
+/* Take the top frame off: its state goes with it when a screen of its
+ * kind is still below (that one's state comes back), else it stays as
+ * the kind's last state. */
+static void drop_top(struct ui *ui)
+{
+	struct ui_frame *f = &ui->stack[ui->depth];
+
+	if (ui->depth > 0 && on_stack(ui, f->id, ui->depth - 1) && ui->priv[f->id]) {
+		screens[f->id]->release(ui);
+		ui->priv[f->id] = NULL;
+	}
+	f->priv = NULL;
+}
+
+/* The frame at ui->depth becomes the screen shown. */
+static void show_top(struct ui *ui)
+{
+	struct ui_frame *f = &ui->stack[ui->depth];
+
+	ui->screen = f->id;
+	if (f->priv)
+		ui->priv[f->id] = f->priv;
+	f->priv = NULL;
+	ui->org_id = f->org_id;
+	ui->staff_id = f->staff_id;
+	ui->reload = true;
+}
+
+static void put_top(struct ui *ui, enum ui_screen_id s)
+{
+	struct ui_frame *f = &ui->stack[ui->depth];
+
+	/* a second screen of a kind already below starts from nothing */
+	if (ui->depth > 0 && on_stack(ui, s, ui->depth - 1))
+		ui->priv[s] = NULL;
+	f->id = s;
+	f->priv = NULL;
+	f->org_id = ui->org_id;
+	f->staff_id = ui->staff_id;
 	ui->screen = s;
 	ui->reload = true;
 }
 
+void ui_push(struct ui *ui, enum ui_screen_id s)
+{
+	if (ui->depth >= UI_STACK - 1) {	/* full: the new one replaces the top */
+		ui_switch(ui, s);
+		return;
+	}
+	ui->stack[ui->depth].priv = ui->priv[ui->screen];
+	ui->depth++;
+	ui->stack[ui->depth].id = SCR_COUNT;
+	put_top(ui, s);
+}
+
 void ui_switch(struct ui *ui, enum ui_screen_id s)
 {
-	ui->stack[ui->depth] = s;
-	ui->screen = s;
-	ui->reload = true;
+	drop_top(ui);
+	put_top(ui, s);
 }
 
 void ui_back(struct ui *ui)
 {
 	if (ui->depth > 0) {
+		drop_top(ui);
 		ui->depth--;
-		ui->screen = ui->stack[ui->depth];
-		ui->reload = true;
+		show_top(ui);
+	}
+}
+
+/* At the end: every state, on the stack or kept by kind, released once. */
+static void release_all(struct ui *ui)
+{
+	struct {
+		enum ui_screen_id id;
+		void *p;
+	} all[UI_STACK + SCR_COUNT];
+	int n = 0;
+
+	for (int d = 0; d < ui->depth; d++)
+		if (ui->stack[d].priv)
+			all[n].id = ui->stack[d].id, all[n++].p = ui->stack[d].priv;
+	for (int s = 0; s < SCR_COUNT; s++)
+		if (ui->priv[s])
+			all[n].id = s, all[n++].p = ui->priv[s];
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			if (all[j].p == all[i].p)
+				all[j].p = NULL;	/* the same state twice */
+	for (int i = 0; i < n; i++) {
+		if (!all[i].p || !screens[all[i].id]->release)
+			continue;
+		ui->priv[all[i].id] = all[i].p;
+		screens[all[i].id]->release(ui);
+		ui->priv[all[i].id] = NULL;
 	}
 }
 
@@ -290,6 +375,7 @@ static void draw_header(struct ui *ui)
 		snprintf(ui->who, sizeof ui->who, "%.*s", (int)bytes, strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
+	ui->shown_minute = clock_minute(&ui->app->clock);
 	/* Japanese: 2026年11月24日(火); otherwise 2026-11-24 (Tue). */
 	char when[JDATE_STRLEN], left[256];
 	if (i18n_japanese())
@@ -300,7 +386,7 @@ static void draw_header(struct ui *ui)
 		 db_readonly(ui->app->db) ? _("  [read-only]") : "");
 	/* the title first, then who is signed in, the clock, the menu and
 	 * help hints (the footer has those too) as room allows */
-	time_format(clock_minute(&ui->app->clock), now);
+	time_format(ui->shown_minute, now);
 	for (int k = 0; k < 3; k++) {
 		if (k == 0)
 			snprintf(right, sizeof right, "%s  %s %s  %s F9  %s F1 ", ui->who, _("now"), now,
@@ -339,13 +425,17 @@ static void draw_footer(struct ui *ui)
 	for (const enum ui_action *p = list; *p; p++) {
 		if (ui->moving && (*p == ACT_BOOK || *p == ACT_MOVE))
 			continue;
+		if (*p == ACT_BACK && ui->depth > 0)	/* q says Back already */
+			continue;
 		ui_keys_text(ui, *p, keys, sizeof keys);
 		char *sp = strchr(keys, ' ');	/* the first key only */
 		if (sp)
 			*sp = '\0';
 		if (!*keys)
 			continue;
-		strbuf_addf(&sb, "%s%s %s", sb.len ? " " : "", keys, ui_action_label(*p));
+		strbuf_addf(&sb, "%s%s %s", sb.len ? " " : "", keys,
+			    *p == ACT_QUIT && ui->depth > 0 ? ui_action_label(ACT_BACK)
+							    : ui_action_label(*p));
 	}
 	if (ui->moving) {
 		ui_keys_text(ui, ACT_OVERRIDE, keys, sizeof keys);
@@ -355,14 +445,39 @@ static void draw_footer(struct ui *ui)
 	strbuf_release(&sb);
 }
 
+#define STATUS_LINES 4	/* a longer message opens in a window */
+
+/* The status line.  A message wider than the screen is never cut: it
+ * wraps upwards over the screen (the next key clears it), and one that
+ * needs more than STATUS_LINES lines opens in a message window. */
 static void draw_status(struct ui *ui)
 {
 	int y = LINES - 2;
+	attr_t at = ui->status_warn ? draw_attr(UC_WARN) : A_NORMAL;
+	char **lines;
+	size_t n;
 
 	draw_blank(stdscr, y, 0, COLS, A_NORMAL);
-	if (ui->status[0])
-		draw_text(stdscr, y, 0, COLS, ui->status,
-			  ui->status_warn ? draw_attr(UC_WARN) : A_NORMAL, false);
+	if (!ui->status[0])
+		return;
+	if (text_width(ui->status) <= COLS) {
+		draw_text(stdscr, y, 0, COLS, ui->status, at, false);
+		return;
+	}
+	n = text_wrap(ui->status, COLS, &lines);
+	if (n > STATUS_LINES || (int)n > LINES - 3) {
+		text_lines_free(lines);
+		ui->status_long = true;	/* draw_all opens the window */
+		draw_text(stdscr, y, 0, COLS, _("The message is long: it opens in a window"), at,
+			  false);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int row = y - (int)(n - 1 - i);
+		draw_blank(stdscr, row, 0, COLS, at);
+		draw_text(stdscr, row, 0, COLS, lines[i], at, false);
+	}
+	text_lines_free(lines);
 }
 
 static bool too_small(void)
@@ -388,6 +503,12 @@ static void draw_all(struct ui *ui)
 	draw_status(ui);
 	draw_footer(ui);
 	refresh();
+	if (ui->status_long) {
+		ui->status_long = false;
+		ui_message(ui->app, _("Message"), ui->status);
+		ui->status[0] = '\0';
+		draw_all(ui);	/* the screen under the window, at once */
+	}
 }
 
 /* ---- dispatch ---- */
@@ -396,10 +517,9 @@ static void go_screen(struct ui *ui, enum ui_screen_id s)
 {
 	if (ui->screen == s)
 		return;
-	if (s == SCR_DAY && ui->depth > 0 && ui->stack[0] == SCR_DAY) {
-		ui->depth = 0;
-		ui->screen = SCR_DAY;
-		ui->reload = true;
+	if (s == SCR_DAY && ui->depth > 0 && ui->stack[0].id == SCR_DAY) {
+		while (ui->depth > 0)
+			ui_back(ui);
 		return;
 	}
 	ui_push(ui, s);
@@ -411,6 +531,7 @@ static void global_action(struct ui *ui, enum ui_action act)
 
 	switch (act) {
 	case ACT_QUIT:
+	case ACT_EXIT:
 		ui->quit = true;
 		break;
 	case ACT_HELP:
@@ -527,6 +648,11 @@ static void global_action(struct ui *ui, enum ui_action act)
 
 void ui_dispatch(struct ui *ui, enum ui_action act, int key)
 {
+	/* q goes back one screen, as Esc does (and ends a move); only on
+	 * the first screen, the day, does it quit.  Forms ask themselves
+	 * before anything typed is lost, so nothing is pending here. */
+	if (act == ACT_QUIT && (ui->depth > 0 || ui->moving))
+		act = ACT_BACK;
 	if (ui_cur(ui)->key(ui, act, key))
 		return;
 	global_action(ui, act);
@@ -594,6 +720,7 @@ int ui_run(struct app *app)
 	ui->day = clock_today(&app->clock);
 	ui->slot_min = -1;
 	ui->screen = SCR_DAY;
+	ui->stack[0].id = SCR_DAY;
 	ui_keys_init(ui);
 
 	mem_die_hook = die_hook;
@@ -609,6 +736,8 @@ int ui_run(struct app *app)
 		return 2;
 	}
 	curses_up = true;
+	/* a paste arrives marked, so that it is text, never keys */
+	paste_mode(true);
 	set_escdelay(25);
 	cbreak();
 	noecho();
@@ -640,8 +769,9 @@ int ui_run(struct app *app)
 				ui->change_counter = c;
 				ui->reload = true;
 			}
-			/* the clock in the header */
-			ui->dirty = ui->dirty || ui->reload;
+			/* the clock in the header follows the minute */
+			ui->dirty = ui->dirty || ui->reload ||
+				    clock_minute(&app->clock) != ui->shown_minute;
 			continue;
 		}
 		if (key == (UI_KEYCODE | KEY_RESIZE)) {
@@ -650,9 +780,14 @@ int ui_run(struct app *app)
 		}
 		ui->status[0] = '\0';
 		ui->dirty = true;
+		if (key == (UI_KEYCODE | PASTE_KEY)) {
+			ui_status(ui, true, "%s",
+				  _("A paste goes into a text field only: nothing was done"));
+			continue;
+		}
 		enum ui_action act = ui_keys_lookup(ui, key);
 		if (too_small()) {
-			if (act == ACT_QUIT)
+			if (act == ACT_QUIT || act == ACT_EXIT)
 				ui->quit = true;
 			continue;
 		}
@@ -661,9 +796,7 @@ int ui_run(struct app *app)
 
 	restore_terminal();
 	mem_die_hook = NULL;
-	for (int s = 0; s < SCR_COUNT; s++)
-		if (ui->priv[s] && screens[s]->release)
-			screens[s]->release(ui);
+	release_all(ui);
 	free(ui);
 	return rc;
 }

@@ -23,6 +23,7 @@
 #define TIME_W 6	/* "10:00" and the separator */
 #define SIDE_W 34	/* side panel on the right when the screen is wide */
 #define WIDE_COLS 110
+#define DETAIL_LINES 3	/* the booking under the cursor wraps to at most */
 
 struct col {
 	long long staff_id;	/* 0: not assigned */
@@ -46,6 +47,8 @@ struct day {
 	int times[MAX_TIMES];
 	int ntimes;
 	int row, col, top;
+	long long pick;		/* the booking of the cursor cell Tab picked,
+				 * 0 the first; kept by id across reloads */
 	long long col_staff;	/* staff of the cursor column, kept across days */
 	struct desk_status ds;
 	struct ui_rows side0;	/* the day's calendar events: title first (none: empty) */
@@ -192,8 +195,8 @@ static int side_deadline(const struct deadline *dl, void *arg)
 		return 0;
 	strbuf_addf(&sb, "%s %s %s", date_format(dl->day, d) + 5, _(label[dl->kind]),
 		    dl->title ? dl->title : "");
-	if (dl->kind == DL_DOCUMENT && dl->detail)
-		strbuf_addf(&sb, " (%s)", dl->detail);
+	if (dl->kind == DL_DOCUMENT && (dl->detail_shown || dl->detail))
+		strbuf_addf(&sb, " (%s)", dl->detail_shown ? dl->detail_shown : dl->detail);
 	ui_rows_add(f->r, 0, dl->day, dl->kind == DL_PROGRAM || dl->desk_days_left <= 1
 					       ? UC_WARN : UC_NORMAL, strbuf_str(&sb));
 	strbuf_release(&sb);
@@ -317,21 +320,69 @@ static bool covers(const struct appt *a, int t, int len)
 	return a->start_min < t + len && a->start_min + a->minutes > t;
 }
 
-/* The booking in column c at row r (a live one before a cancelled one),
- * or NULL. */
-static const struct appt *cell(const struct ui *ui, const struct day *st, int r, int c)
-{
-	const struct appt *found = NULL;
-	int t = st->times[r], len = row_len(ui, st, r);
+#define CELL_MAX 32
 
-	for (size_t i = 0; i < st->n; i++) {
+/* Whether a should come before b in a cell at time t: live before
+ * cancelled, starting in this row before going on from an earlier one,
+ * then by start and id. */
+static bool cell_before(const struct appt *a, const struct appt *b, int t)
+{
+	bool ac = a->status == ST_CANCELLED, bc = b->status == ST_CANCELLED;
+	bool as = a->start_min >= t, bs = b->start_min >= t;
+
+	if (ac != bc)
+		return !ac;
+	if (as != bs)
+		return as;
+	if (a->start_min != b->start_min)
+		return a->start_min < b->start_min;
+	return a->id < b->id;
+}
+
+/* Every booking in column c at row r, in the order above; the count. */
+static size_t cell_list(const struct ui *ui, const struct day *st, int r, int c,
+			const struct appt **out)
+{
+	int t = st->times[r], len = row_len(ui, st, r);
+	size_t n = 0;
+
+	for (size_t i = 0; i < st->n && n < CELL_MAX; i++) {
 		const struct appt *a = &st->v[i];
 		if (a->staff_id != st->cols[c].staff_id || !covers(a, t, len))
 			continue;
-		if (!found || (found->status == ST_CANCELLED && a->status != ST_CANCELLED))
-			found = a;
+		size_t k = n++;
+		while (k > 0 && cell_before(a, out[k - 1], t)) {
+			out[k] = out[k - 1];
+			k--;
+		}
+		out[k] = a;
 	}
-	return found;
+	return n;
+}
+
+/* The booking shown in column c at row r: the one picked with Tab in
+ * the cursor cell, else the first; NULL for a free cell.  *n gets how
+ * many the cell holds, *idx which one is shown. */
+static const struct appt *cell_at(const struct ui *ui, const struct day *st, int r, int c,
+				  size_t *n, size_t *idx)
+{
+	const struct appt *v[CELL_MAX];
+	size_t k = 0, cnt = cell_list(ui, st, r, c, v);
+
+	if (r == st->row && c == st->col && st->pick)
+		for (size_t i = 0; i < cnt; i++)
+			if (v[i]->id == st->pick)
+				k = i;
+	if (n)
+		*n = cnt;
+	if (idx)
+		*idx = k;
+	return cnt ? v[k] : NULL;
+}
+
+static const struct appt *cell(const struct ui *ui, const struct day *st, int r, int c)
+{
+	return cell_at(ui, st, r, c, NULL, NULL);
 }
 
 static const struct block *block_at(const struct ui *ui, const struct day *st, int r, int c)
@@ -378,7 +429,9 @@ static void cell_text(struct strbuf *sb, const struct appt *a, int k, int rows, 
 		if (a->note && *a->note)
 			parts[np++] = a->note;
 		strbuf_adds(sb, "  ");
-		if (k - 1 < np) {
+		if (k - 1 >= np) {	/* nothing more to say: still show it goes on */
+			strbuf_addf(sb, _("... until %s"), time_format(a->start_min + a->minutes, tm));
+		} else {
 			if (k == rows - 1 && k - 1 < np - 1) {	/* last row: the rest */
 				for (int i = k - 1; i < np; i++)
 					strbuf_addf(sb, "%s%s", i > k - 1 ? " " : "", parts[i]);
@@ -388,6 +441,26 @@ static void cell_text(struct strbuf *sb, const struct appt *a, int k, int rows, 
 		}
 	}
 	strbuf_release(&tp);
+}
+
+/* Where the side panel goes: on the right on a wide screen, unless the
+ * whole day and the whole panel fit one above the other (then the
+ * panel is not cut to a narrow column while rows stay empty); rows
+ * under the grid it takes (*side_bottom). */
+static bool side_right(const struct day *st, int *side_bottom)
+{
+	int side_rows = (int)(st->side.n + st->side2.n);
+
+	if (COLS < WIDE_COLS) {
+		*side_bottom = 4;
+		return false;
+	}
+	if (st->ntimes + 3 + 3 + DETAIL_LINES + side_rows <= LINES) {
+		*side_bottom = side_rows;
+		return false;
+	}
+	*side_bottom = 0;
+	return true;
 }
 
 static int grid_rows_avail(int side_bottom)
@@ -428,14 +501,50 @@ static void draw_side(struct day *st, int y0, int y1, int x, int w)
 	draw_rows_plain(&st->side2, y0 + n1, n2, x, w);
 }
 
+/* The booking under the cursor in full (false on a free slot). */
+static bool day_detail(struct ui *ui, struct day *st, struct strbuf *sb)
+{
+	size_t many = 0, idx = 0;
+	const struct appt *a = cell_at(ui, st, st->row, st->col, &many, &idx);
+	char d1[6], d2[6], tab[32];
+
+	if (!a)
+		return false;
+	if (many > 1)
+		strbuf_addf(sb, _("[%zu of %zu, %s: next] "), idx + 1, many,
+			    ui_keys_text(ui, ACT_NEXT_HERE, tab, sizeof tab));
+	strbuf_addf(sb, "%s %s-%s %s #%lld %s", ui_status_mark(a->status),
+		    time_format(a->start_min, d1), time_format(a->start_min + a->minutes, d2),
+		    ui_channel_mark(a->channel), a->id, a->org_name ? a->org_name : "");
+	if (a->override_reason && *a->override_reason)
+		strbuf_addf(sb, " [%s %s]", _("override:"), a->override_reason);
+	if (a->contact_name)
+		strbuf_addf(sb, " / %s", a->contact_name);
+	if (a->contact_phone)
+		strbuf_addf(sb, " %s", a->contact_phone);
+	if (a->staff_name)
+		strbuf_addf(sb, " / %s", a->staff_name);
+	if (a->channel == CH_VISIT && a->room)
+		strbuf_addf(sb, " / %s", a->room);
+	if (a->topics) {
+		strbuf_adds(sb, " / ");
+		ui_topics(sb, a->topics, "・");
+	}
+	if (a->note && *a->note)
+		strbuf_addf(sb, " / %s", a->note);
+	return true;
+}
+
 static void day_draw(struct ui *ui)
 {
 	struct day *st = state(ui);
-	bool wide = COLS >= WIDE_COLS;
+	int side_bottom;
+	bool wide = side_right(st, &side_bottom);
 	int side_w = wide ? SIDE_W : 0;
 	int gw = COLS - side_w;
-	int side_bottom = wide ? 0 : 4;
 	int avail = grid_rows_avail(side_bottom);
+	if (!wide && st->ntimes > 0 && avail > st->ntimes)
+		avail = st->ntimes;	/* the line under the grid right under it */
 	int nc = st->ncols;
 	int cw = (gw - TIME_W) / nc;
 	char why[300], t[6], t2[6];
@@ -446,10 +555,22 @@ static void day_draw(struct ui *ui)
 	for (size_t i = 0; i < st->n; i++)
 		live += st->v[i].status != ST_CANCELLED;
 
+	/* the booking under the cursor in full, on up to two lines: the
+	 * grid gives up a row when it needs the second */
+	struct strbuf detail = STRBUF_INIT;
+	bool have_detail = st->ntimes && day_detail(ui, st, &detail);
+	char **dlines = NULL;
+	size_t ndl = have_detail ? text_wrap(strbuf_str(&detail), COLS, &dlines) : 0;
+	if (ndl > DETAIL_LINES)
+		ndl = DETAIL_LINES;
+	if (ndl > 1 && avail > 2 + (int)ndl)
+		avail -= (int)ndl - 1;
+
 	/* row 1: the day's state */
 	if (ui->moving) {
+		/* what to do first: a long name is what gets cut */
 		draw_textf(stdscr, 1, 0, COLS, draw_attr(UC_WARN), true,
-			   _("Moving %s: pick a slot, Enter drops it, Esc stops"), ui->move_desc);
+			   _("Pick a slot: Enter drops it, Esc stops. Moving %s"), ui->move_desc);
 	} else if (st->ds.kind != DESK_OPEN) {
 		ui_closed_reason(&st->ds, why, sizeof why);
 		draw_textf(stdscr, 1, 0, COLS, draw_attr(UC_CLOSED), true,
@@ -485,7 +606,8 @@ static void day_draw(struct ui *ui)
 		for (int c = 0; c < nc; c++) {
 			int x = TIME_W - 1 + c * cw;
 			bool cur = r == st->row && c == st->col;
-			const struct appt *a = cell(ui, st, r, c);
+			size_t many, idx;
+			const struct appt *a = cell_at(ui, st, r, c, &many, &idx);
 			struct strbuf sb = STRBUF_INIT;
 			attr_t at = A_NORMAL;
 
@@ -493,12 +615,18 @@ static void day_draw(struct ui *ui)
 			if (a) {
 				int k = 0, rows = 0;
 				for (int rr = 0; rr < st->ntimes; rr++)
-					if (cell(ui, st, rr, c) == a) {
+					if (covers(a, st->times[rr], row_len(ui, st, rr))) {
 						if (rr < r)
 							k++;
 						rows++;
 					}
-				cell_text(&sb, a, k, rows, tm);
+				/* a cell holding several says so: [2] first, [2/3]
+				 * in the cursor cell; Tab picks the next */
+				if (many > 1 && cur)
+					strbuf_addf(&sb, "[%zu/%zu]", idx + 1, many);
+				else if (many > 1)
+					strbuf_addf(&sb, "[%zu]", many);
+				cell_text(&sb, a, many > 1 ? 0 : k, many > 1 ? 1 : rows, tm);
 				at = draw_attr(ui_status_color(a->status));
 			} else {
 				const struct block *b = block_at(ui, st, r, c);
@@ -519,39 +647,22 @@ static void day_draw(struct ui *ui)
 	}
 
 	/* the detail of the booking under the cursor */
-	const struct appt *a = st->ntimes ? cell(ui, st, st->row, st->col) : NULL;
-	int dy = 3 + avail;
-	if (a) {
-		struct strbuf sb = STRBUF_INIT;
-		char d1[6], d2[6];
-		strbuf_addf(&sb, "%s %s-%s %s #%lld %s", ui_status_mark(a->status),
-			    time_format(a->start_min, d1), time_format(a->start_min + a->minutes, d2),
-			    ui_channel_mark(a->channel), a->id, a->org_name ? a->org_name : "");
-		if (a->override_reason && *a->override_reason)
-			strbuf_addf(&sb, " [%s %s]", _("override:"), a->override_reason);
-		if (a->contact_name)
-			strbuf_addf(&sb, " / %s", a->contact_name);
-		if (a->contact_phone)
-			strbuf_addf(&sb, " %s", a->contact_phone);
-		if (a->staff_name)
-			strbuf_addf(&sb, " / %s", a->staff_name);
-		if (a->channel == CH_VISIT && a->room)
-			strbuf_addf(&sb, " / %s", a->room);
-		strbuf_adds(&sb, " / ");
-		ui_topics(&sb, a->topics, "・");
-		if (a->note && *a->note)
-			strbuf_addf(&sb, " / %s", a->note);
-		draw_text(stdscr, dy, 0, COLS, strbuf_str(&sb), A_BOLD, true);
-		strbuf_release(&sb);
+	int dy = 3 + avail, dtop = dy;
+	if (have_detail) {
+		for (size_t i = 0; i < ndl; i++)
+			draw_text(stdscr, dy + (int)i, 0, COLS, dlines[i], A_BOLD, true);
+		dy += (int)ndl - 1;
 	} else if (st->ntimes) {
 		draw_textf(stdscr, dy, 0, COLS, draw_attr(UC_DIM), true,
 			   _("Free slot %s %s: b or Enter books it"), time_format(st->times[st->row], t),
 			   st->cols[st->col].name);
 	}
+	text_lines_free(dlines);
+	strbuf_release(&detail);
 
 	if (wide) {
 		int x = TIME_W - 1 + nc * cw + 2;
-		draw_side(st, 2, dy, x, COLS - x);
+		draw_side(st, 2, dtop, x, COLS - x);
 	} else {
 		draw_side(st, dy + 1, LINES - 2, 0, COLS);
 	}
@@ -622,7 +733,9 @@ static bool day_key(struct ui *ui, enum ui_action act, int key)
 	struct day *st = state(ui);
 	const struct appt *a = cell(ui, st, st->row, st->col);
 	long long id = a ? a->id : 0;
-	int page = grid_rows_avail(COLS >= WIDE_COLS ? 0 : 4);
+	int side_bottom;
+	side_right(st, &side_bottom);
+	int page = grid_rows_avail(side_bottom);
 
 	(void)key;
 	switch (act) {
@@ -650,12 +763,24 @@ static bool day_key(struct ui *ui, enum ui_action act, int key)
 		if (r >= st->ntimes)
 			r = st->ntimes - 1;
 		st->row = r;
+		st->pick = 0;
 		ui->slot_min = st->times[r];
+		return true;
+	}
+	case ACT_NEXT_HERE: {
+		const struct appt *v[CELL_MAX];
+		size_t idx = 0, many = 0;
+		cell_at(ui, st, st->row, st->col, &many, &idx);
+		if (many > 1 && cell_list(ui, st, st->row, st->col, v) == many)
+			st->pick = v[(idx + 1) % many]->id;
+		else
+			ui_status(ui, false, "%s", _("This cell holds no other booking"));
 		return true;
 	}
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		st->col += act == ACT_LEFT ? -1 : 1;
+		st->pick = 0;
 		if (st->col < 0)
 			st->col = 0;
 		if (st->col >= st->ncols)
@@ -665,6 +790,7 @@ static bool day_key(struct ui *ui, enum ui_action act, int key)
 	case ACT_NEXT:
 	case ACT_PREV:
 		ui->day += act == ACT_NEXT ? 1 : -1;
+		st->pick = 0;
 		ui->reload = true;
 		return true;
 	case ACT_OPEN:
@@ -733,7 +859,7 @@ static void day_release(struct ui *ui)
 
 static const enum ui_action actions[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
-	ACT_OPEN, ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW, ACT_REBOOK,
+	ACT_OPEN, ACT_NEXT_HERE, ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW, ACT_REBOOK,
 	ACT_NEXT, ACT_PREV, ACT_TODAY, ACT_GOTO, ACT_WEEK, ACT_MONTH, ACT_AGENDA, ACT_SEARCH,
 	ACT_LIST_APPT, ACT_LIST_ORG, ACT_LIST_STAFF, ACT_NEW_ORG, ACT_SHOW_CANCELLED, ACT_BACK,
 	ACT_PRINT, ACT_EXPORT, ACT_IMPORT,

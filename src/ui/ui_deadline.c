@@ -16,8 +16,11 @@
 
 #define WITHIN_DAYS 92	/* three months ahead */
 
+#define DETAIL_LINES 2	/* the row under the cursor in full, under the list */
+
 struct dl_state {
 	struct ui_rows rows;
+	struct ui_rows full;	/* per row: what and who, uncut */
 	int n;
 };
 
@@ -37,7 +40,7 @@ static const char *kind_label(enum deadline_kind k)
 }
 
 struct fill {
-	struct ui_rows *r;
+	struct ui_rows *r, *full;
 	int n;
 };
 
@@ -62,7 +65,13 @@ static int add_row(const struct deadline *dl, void *arg)
 	int tw = rest > 40 ? rest / 2 : rest - 12;
 	text_pad(&sb, dl->title ? dl->title : "", tw, true, false);
 	strbuf_adds(&sb, " ");
-	text_pad(&sb, dl->detail ? dl->detail : "", rest - tw - 1, true, false);
+	const char *detail = dl->detail_shown ? dl->detail_shown : dl->detail;
+	text_pad(&sb, detail ? detail : "", rest - tw - 1, true, false);
+	struct strbuf whole = STRBUF_INIT;
+	strbuf_addf(&whole, "%s %s: %s%s%s", date_format(dl->day, d), kind_label(dl->kind),
+		    dl->title ? dl->title : "", detail && *detail ? " / " : "", detail ? detail : "");
+	ui_rows_add(f->full, 0, 0, UC_NORMAL, strbuf_str(&whole));
+	strbuf_release(&whole);
 	/* the row's id opens: the inquiry of a follow-up, else the program */
 	long long id = dl->kind == DL_FOLLOWUP ? dl->id : dl->program_id;
 	ui_rows_add(f->r, id ? id : -1, dl->kind,
@@ -76,11 +85,12 @@ static int add_row(const struct deadline *dl, void *arg)
 static void dl_load(struct ui *ui)
 {
 	struct dl_state *st = state(ui);
-	struct fill f = { &st->rows, 0 };
+	struct fill f = { &st->rows, &st->full, 0 };
 	struct err e = { 0 };
 	int cur = st->rows.cur;
 
 	ui_rows_clear(&st->rows);
+	ui_rows_clear(&st->full);
 	if (deadline_collect(&ui->app->desk, clock_today(&ui->app->clock), WITHIN_DAYS, add_row, &f,
 			     &e) < 0)
 		ui_status(ui, true, "%s", e.msg);
@@ -101,7 +111,16 @@ static void dl_draw(struct ui *ui)
 		  draw_attr(UC_DIM), true);
 	if (!st->rows.n)
 		draw_text(stdscr, 3, 2, COLS - 2, _("No deadlines ahead."), A_NORMAL, false);
-	ui_rows_draw(&st->rows, 3, LINES - 2);
+	ui_rows_draw(&st->rows, 3, LINES - 2 - DETAIL_LINES);
+	/* the row under the cursor, uncut: what is missing, for whom */
+	if (st->rows.n && st->rows.cur >= 0 && (size_t)st->rows.cur < st->full.n) {
+		char **lines;
+		size_t n = text_wrap(st->full.v[st->rows.cur].text, COLS - 1, &lines);
+		for (size_t i = 0; i < n && i < DETAIL_LINES; i++)
+			draw_text(stdscr, LINES - 2 - DETAIL_LINES + (int)i, 0, COLS, lines[i], A_BOLD,
+				  true);
+		text_lines_free(lines);
+	}
 }
 
 static bool dl_key(struct ui *ui, enum ui_action act, int key)
@@ -109,7 +128,7 @@ static bool dl_key(struct ui *ui, enum ui_action act, int key)
 	struct dl_state *st = state(ui);
 
 	(void)key;
-	if (ui_rows_key(&st->rows, act, LINES - 5))
+	if (ui_rows_key(&st->rows, act, LINES - 5 - DETAIL_LINES))
 		return true;
 	if (act == ACT_OPEN) {
 		long long id = ui_rows_id(&st->rows);
@@ -132,6 +151,8 @@ static void dl_release(struct ui *ui)
 		return;
 	ui_rows_clear(&st->rows);
 	free(st->rows.v);
+	ui_rows_clear(&st->full);
+	free(st->full.v);
 	free(st);
 	ui->priv[SCR_DEADLINES] = NULL;
 }

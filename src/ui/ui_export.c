@@ -446,10 +446,17 @@ void ui_print_dialog(struct ui *ui)
 	ui->dirty = true;
 	if (form_run(&fm) == 1) {
 		const char *to = r.res.dest[0] ? r.res.dest : cfg->print_command;
-		if (r.path)
+		/* one page is "1 page" (no plural forms in the catalog) */
+		if (r.path && r.n == 1)
+			ui_status(ui, false, _("1 page written to %s"), r.path);
+		else if (r.path)
 			ui_status(ui, false, _("%d pages written to %s"), r.n, r.path);
+		else if (r.res.request_id[0] && r.n == 1)
+			ui_status(ui, false, _("1 page sent to %s, request id %s"), to, r.res.request_id);
 		else if (r.res.request_id[0])
 			ui_status(ui, false, _("%d pages sent to %s, request id %s"), r.n, to, r.res.request_id);
+		else if (r.n == 1)
+			ui_status(ui, false, _("1 page sent to %s"), to);
 		else
 			ui_status(ui, false, _("%d pages sent to %s"), r.n, to);
 	}

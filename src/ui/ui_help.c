@@ -1,5 +1,6 @@
-/* F1 and ?: every key of the current screen, with what it does; the
- * list comes from the screen's own action table and the key map. */
+/* F1 and ?: every key of the current screen, with what it does: the
+ * screen's own actions, then every action that works on all screens
+ * (ui_actions.h), each with its keys from the key map. */
 #include "ui/ui_internal.h"
 
 #include <stdio.h>
@@ -9,10 +10,20 @@
 void ui_help_run(struct ui *ui)
 {
 	const struct ui_screen *s = ui_cur(ui);
+	enum ui_action list[ACT_COUNT];
+	bool listed[ACT_COUNT] = { false };
 	int n = 0, top = 0;
 
-	for (const enum ui_action *p = s->actions; *p; p++)
-		n++;
+	for (const enum ui_action *p = s->actions; *p && n < ACT_COUNT; p++)
+		if (!listed[*p]) {
+			listed[*p] = true;
+			list[n++] = *p;
+		}
+	for (int a = 1; a < ACT_COUNT; a++)
+		if (ui_action_where(a) == A_ALL && !listed[a]) {
+			listed[a] = true;
+			list[n++] = a;
+		}
 	for (;;) {
 		int h = LINES - 3;
 		char keys[64], title[200];
@@ -22,7 +33,7 @@ void ui_help_run(struct ui *ui)
 			 _(s->title));
 		draw_text(stdscr, 0, 0, COLS, title, draw_attr(UC_HEADER), true);
 		for (int i = 0; i < h && top + i < n; i++) {
-			enum ui_action a = s->actions[top + i];
+			enum ui_action a = list[top + i];
 			ui_keys_text(ui, a, keys, sizeof keys);
 			draw_text(stdscr, 1 + i, 1, 14, keys, A_BOLD, true);
 			draw_text(stdscr, 1 + i, 16, COLS - 16, ui_action_help(a), A_NORMAL, false);

@@ -19,6 +19,7 @@
 #include "ui/form.h"
 #include "ui/lineedit.h"
 #include "core/resolve.h"
+#include "ui/paste.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -556,6 +557,7 @@ static void list_search(struct ui *ui, struct inq_list *st)
 
 	lineedit_init(&le, false, 100, 0);
 	lineedit_set_text(&le, st->search);
+	lineedit_select_all(&le);	/* typing starts a new search */
 	int prev = curs_set(1);
 	for (;;) {
 		for (int y = 1; y < LINES - 2; y++)
@@ -565,7 +567,18 @@ static void list_search(struct ui *ui, struct inq_list *st)
 		int lw = draw_text(stdscr, LINES - 2, 0, COLS, label, draw_attr(UC_TITLE), false);
 		lineedit_draw(stdscr, LINES - 2, lw + 1, COLS - lw - 2, 1, &le, draw_attr(UC_FIELD));
 		refresh();
-		int key = ui_read_key();
+		struct strbuf paste = STRBUF_INIT;
+		int key = ui_read_key_paste(&paste), dropped;
+		if (key == (UI_KEYCODE | PASTE_KEY)) {	/* text, never keys */
+			if (lineedit_paste(&le, paste.buf, paste.len, &dropped) < 0)
+				beep();
+			key = 0;
+			if (strcmp(lineedit_text(&le), st->search)) {
+				snprintf(st->search, sizeof st->search, "%s", lineedit_text(&le));
+				list_load(ui);
+			}
+		}
+		strbuf_release(&paste);
 		if (ui_quit_requested())
 			break;
 		if (key == 0)
@@ -816,14 +829,12 @@ static struct inq_view *view_state(struct ui *ui)
 
 void ui_inquiry_open(struct ui *ui, long long id)
 {
+	/* a screen of its own: Esc comes back to the one below */
+	ui_push(ui, SCR_INQ);
 	struct inq_view *v = view_state(ui);
 
 	v->id = id;
 	v->rows.cur = v->rows.top = 0;
-	if (ui->screen == SCR_INQ)
-		ui->reload = true;
-	else
-		ui_push(ui, SCR_INQ);
 }
 
 static void add_wrapped(struct ui_rows *r, long long id, int kind, enum ui_color c,

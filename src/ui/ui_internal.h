@@ -18,24 +18,13 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
 
-/* Every action a key can trigger; names (for key.<name> in the config)
- * are in ui_keys.c. */
+/* Every action a key can trigger: ACT_<ID> for each entry of the one
+ * action list in ui_actions.h. */
+#include "ui/ui_actions.h"
+#define UI_ACT_ENUM_(id, name, keys, label, help, menu, where) ACT_##id,
 enum ui_action {
 	ACT_NONE = 0,
-	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT,
-	ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
-	ACT_OPEN, ACT_BACK,
-	ACT_NEXT, ACT_PREV, ACT_TODAY, ACT_GOTO,
-	ACT_DAY, ACT_WEEK, ACT_MONTH, ACT_AGENDA,
-	ACT_LIST_APPT, ACT_LIST_ORG, ACT_LIST_STAFF, ACT_SEARCH,
-	ACT_BOOK, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL, ACT_DONE, ACT_NOSHOW, ACT_REBOOK,
-	ACT_NEW_ORG, ACT_SHOW_CANCELLED, ACT_REFRESH,
-	ACT_HELP, ACT_MENU, ACT_QUIT,
-	/* inquiries, programs, deadlines, report (ui_inquiry.c and friends) */
-	ACT_LIST_INQ, ACT_QUICKLOG, ACT_DEADLINES, ACT_PROGRAMS, ACT_REPORT,
-	ACT_NOTE, ACT_STATUS, ACT_APPLY, ACT_FILTER, ACT_CHECK, ACT_YEAR,
-	/* calendars and the printed schedule (ui_export.c) */
-	ACT_EXPORT, ACT_IMPORT, ACT_PRINT,
+	UI_ACTIONS(UI_ACT_ENUM_)
 	ACT_COUNT
 };
 
@@ -67,13 +56,27 @@ struct ui_screen {
 #define UI_MAX_KEYS 6
 #define UI_STACK 16
 
+/* One screen on the stack: which, and its own state while another
+ * screen is on top (tig's views keep theirs), so going back restores
+ * what was there, list position included. */
+struct ui_frame {
+	enum ui_screen_id id;
+	void *priv;			/* saved ui->priv[id] */
+	long long org_id, staff_id;	/* what it was opened for */
+};
+
 struct ui {
 	struct app *app;
 	char who[128];			/* who is signed in (header), set once */
 	enum ui_screen_id screen;
-	enum ui_screen_id stack[UI_STACK];	/* Esc goes back */
+	struct ui_frame stack[UI_STACK];	/* q and Esc go back */
 	int depth;
-	void *priv[SCR_COUNT];		/* each screen's own state */
+	/* The state of the screen on top, by screen; a screen's functions
+	 * find theirs here.  When the same kind of screen is opened again
+	 * above itself (inquiry #6, deadlines, inquiry #2) the new one
+	 * starts from nothing and the one below keeps its state in its
+	 * frame.  A kind not on the stack keeps its last state here. */
+	void *priv[SCR_COUNT];
 
 	int day;			/* the date the date screens show */
 	int slot_min;			/* cursor time in day/week views, -1 none */
@@ -92,13 +95,21 @@ struct ui {
 
 	char status[1024];
 	bool status_warn;
+	bool status_long;		/* too long for the status lines */
 	bool dirty;			/* redraw everything */
 	bool reload;			/* reread data, then redraw */
 	bool quit;
 	long long change_counter;
+	int shown_minute;		/* the header clock as drawn */
 
 	int keys[ACT_COUNT][UI_MAX_KEYS];	/* 0 ends */
 	int nkeys[ACT_COUNT];
+	/* the key map, built once: keys the config set first */
+	struct ui_keymap {
+		int key;
+		enum ui_action act;
+	} map[ACT_COUNT * UI_MAX_KEYS];
+	int nmap;
 };
 
 /* ui.c */
@@ -132,12 +143,23 @@ enum ui_action ui_keys_lookup(const struct ui *ui, int key);
 const char *ui_action_name(enum ui_action a);
 const char *ui_action_label(enum ui_action a);	/* short, translated */
 const char *ui_action_help(enum ui_action a);	/* one line, translated */
+enum ui_menu_id ui_action_menu(enum ui_action a);
+enum ui_action_where ui_action_where(enum ui_action a);
+/* The keys of action a as the config sets them (key.<name>), else its
+ * defaults; how many went into keys (at most max).  Forms use it. */
+int ui_keys_of(const struct config *cfg, enum ui_action a, int *keys, int max);
+/* The same as text ("F2 C-s"). */
+char *ui_keys_of_text(const struct config *cfg, enum ui_action a, char *buf, size_t n);
 /* The keys of an action as text ("n ]"), into buf. */
 char *ui_keys_text(const struct ui *ui, enum ui_action a, char *buf, size_t n);
 /* Parse one key name ("q", "Enter", "F9", "C-l", "PgDn"); 0 if bad. */
 int ui_key_parse(const char *name);
-/* Read one key: the encoded key, 0 on timeout, KEY_RESIZE|UI_KEYCODE. */
+/* Read one key: the encoded key, 0 on timeout, KEY_RESIZE|UI_KEYCODE.
+ * A bracketed paste is read whole and gives PASTE_KEY|UI_KEYCODE, its
+ * bytes in *paste (ui_read_key() throws them away), so that nothing
+ * pasted ever acts as a key. */
 int ui_read_key(void);
+int ui_read_key_paste(struct strbuf *paste);
 
 /* ui_menu.c: the menu bar (F9/F10); returns the action chosen or ACT_NONE. */
 enum ui_action ui_menu_run(struct ui *ui);

@@ -293,6 +293,7 @@ static void list_appt_load(struct ui *ui)
 			r->cur = (int)i;
 			break;
 		}
+	r->top = r->cur;	/* today's first booking on the first row shown */
 }
 
 static void list_appt_draw(struct ui *ui)

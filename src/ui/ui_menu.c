@@ -9,29 +9,24 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
-struct menu {
-	const char *title;	/* N_() */
-	enum ui_action items[16];	/* ACT_NONE ends */
-};
+#define MENU_MAX 16
 
-static const struct menu menus[] = {
-	{ N_("Desk"), { ACT_TODAY, ACT_GOTO, ACT_NEXT, ACT_PREV, ACT_PRINT, ACT_EXPORT, ACT_IMPORT,
-			ACT_REFRESH, ACT_QUIT } },
-	{ N_("View"), { ACT_DAY, ACT_WEEK, ACT_MONTH, ACT_AGENDA, ACT_SHOW_CANCELLED } },
-	{ N_("Booking"), { ACT_BOOK, ACT_OPEN, ACT_EDIT, ACT_MOVE, ACT_OVERRIDE, ACT_CANCEL,
-			   ACT_DONE, ACT_NOSHOW, ACT_REBOOK, ACT_BACK } },
-	{ N_("Lists"), { ACT_LIST_APPT, ACT_SEARCH, ACT_LIST_ORG, ACT_NEW_ORG, ACT_LIST_STAFF } },
-	{ N_("Inquiries"), { ACT_QUICKLOG, ACT_LIST_INQ, ACT_FILTER, ACT_NOTE, ACT_STATUS, ACT_APPLY,
-			     ACT_DEADLINES, ACT_PROGRAMS, ACT_CHECK, ACT_REPORT, ACT_YEAR } },
-	{ N_("Help"), { ACT_HELP } },
+/* The titles; each menu's items are the actions ui_actions.h places
+ * in it, in that list's order. */
+static const char *const titles[M_COUNT] = {
+	[M_DESK] = N_("Desk"), [M_VIEW] = N_("View"), [M_BOOKING] = N_("Booking"),
+	[M_LISTS] = N_("Lists"), [M_INQUIRIES] = N_("Inquiries"), [M_HELP] = N_("Help"),
 };
-#define NMENUS ((int)(sizeof menus / sizeof menus[0]))
+#define NMENUS (M_COUNT - 1)
 
-static int nitems(int m)
+/* The items of menu m (0 the first menu); how many. */
+static int items_of(int m, enum ui_action *items)
 {
 	int n = 0;
-	while (n < 16 && menus[m].items[n])
-		n++;
+
+	for (int a = 1; a < ACT_COUNT && n < MENU_MAX; a++)
+		if ((int)ui_action_menu(a) == m + 1)
+			items[n++] = a;
 	return n;
 }
 
@@ -46,17 +41,18 @@ enum ui_action ui_menu_run(struct ui *ui)
 		draw_blank(stdscr, 0, 0, COLS, draw_attr(UC_HEADER));
 		for (int k = 0; k < NMENUS; k++) {
 			char t[64];
-			snprintf(t, sizeof t, " %s ", _(menus[k].title));
+			snprintf(t, sizeof t, " %s ", _(titles[k + 1]));
 			if (k == m)
 				mx = x;
 			x += draw_text(stdscr, 0, x, COLS - x, t,
 				       k == m ? draw_attr(UC_SELECT) : draw_attr(UC_HEADER), false) + 1;
 		}
 		/* the drop-down */
-		int n = nitems(m), w = 20;
+		enum ui_action items[MENU_MAX];
+		int n = items_of(m, items), w = 20;
 		for (int k = 0; k < n; k++) {
-			int lw = text_width(ui_action_help(menus[m].items[k]));
-			int kw = text_width(ui_keys_text(ui, menus[m].items[k], keys, sizeof keys));
+			int lw = text_width(ui_action_help(items[k]));
+			int kw = text_width(ui_keys_text(ui, items[k], keys, sizeof keys));
 			if (lw + kw + 4 > w)
 				w = lw + kw + 4;
 		}
@@ -70,7 +66,7 @@ enum ui_action ui_menu_run(struct ui *ui)
 		werase(win);
 		box(win, 0, 0);
 		for (int k = 0; k < n; k++) {
-			enum ui_action a = menus[m].items[k];
+			enum ui_action a = items[k];
 			attr_t at = k == i ? draw_attr(UC_SELECT) : A_NORMAL;
 			ui_keys_text(ui, a, keys, sizeof keys);
 			int kw = text_width(keys);
@@ -92,7 +88,7 @@ enum ui_action ui_menu_run(struct ui *ui)
 		}
 		enum ui_action a = ui_keys_lookup(ui, key);
 		if (key == UI_KEY_ENTER)
-			return menus[m].items[i];
+			return items[i];
 		switch (a) {
 		case ACT_LEFT:
 			m = (m + NMENUS - 1) % NMENUS;
@@ -114,7 +110,7 @@ enum ui_action ui_menu_run(struct ui *ui)
 		default:
 			/* a key of an item runs it */
 			for (int k = 0; k < n; k++)
-				if (menus[m].items[k] == a)
+				if (items[k] == a)
 					return a;
 			if (a == ACT_QUIT)
 				return ACT_NONE;

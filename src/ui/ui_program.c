@@ -77,6 +77,35 @@ struct list_fill {
 	struct ui_rows *r;
 };
 
+/* s in exactly cols columns; a name too long keeps its start and its
+ * end around an ellipsis, so that 中間支援力強化のための伴走支援事業 and
+ * its (追加募集) round do not show as the same cut name. */
+static void pad_middle(struct strbuf *sb, const char *s, int cols)
+{
+	int tailw = cols / 3, w = text_width(s);
+	size_t i = 0, n = strlen(s), head;
+
+	if (w <= cols || cols < 8) {
+		text_pad(sb, s, cols, true, false);
+		return;
+	}
+	/* the start keeps two thirds (names differ there first), the end a
+	 * third (the round, the year: 追加募集, 28年度) */
+	while (i < n && text_width(s + i) > tailw) {
+		unsigned cp;
+		size_t l = text_utf8_decode(s + i, n - i, &cp);
+		i += l ? l : 1;
+	}
+	int used = text_fit(s, cols - 1 - text_width(s + i), &head);
+	struct strbuf t = STRBUF_INIT;
+	strbuf_add(&t, s, head);
+	strbuf_adds(&t, "…");
+	strbuf_adds(&t, s + i);
+	(void)used;
+	text_pad(sb, strbuf_str(&t), cols, true, false);
+	strbuf_release(&t);
+}
+
 static int collect_program(const struct program *p, void *arg)
 {
 	struct list_fill *lf = arg;
@@ -86,7 +115,7 @@ static int collect_program(const struct program *p, void *arg)
 
 	strbuf_addf(&sb, "#%-4lld ", p->id);
 	int namew = COLS - 55;
-	text_pad(&sb, p->name, namew < 16 ? 16 : namew, true, false);
+	pad_middle(&sb, p->name, namew < 16 ? 16 : namew);
 	strbuf_adds(&sb, " ");
 	period(&per, p->desk_from, p->desk_to);
 	text_pad(&sb, strbuf_str(&per), 16, true, false);
@@ -210,14 +239,12 @@ static struct prog_view *view_state(struct ui *ui)
 
 void ui_program_open(struct ui *ui, long long id)
 {
+	/* a screen of its own: Esc comes back to the one below */
+	ui_push(ui, SCR_PROGRAM);
 	struct prog_view *v = view_state(ui);
 
 	v->id = id;
 	v->rows.cur = v->rows.top = 0;
-	if (ui->screen == SCR_PROGRAM)
-		ui->reload = true;
-	else
-		ui_push(ui, SCR_PROGRAM);
 }
 
 static void view_clear(struct prog_view *v)

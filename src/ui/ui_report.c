@@ -158,8 +158,12 @@ static bool rep_key(struct ui *ui, enum ui_action act, int key)
 			st->top--;
 		return true;
 	case ACT_PAGE_DOWN:
+		/* never past the end: the last page shows the last line at
+		 * the bottom */
 		if (st->top + h < (int)st->n)
 			st->top += h - 1;
+		if (st->top + h > (int)st->n)
+			st->top = (int)st->n > h ? (int)st->n - h : 0;
 		return true;
 	case ACT_PAGE_UP:
 		st->top = st->top > h - 1 ? st->top - (h - 1) : 0;

@@ -61,7 +61,7 @@ test_expect_success 'stored escapes show as visible placeholders' '
 	ui_screen | grep_out "山田 花子"
 '
 test_expect_success 'and in the organization list' '
-	ui_keys O && ui_wait "Organizations:" && ui_wait "悪意^[[2Jclear" && ui_keys q &&
+	ui_keys O && ui_wait "Organizations:" && ui_wait "悪意^[[2Jclear" && ui_keys Q &&
 	ui_wait "[exited 0]"
 '
 ui_stop

@@ -51,8 +51,9 @@ test_expect_success 'the menu reaches the lists (Lists > Organizations)' '
 	ui_keys F9 Right Right Right && ui_wait "list of organizations" &&
 	ui_keys Down Down Enter && ui_wait "Organizations:"
 '
-test_expect_success 'q quits from a list' '
-	ui_keys q && ui_wait "[exited 0]"
+test_expect_success 'q goes back one screen, to the week the list was opened from; Q quits' '
+	ui_keys q && ui_wait "Week of 2026-11-23" && ui_wait_gone "Organizations:" &&
+	ui_keys Q && ui_wait "[exited 0]"
 '
 ui_stop
 test_done

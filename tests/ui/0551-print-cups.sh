@@ -62,7 +62,7 @@ test_expect_success 'Ctrl-P: the dialog with its defaults (the A4 PDF, the list,
 	│                                                                              │
 	│                                                                              │
 	│ Left/Right: the A4 PDF, or 80-column text (for a UTF-8 text printer)         │
-	└─ F2 Save  Esc Cancel  Tab Next ──────────────────────────────────────────────┘
+	└─ F2 Save  Esc Cancel  Tab Next  F1 Keys ─────────────────────────────────────┘
 	Deadlines within 7 days: 6
 	11-25 follow-up: ライフシフトプログラムの次回日程を知りたい。
 	
@@ -71,7 +71,7 @@ test_expect_success 'Ctrl-P: the dialog with its defaults (the A4 PDF, the list,
 	test_cmp "$TEST_DIR/dialog.want" "$TEST_DIR/dialog"
 '
 test_expect_success 'F2: sent to the default queue, the request id on the status line' '
-	ui_keys F2 && ui_wait "pages sent to $Q, request id $Q-1" &&
+	ui_keys F2 && ui_wait "sent to $Q, request id $Q-1" &&
 	ui_wait_gone "Print the daily schedule" &&
 	cups_wait_job $Q-1 &&
 	f=$(ls "$CUPS_PDF_OUT"/*-job_1.pdf) && cp "$f" "$TEST_DIR/ui.pdf" &&
@@ -105,10 +105,10 @@ test_expect_success 'a stopped queue: a message window says so and where the sch
 	│ │
 	│ │
 	│ Left/Right: the A4 PDF, or 80-column text (for a UTF-8 text printer) │
-	└─ F2 Save  Esc Cancel  Tab Next ──────────────────────────────────────────────┘
+	└─ F2 Save  Esc Cancel  Tab Next  F1 Keys ─────────────────────────────────────┘
 	Deadlines within 7 days: 6
 	11-25 follow-up: ライフシフトプログラムの次回日程を知りたい。
-	1 pages sent to DeskPDF, request id DeskPDF-1
+	1 page sent to DeskPDF, request id DeskPDF-1
 	F1 Help F9 Menu q Quit b Book M Move c Cancel n Next p Prev w Week m Month
 	EOF2
 	test_cmp "$TEST_DIR/stopped.want" "$TEST_DIR/stopped" &&

@@ -32,7 +32,7 @@ test_expect_success 'fixture: staff, organizations and a booking' '
 test_expect_success 'the header gives the pinned day the Japanese way, and who is signed in' '
 	ja_start &&
 	ui_wait "2026年11月24日(火)" &&
-	ui_screen | head -1 | grep_out " 窓口  2026年11月24日(火)  本日の予定" &&
+	ui_screen | head -1 | grep_out " 窓口  2026年11月24日(火)  日別の予定" &&
 	ui_screen | head -1 | grep_out "山田 花子  現在 10:15"
 '
 test_expect_success 'the day screen: Japanese labels, no English left' '
@@ -79,7 +79,7 @@ test_expect_success 'search with hiragana finds the same' '
 	ui_screen | grep_out "けあ24なりた"
 '
 test_expect_success 'quit' '
-	ui_keys q && ui_wait "[exited 0]" && ui_stop
+	ui_keys Q && ui_wait "[exited 0]" && ui_stop
 '
 test_expect_success 'an era boundary day: 令和 starts 2019-05-01, no leading zeros' '
 	MADOGUCHI_NOW=2019-05-01T10:00 && export MADOGUCHI_NOW && TMUX_SOCK=$TMUX_SOCK-era &&

@@ -436,6 +436,126 @@ static void test_paste(void)
 	lineedit_release(&le);
 }
 
+/* Bracketed paste: what arrives is text.  The three pastes of issue 14
+ * and the escape-sequence forms a terminal copy can carry. */
+static void test_bracketed_paste(void)
+{
+	static const struct {
+		const char *paste, *want;
+		int dropped;
+		bool multi;
+	} cases[] = {
+		{ "田中\033[31m赤字\033[0m太郎", "田中赤字太郎", 2, false },
+		{ "\033cy", "y", 1, false },
+		{ "\033OQ\023\r\033\033[12~", "", 4, false },
+		{ "\033[0myes", "yes", 1, false },
+		{ "a\033]0;title\007b\033]8;;http://x\033\\c", "abc", 2, false },
+		{ "a\xc2\x9b" "1mb\xc2\x9d" "0;t\xc2\x9c" "c", "abc", 2, false },
+		{ "一行目\r\n二行目\n\n三\t行", "一行目 二行目 三 行", 0, false },
+		{ "一行目\r\n二行目\r三", "一行目\n二行目\n三", 0, true },
+		{ "末尾の改行\n", "末尾の改行", 0, false },
+		{ "a\001b\bc\x7f" "d", "abcd", 3, false },
+		{ "a\xff\xfe" "b", "ab", 2, false },
+		{ "x\u202Ey", "xy", 1, false },
+		{ "\u0301が", "が", 1, false },
+		{ "\033", "", 1, false },
+		{ "\033[", "", 1, false },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct lineedit le;
+		int dropped = -1;
+
+		lineedit_init(&le, cases[i].multi, 0, 0);
+		is_int(lineedit_paste(&le, cases[i].paste, strlen(cases[i].paste), &dropped), 0,
+		       "paste %zu goes in", i);
+		is_str(lineedit_text(&le), cases[i].want, "paste %zu is text", i);
+		is_int(dropped, cases[i].dropped, "paste %zu: what was left out is counted", i);
+		lineedit_release(&le);
+	}
+
+	/* at the cursor, the rest of the field stays */
+	struct lineedit le;
+	int dropped;
+	lineedit_init(&le, false, 10, 0);
+	lineedit_set_text(&le, "山田様");
+	lineedit_left(&le);
+	is_int(lineedit_paste(&le, "\033[1m花子\033[0m", 13, &dropped), 0, "paste inside the text");
+	is_str(lineedit_text(&le), "山田花子様", "pasted at the cursor, the rest stays");
+	is_int(lineedit_paste(&le, "0123456789", 10, &dropped), -1, "over the limit: refused whole");
+	is_str(lineedit_text(&le), "山田花子様", "refused paste leaves the text as it was");
+	lineedit_release(&le);
+}
+
+/* Entering a field selects it: typing replaces, motion keeps. */
+static void test_select(void)
+{
+	struct lineedit le;
+	int dropped;
+
+	lineedit_init(&le, false, 0, 0);
+	lineedit_set_text(&le, "2026-12-07");
+	lineedit_select_all(&le);
+	ok(le.selected, "selected");
+	for (const char *p = "2027-01-11"; *p; p++)
+		lineedit_key(&le, *p, 0);
+	is_str(lineedit_text(&le), "2027-01-11", "g then a date replaces the old date");
+
+	lineedit_set_text(&le, "30");
+	lineedit_select_all(&le);
+	lineedit_key(&le, '6', 0);
+	lineedit_key(&le, '0', 0);
+	is_str(lineedit_text(&le), "60", "minutes 30 then 60 gives 60");
+
+	lineedit_set_text(&le, "30");
+	lineedit_select_all(&le);
+	lineedit_key(&le, KEY_HOME, 1);
+	ok(!le.selected, "Home ends the selection");
+	lineedit_key(&le, '1', 0);
+	is_str(lineedit_text(&le), "130", "after Home typing inserts");
+
+	lineedit_set_text(&le, "山田");
+	lineedit_select_all(&le);
+	lineedit_key(&le, KEY_LEFT, 1);
+	lineedit_key(&le, L'x', 0);
+	is_str(lineedit_text(&le), "山x田", "Left keeps the text and moves");
+
+	lineedit_set_text(&le, "山田");
+	lineedit_select_all(&le);
+	lineedit_key(&le, KEY_END, 1);
+	lineedit_key(&le, L'様', 0);
+	is_str(lineedit_text(&le), "山田様", "End keeps the text");
+
+	lineedit_set_text(&le, "old");
+	lineedit_select_all(&le);
+	lineedit_key(&le, KEY_BACKSPACE, 1);
+	is_str(lineedit_text(&le), "", "Backspace on a selection empties the field");
+
+	lineedit_set_text(&le, "old");
+	lineedit_select_all(&le);
+	lineedit_key(&le, '\t', 0);
+	ok(le.selected, "Tab is the form's: the selection stays");
+	lineedit_paste(&le, "new\033[0m", 7, &dropped);
+	is_str(lineedit_text(&le), "new", "a paste replaces the selection");
+
+	lineedit_set_text(&le, "");
+	lineedit_select_all(&le);
+	ok(!le.selected, "an empty field has nothing to select");
+	lineedit_release(&le);
+
+	lineedit_init(&le, false, 3, 0);
+	lineedit_set_text(&le, "abc");
+	lineedit_select_all(&le);
+	is_int(lineedit_key(&le, L'z', 0), LINEEDIT_KEY_DONE, "replacing within the limit");
+	is_str(lineedit_text(&le), "z", "replaced");
+	lineedit_set_text(&le, "abc");
+	lineedit_select_all(&le);
+	is_int(lineedit_paste(&le, "wxyz", 4, &dropped), -1, "a paste over the limit is refused");
+	is_str(lineedit_text(&le), "abc", "and the old value stays");
+	ok(le.selected, "still selected");
+	lineedit_release(&le);
+}
+
 static void test_multiline(void)
 {
 	struct lineedit le;
@@ -562,6 +682,8 @@ int main(void)
 	test_scroll();
 	test_katakana_ambiguous();
 	test_paste();
+	test_bracketed_paste();
+	test_select();
 	test_multiline();
 	test_keys();
 	return done_testing();
