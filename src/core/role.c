@@ -70,15 +70,15 @@ int role_set_lead_group(const struct desk_ctx *d, const char *group, struct err 
 void role_whoami(const struct desk_ctx *d, bool short_form, struct strbuf *out)
 {
 	const char *login = account_login();
-	char *name = NULL;
+	char *name = NULL, group[64] = "";
 	struct err e;
 
 	if (d->db && db_staff_name_of_account(d->db, login, &name, &e) == 0 && name && short_form)
 		strbuf_adds(out, name);
 	else if (name)
 		strbuf_addf(out, "%s (%s)", name, login);
-	else
-		strbuf_adds(out, login);
+	else if (!short_form || (d->db && role_lead_group(d, group, sizeof group, &e) == 0 && group[0]))
+		strbuf_adds(out, login);	/* short: only on a shared desk (one with a lead group) */
 	free(name);
 }
 

@@ -22,8 +22,9 @@ int role_lead_group(const struct desk_ctx *d, char *buf, size_t n, struct err *e
 /* Set the desk lead group ("" removes it); a lead only, once one is set. */
 int role_set_lead_group(const struct desk_ctx *d, const char *group, struct err *e);
 /* Who is signed in: "山田 花子 (yamada)" when a staff record is linked
- * to the account, else the login; short: only the name when linked
- * (the screen's header). */
+ * to the account, else the login.  short (the screen's header): the
+ * linked name alone; an unlinked login only on a shared desk (one with a
+ * lead group), nothing on a desk of one. */
 void role_whoami(const struct desk_ctx *d, bool short_form, struct strbuf *out);
 /* Link the staff member (by id, name or unique match) to an account
  * (a login name that exists on this machine; "" unlinks).  Lead only. */

@@ -366,8 +366,10 @@ static void draw_header(struct ui *ui)
 	char right[320];
 
 	draw_blank(stdscr, 0, 0, w, a);
-	/* who is signed in: the staff name linked to the account, else the login */
-	if (!ui->who[0]) {
+	/* who is signed in: the staff name linked to the account (on a
+	 * shared desk, else the login); read once */
+	if (!ui->who_read) {
+		ui->who_read = true;
 		struct strbuf sb = STRBUF_INIT;
 		role_whoami(&ui->app->desk, true, &sb);
 		size_t bytes;
@@ -388,11 +390,12 @@ static void draw_header(struct ui *ui)
 	 * help hints (the footer has those too) as room allows */
 	time_format(ui->shown_minute, now);
 	for (int k = 0; k < 3; k++) {
+		const char *gap = ui->who[0] ? "  " : "";
 		if (k == 0)
-			snprintf(right, sizeof right, "%s  %s %s  %s F9  %s F1 ", ui->who, _("now"), now,
+			snprintf(right, sizeof right, "%s%s%s %s  %s F9  %s F1 ", ui->who, gap, _("now"), now,
 				 _("Menu"), _("Help"));
 		else if (k == 1)
-			snprintf(right, sizeof right, "%s  %s %s ", ui->who, _("now"), now);
+			snprintf(right, sizeof right, "%s%s%s %s ", ui->who, gap, _("now"), now);
 		else
 			snprintf(right, sizeof right, "%s %s ", _("now"), now);
 		if (text_width(left) + text_width(right) + 1 <= w)

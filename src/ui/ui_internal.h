@@ -68,6 +68,7 @@ struct ui_frame {
 struct ui {
 	struct app *app;
 	char who[128];			/* who is signed in (header), set once */
+	bool who_read;
 	enum ui_screen_id screen;
 	struct ui_frame stack[UI_STACK];	/* q and Esc go back */
 	int depth;

@@ -98,7 +98,7 @@ test_expect_success 'month: the count of events per day' '
 
 	2026-12-02 (Wed): 0 booked, 2 events
 
-	F1 Help F9 Menu q Quit Enter Open n Next p Prev t Today w Week Esc Back
+	F1 Help F9 Menu q Back Enter Open n Next p Prev t Today w Week
 	EOF2
 '
 test_expect_success 'agenda: the events under their day' '
@@ -107,6 +107,6 @@ test_expect_success 'agenda: the events under their day' '
 	grep_out "  event: 10:00-11:30 定例連絡会" <"$TEST_DIR/agenda" &&
 	[ "$(grep -c "定例連絡会" "$TEST_DIR/agenda")" = 2 ]
 '
-test_expect_success 'quit' 'ui_keys q && ui_wait "[exited 0]"'
+test_expect_success 'quit' 'ui_keys Q && ui_wait "[exited 0]"'
 ui_stop
 test_done
