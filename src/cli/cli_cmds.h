@@ -32,5 +32,7 @@ int cli_check(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_print(struct app *app, int argc, char **argv);
+int cli_mail(struct app *app, int argc, char **argv);
+int cli_remind(struct app *app, int argc, char **argv);
 
 #endif

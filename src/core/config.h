@@ -29,6 +29,10 @@ struct config {
 	char user[64];			/* who is at the desk, for the audit log */
 	int deadline_alarm_days;	/* VALARM this many days before a deadline */
 	int retention_days;		/* `retention` default age; 0: not set */
+	/* letters to a booking's contact (export/mail.h) */
+	enum config_mail { CONFIG_MAIL_ASK, CONFIG_MAIL_ALWAYS, CONFIG_MAIL_NEVER } mail;
+	char mail_command[256];		/* sendmail-compatible, reads the message on stdin */
+	char mail_from[256];		/* the desk's address (From:, ORGANIZER) */
 	struct config_closed closed[CONFIG_MAX_CLOSED];
 	int n_closed;
 	char *rooms;			/* comma separated list of visit rooms */
