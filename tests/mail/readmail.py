@@ -4,15 +4,24 @@
 # line:  readmail.py FILE.eml
 import sys
 import email
+import email.header
+import email.utils
 from email import policy
 
 import icalendar
 
 raw = open(sys.argv[1], "rb").read()
 m = email.message_from_bytes(raw, policy=policy.default)
-print("from:", m["From"])
+# the display name decoded by RFC 2047 rules (policy.default's address
+# parser keeps the folding blank between two encoded words)
+old = email.message_from_bytes(raw)
+name, addr = email.utils.parseaddr(old["From"])
+print("from-name:", str(email.header.make_header(email.header.decode_header(name))))
+print("from-addr:", addr)
 print("to:", m["To"])
 print("subject:", m["Subject"])
+print("date:", m["Date"])
+print("auto-submitted:", m["Auto-Submitted"])
 print("mime:", m.get_content_type())
 # every line of the raw message ends CRLF, none longer than 998 octets
 lines = raw.split(b"\r\n")
