@@ -3,6 +3,8 @@
  * done and no-show on a booking; closed days say why and stay
  * browsable; a side panel of follow-ups due and deadlines near. */
 #include "ui/ui_internal.h"
+#include "ui/ui_mail.h"
+#include "export/mail.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -568,7 +570,13 @@ static void try_drop(struct ui *ui, struct day *st, const char *override)
 	}
 	ui->moving = 0;
 	ui->move_refused = false;
-	ui_status(ui, false, _("#%lld moved"), id);
+	char letter[128];
+	ui->dirty = true;
+	ui_mail_offer(ui->app, id, res.changed ? MAIL_CHANGED : -1, letter, sizeof letter);
+	if (letter[0])
+		ui_status(ui, false, _("#%lld moved; %s"), id, letter);
+	else
+		ui_status(ui, false, _("#%lld moved"), id);
 	ui->reload = true;
 	ui->change_counter = db_change_counter(ui->app->db);
 }
