@@ -361,16 +361,18 @@ static void base64(struct strbuf *out, const unsigned char *s, size_t n, size_t 
 	}
 }
 
-/* A header's text as RFC 2047 encoded words (UTF-8, B), each at most
- * 75 characters and whole characters only, folded between words;
- * plain printable ASCII stays as it is. */
-static void header_words(struct strbuf *out, const char *s)
+/* A header's text as RFC 2047 encoded words (UTF-8, B) on lines of at
+ * most 76 characters (the first begins at column col, after the
+ * header's name), whole characters only, folded between words; plain
+ * printable ASCII stays as it is (in a display name, phrase, only
+ * without specials). */
+static void header_words(struct strbuf *out, const char *s, size_t col, bool phrase)
 {
 	bool plain = true;
 
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p >= 0x7f)
-			plain = false;
+		if (*p < 0x20 || *p >= 0x7f || (phrase && strchr("\"(),.:;<>@[\\]", *p)))
+			plain = false;	/* (a display name: specials are encoded too) */
 	if (plain && !strstr(s, "=?") && strlen(s) < 900) {
 		strbuf_adds(out, s);
 		return;
@@ -378,11 +380,13 @@ static void header_words(struct strbuf *out, const char *s)
 	size_t n = strlen(s), i = 0;
 	bool first = true;
 	while (i < n) {
-		size_t take = n - i > 45 ? 45 : n - i;
+		/* 12 characters of frame; 4 of base64 for every 3 bytes */
+		size_t room = 76 - (first ? col : 1) - 12, max = room / 4 * 3;
+		size_t take = n - i > max ? max : n - i;
 		while (take < n - i && take > 0 && ((unsigned char)s[i + take] & 0xC0) == 0x80)
 			take--;
 		if (take == 0)
-			take = n - i > 45 ? 45 : n - i;
+			take = n - i > max ? max : n - i;
 		/* a blank at the end of a word goes to the next one: some
 		 * readers keep the folding blank after it too */
 		if (take > 1 && i + take < n && s[i + take - 1] == ' ')
@@ -430,13 +434,13 @@ void mail_message(const struct config *c, const struct mail_letter *l, time_t no
 		    off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
 	strbuf_adds(out, "From: ");
 	if (desk && *desk) {
-		header_words(out, desk);
-		strbuf_adds(out, " ");
+		header_words(out, desk, 6, true);
+		strbuf_adds(out, "\r\n ");
 	}
 	strbuf_addf(out, "<%s>\r\n", c->mail_from);
 	strbuf_addf(out, "To: <%s>\r\n", l->to_addr);
 	strbuf_adds(out, "Subject: ");
-	header_words(out, l->subject ? l->subject : "");
+	header_words(out, l->subject ? l->subject : "", 9, false);
 	strbuf_adds(out, "\r\n");
 	strbuf_addf(out, "Message-ID: <madoguchi.%lld.%lld.%d.%s.%ld@%s>\r\n", l->id, l->appt_id,
 		    l->sequence, mail_kind_code[l->kind], (long)now, domain ? domain + 1 : "localhost");
