@@ -262,8 +262,14 @@ int cli_remind(struct app *app, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cli_usage(app, "remind", _("unexpected argument '%s'"), argv[1]);
+	/* the queue first: what failed before goes out with the reminders */
+	if ((n = mail_retry(&app->desk, report, &failed, &app->err)) < 0)
+		return cli_fail(app);
+	if (n || failed)
+		printf(_("letters sent: %d, not sent: %d\n"), n, failed);
+	int before = failed;
 	if ((n = mail_remind(&app->desk, &day, report, &failed, &app->err)) < 0)
 		return cli_fail(app);
-	printf(_("%s: reminders sent: %d, not sent: %d\n"), date_format(day, date), n, failed);
+	printf(_("%s: reminders sent: %d, not sent: %d\n"), date_format(day, date), n, failed - before);
 	return failed ? 3 : 0;
 }

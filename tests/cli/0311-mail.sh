@@ -246,6 +246,19 @@ test_expect_success 'mail = always sends without --mail; --no-mail still holds i
 	[ "$(received)" = 8 ]
 '
 
+test_expect_success 'remind sends the queue first: a letter that failed in the day goes out with it' '
+	smtpd_stop &&
+	id=$(mado book --date 2026-11-27 --start 10:00 --channel phone --org 2 --contact 佐藤 \
+		--email sato@example.org 2>/dev/null | head -1) &&
+	[ "$(sql "SELECT status FROM mail_letter WHERE appt_id = $id")" = queued ] &&
+	smtpd_start "$PORT" &&
+	mado remind >"$TEST_DIR/o" &&
+	grep_out "#$id: confirmation sent to the contact" <"$TEST_DIR/o" &&
+	grep_out "letters sent: 1, not sent: 0" <"$TEST_DIR/o" &&
+	grep_out "2026-11-25: reminders sent: 0, not sent: 0" <"$TEST_DIR/o" &&
+	[ "$(received)" = 9 ]
+'
+
 test_expect_code 2 'mail = never turns mail off: --mail is refused before anything is booked' '
 	echo "mail = never" >>"$CONF" &&
 	n=$(sql "SELECT count(*) FROM appointment") &&
@@ -258,7 +271,7 @@ test_expect_code 2 'mail = never turns mail off: --mail is refused before anythi
 test_expect_success 'mail = never: remind sends nothing and says why' '
 	! mado remind 2>"$TEST_DIR/e" &&
 	grep_out "mail is turned off" <"$TEST_DIR/e" &&
-	[ "$(received)" = 8 ]
+	[ "$(received)" = 9 ]
 '
 
 test_expect_success 'English letters (letter.lang = en) and a site template in the config dir' '
