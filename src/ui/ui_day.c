@@ -507,6 +507,7 @@ static void day_draw(struct ui *ui)
 			    ui_channel_mark(a->channel), a->id, a->org_name ? a->org_name : "");
 		if (a->override_reason && *a->override_reason)
 			strbuf_addf(&sb, " [%s %s]", _("override:"), a->override_reason);
+		ui_mail_mark(ui->app, a->id, &sb);
 		if (a->contact_name)
 			strbuf_addf(&sb, " / %s", a->contact_name);
 		if (a->contact_phone)

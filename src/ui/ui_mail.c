@@ -211,3 +211,22 @@ void ui_mail_offer(struct app *app, long long id, int kind, char *msg, size_t n)
 	}
 	mail_letter_release(&l);
 }
+
+static int last_letter(const struct mail_letter *l, void *arg)
+{
+	int *st = arg;
+
+	*st = (int)l->status;
+	return 0;
+}
+
+void ui_mail_mark(struct app *app, long long id, struct strbuf *sb)
+{
+	struct err e;
+	int st = -1;
+
+	if (db_mail_each(app->db, id, -1, last_letter, &st, &e) <= 0 || st < 0)
+		return;
+	strbuf_addf(sb, " [%s]", st == MS_SENT ? _("letter sent")
+			       : st == MS_FAILED ? _("letter not sent") : _("letter queued"));
+}

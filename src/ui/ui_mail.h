@@ -15,4 +15,9 @@ struct app;
  * offered. */
 void ui_mail_offer(struct app *app, long long id, int kind, char *msg, size_t n);
 
+/* The last letter of appointment id as a short mark for a detail line
+ * (" [letter sent]", " [letter queued]"); nothing when none. */
+struct strbuf;
+void ui_mail_mark(struct app *app, long long id, struct strbuf *sb);
+
 #endif

@@ -91,6 +91,22 @@ test_expect_success 's sends it: one letter, the edited text, SEQUENCE 1' '
 	grep_out "METHOD: REQUEST" <"$TEST_DIR/m1" &&
 	[ "$(sql "SELECT kind, sequence, status FROM mail_letter WHERE appt_id = $ID")" = "changed|1|sent" ]
 '
+test_expect_success 'the day screen marks the booking: letter sent' '
+	ui_wait "Day schedule" && ui_keys g && ui_wait "Go to" && ui_keys C-u && ui_type "2026-11-26" && ui_keys Enter &&
+	ui_wait "2026-11-26 (Thu)" && ui_keys j j j j j j j j j j j j &&
+	ui_wait "16:00-16:30 Ph #$ID 要町あさやけ子ども食堂 [letter sent] / 田中 一郎"
+'
+test_expect_success 'c cancels it after asking, then offers the notice of the cancellation; s sends it' '
+	ui_keys c && ui_wait "Cancel booking #$ID" && ui_keys y &&
+	ui_wait "Subject: 【相談予約の取り消し】2026年11月26日(木) 16:00〜 電話相談" &&
+	ui_keys s && ui_wait "#$ID cancelled (B sets it back); letter sent" &&
+	[ "$(received)" = 2 ] &&
+	$PY "$MAILT/readmail.py" "$OUT/002.eml" >"$TEST_DIR/m2" &&
+	grep_out "METHOD: CANCEL" <"$TEST_DIR/m2" && grep_out "SEQUENCE: 2" <"$TEST_DIR/m2" &&
+	ui_keys z && ui_wait "xPh 要町" && ui_keys B && ui_wait "back to booked" && ui_keys y &&
+	ui_wait "Subject: 【相談予約の確認】" && ui_keys Escape &&
+	ui_wait "#$ID is booked again; no letter sent" && [ "$(received)" = 2 ]
+'
 ui_stop
 
 TMUX_SOCK="$TMUX_SOCK-2"	# a fresh server, not the one just told to end
@@ -99,8 +115,8 @@ test_expect_success 'again: n sends nothing; the change stays' '
 	ui_wait "#$ID" && ui_keys C-u && ui_type "2026-11-27" && ui_keys F2 &&
 	ui_wait "s: send   e: edit" && ui_keys n && ui_wait_gone "s: send   e: edit" &&
 	[ "$(sql "SELECT date FROM appointment WHERE id = $ID")" = 2026-11-27 ] &&
-	sleep 0.5 && [ "$(received)" = 1 ] &&
-	[ "$(sql "SELECT count(*) FROM mail_letter")" = 1 ]
+	sleep 0.5 && [ "$(received)" = 2 ] &&
+	[ "$(sql "SELECT count(*) FROM mail_letter")" = 2 ]
 '
 ui_stop
 
@@ -113,7 +129,7 @@ test_expect_success 'the server away: s keeps the change, says why in a message,
 	ui_wait "Letter not sent" && ui_wait "Connection refused" &&
 	! ui_screen | grep -q "tanaka@" &&
 	[ "$(sql "SELECT date FROM appointment WHERE id = $ID")" = 2026-11-30 ] &&
-	[ "$(sql "SELECT kind, sequence, status FROM mail_letter WHERE appt_id = $ID ORDER BY id DESC LIMIT 1")" = "changed|3|queued" ] &&
+	[ "$(sql "SELECT kind, sequence, status FROM mail_letter WHERE appt_id = $ID ORDER BY id DESC LIMIT 1")" = "changed|5|queued" ] &&
 	ui_keys Enter && ui_wait_gone "Letter not sent"
 '
 ui_stop
