@@ -287,6 +287,16 @@ test_expect_success 'English letters (letter.lang = en) and a site template in t
 	test_cmp "$TEST_DIR/want" "$TEST_DIR/o"
 '
 
+test_expect_success 'retention removes the address and text of old letters, keeps that they went' '
+	[ "$(sql "SELECT count(*) FROM mail_letter WHERE appt_id = 1")" = 3 ] &&
+	MADOGUCHI_NOW=2026-12-10T10:00 mado retention --before 2026-11-26 >/dev/null &&
+	[ "$(sql "SELECT count(*) FROM mail_letter WHERE appt_id = 1 AND to_addr = '\''(removed)'\'' AND body = '\'''\'' AND ics = '\'''\''")" = 3 ] &&
+	[ "$(sql "SELECT group_concat(kind || sequence || status) FROM mail_letter WHERE appt_id = 1")" = "booked0sent,changed1sent,cancelled2sent" ] &&
+	[ "$(sql "SELECT count(*) FROM mail_letter WHERE body LIKE '\''%山田%'\'' OR to_addr = '\''hanako@example.org'\''")" = 0 ] &&
+	[ "$(sql "SELECT count(*) FROM mail_letter WHERE to_addr = '\''sato@example.org'\''")" -gt 0 ] &&
+	mado show 1 | grep_out "  letter:     confirmation (version 0) sent 2026-11-24T01:15:00Z to (removed)"
+'
+
 test_expect_success 'letters stay out of the audit log; mail_from must be an address' '
 	[ "$(sql "SELECT count(*) FROM audit WHERE tbl = '\''mail_letter'\''")" = 0 ] &&
 	echo "mail_from = Desk <desk@example.jp>" >>"$CONF" &&
