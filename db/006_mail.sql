@@ -16,6 +16,7 @@ CREATE TABLE mail_letter (
   status      TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
   error       TEXT CHECK (error IS NULL OR length(error) <= 1000),
   attempts    INTEGER NOT NULL DEFAULT 0,
+  claimed_at  TEXT,     -- when a desk took it for sending (status sending)
   created_at  TEXT NOT NULL,
   sent_at     TEXT,
   UNIQUE (appt_id, sequence, kind)

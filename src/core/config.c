@@ -20,6 +20,7 @@ void config_defaults(struct config *c)
 	c->close_min = 17 * 60;
 	c->slot = 30;
 	c->deadline_alarm_days = 3;
+	c->mail_timeout = 60;
 	snprintf(c->timezone, sizeof c->timezone, "Asia/Tokyo");
 	snprintf(c->print_command, sizeof c->print_command, "lp");
 	snprintf(c->print_format, sizeof c->print_format, "pdf");
@@ -189,6 +190,14 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 			c->mail = CONFIG_MAIL_NEVER;
 		else
 			return err_set(e, ERR_INPUT, _("mail: '%s' is not ask, always or never"), v);
+		return 0;
+	}
+	if (!strcmp(key, "mail_timeout")) {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 1 || n > 600)
+			return err_set(e, ERR_INPUT, _("mail_timeout: '%s' must be seconds, 1-600"), v);
+		c->mail_timeout = (int)n;
 		return 0;
 	}
 	if (!strcmp(key, "mail_command"))

@@ -33,6 +33,7 @@ struct config {
 	enum config_mail { CONFIG_MAIL_ASK, CONFIG_MAIL_ALWAYS, CONFIG_MAIL_NEVER } mail;
 	char mail_command[256];		/* sendmail-compatible, reads the message on stdin */
 	char mail_from[256];		/* the desk's address (From:, ORGANIZER) */
+	int mail_timeout;		/* seconds the mail command may take */
 	struct config_closed closed[CONFIG_MAX_CLOSED];
 	int n_closed;
 	char *rooms;			/* comma separated list of visit rooms */

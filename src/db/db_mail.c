@@ -113,8 +113,8 @@ int db_mail_insert(struct db *db, struct mail_letter *l, struct err *e)
 
 int db_mail_claim(struct db *db, long long id, struct err *e)
 {
-	static const char sql[] = "UPDATE mail_letter SET status = 'sending', attempts = attempts + 1"
-				  " WHERE id = ? AND status = 'queued'";
+	static const char sql[] = "UPDATE mail_letter SET status = 'sending', attempts = attempts + 1,"
+				  " claimed_at = mado_now() WHERE id = ? AND status = 'queued'";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	if (!st)
@@ -175,4 +175,21 @@ int db_mail_each(struct db *db, long long appt_id, int status,
 			break;
 	}
 	return db_rows_done(db, st, rc, n, _("reading letters"), e);
+}
+
+int db_mail_requeue_stuck(struct db *db, int minutes, struct err *e)
+{
+	static const char sql[] =
+		"UPDATE mail_letter SET status = 'queued', error = ?"
+		" WHERE status = 'sending' AND (claimed_at IS NULL OR claimed_at <"
+		" strftime('%Y-%m-%dT%H:%M:%SZ', mado_now(), '-' || ? || ' minutes'))";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, _("the send was interrupted"), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, minutes);
+	if (db_step_done(db, st, _("saving the letter"), e) < 0)
+		return -1;
+	return sqlite3_changes(db->h);
 }

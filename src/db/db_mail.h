@@ -33,6 +33,10 @@ int db_mail_insert(struct db *db, struct mail_letter *l, struct err *e);
 /* Take a queued letter for sending (queued -> sending, attempts + 1):
  * 0 taken, 1 not queued (another desk has it, or it went), -1 error. */
 int db_mail_claim(struct db *db, long long id, struct err *e);
+/* Letters taken for sending more than minutes ago and never finished
+ * (the program was killed while the command ran) go back to the queue.
+ * Returns how many, or -1. */
+int db_mail_requeue_stuck(struct db *db, int minutes, struct err *e);
 /* The outcome of a send: sent (sent_at now, error cleared), queued
  * (to retry, with why) or failed (given up, with why). */
 int db_mail_finish(struct db *db, long long id, enum mail_status st, const char *error,

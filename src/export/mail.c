@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "core/desk.h"
 #include "db/db_appt.h"
@@ -493,8 +494,8 @@ static void command_said(char *why, size_t len, const char *prefix, const struct
 }
 
 /* Pipe msg to sh -c cmd; 0 when it exits 0, else -1 with why. */
-static int pipe_to(const char *cmd, const struct strbuf *msg, const char *addr, char *why,
-		   size_t len)
+static int pipe_to(const char *cmd, int timeout, const struct strbuf *msg, const char *addr,
+		   char *why, size_t len)
 {
 	FILE *log = tmpfile();
 	int fds[2], st = -1, devnull;
@@ -535,11 +536,26 @@ static int pipe_to(const char *cmd, const struct strbuf *msg, const char *addr, 
 		off += (size_t)w;
 	}
 	close(fds[1]);
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR) {
+	/* a mail server that never answers must not hang the desk: the
+	 * command gets mail_timeout seconds, then it is ended */
+	bool timed_out = false;
+	for (int waited = 0;; waited += 50) {
+		pid_t r = waitpid(pid, &st, WNOHANG);
+		if (r == pid)
+			break;
+		if (r < 0 && errno != EINTR) {
 			st = -1;
 			break;
 		}
+		if (waited >= timeout * 1000) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+				;
+			timed_out = true;
+			break;
+		}
+		nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+	}
 	sigaction(SIGPIPE, &old, NULL);
 	{
 		char buf[4096];
@@ -554,7 +570,10 @@ static int pipe_to(const char *cmd, const struct strbuf *msg, const char *addr, 
 		return 0;
 	}
 	char prefix[300];
-	if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 127)
+	if (timed_out)
+		snprintf(prefix, sizeof prefix, _("the mail command did not finish in %d seconds"),
+			 timeout);
+	else if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 127)
 		snprintf(prefix, sizeof prefix, _("the mail command was not found"));
 	else if (st != -1 && WIFEXITED(st))
 		snprintf(prefix, sizeof prefix, _("the mail command failed (exit %d)"), WEXITSTATUS(st));
@@ -590,7 +609,7 @@ static int send_recorded(const struct desk_ctx *d, struct mail_letter *l, struct
 		return MAIL_STALE;
 	}
 	mail_message(d->cfg, l, clock_epoch(d->clock), &msg);
-	rc = pipe_to(d->cfg->mail_command, &msg, l->to_addr, why, sizeof why);
+	rc = pipe_to(d->cfg->mail_command, d->cfg->mail_timeout, &msg, l->to_addr, why, sizeof why);
 	strbuf_release(&msg);
 	if (rc == 0) {
 		if (db_mail_finish(d->db, l->id, MS_SENT, NULL, e) < 0)
@@ -617,6 +636,11 @@ int mail_send(const struct desk_ctx *d, struct mail_letter *l, struct err *e)
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {	/* written before: sent, given up, or waiting */
+		if (old.status == MS_FAILED) {
+			err_set_field(e, ERR_RULE, "mail", "%s", old.error ? old.error : _("not sent"));
+			mail_letter_release(&old);
+			return MAIL_STALE;
+		}
 		if (old.status != MS_QUEUED) {
 			mail_letter_release(&old);
 			return MAIL_ALREADY;
@@ -670,6 +694,10 @@ int mail_retry(const struct desk_ctx *d,
 	int sent = 0, rc = 0;
 
 	if (mail_ready(d->cfg, e) < 0)
+		return -1;
+	/* letters a killed run left half-sent: longer ago than any send
+	 * may take (mail_timeout is at most 10 minutes) */
+	if (db_mail_requeue_stuck(d->db, 15, e) < 0)
 		return -1;
 	/* the ids first: sending changes the rows being read */
 	if (db_mail_each(d->db, 0, MS_QUEUED, collect, &r, e) < 0)

@@ -259,6 +259,31 @@ test_expect_success 'remind sends the queue first: a letter that failed in the d
 	[ "$(received)" = 9 ]
 '
 
+test_expect_success 'a letter left half-sent by a killed run goes back to the queue after 15 minutes' '
+	old=$(sql "SELECT id FROM mail_letter WHERE kind = '\''booked'\'' AND status = '\''sent'\'' ORDER BY id DESC LIMIT 1") &&
+	new=$(sql "SELECT id FROM mail_letter WHERE kind = '\''booked'\'' AND status = '\''sent'\'' ORDER BY id DESC LIMIT 1 OFFSET 1") &&
+	sql "UPDATE mail_letter SET status = '\''sending'\'', claimed_at = '\''2026-11-24T00:59:00Z'\'' WHERE id = $old;
+	     UPDATE mail_letter SET status = '\''sending'\'', claimed_at = '\''2026-11-24T01:05:00Z'\'' WHERE id = $new" &&
+	mado mail retry >"$TEST_DIR/o" &&
+	grep_out "letters sent: 1, not sent: 0" <"$TEST_DIR/o" &&
+	[ "$(received)" = 10 ] &&
+	[ "$(sql "SELECT status FROM mail_letter WHERE id = $old")" = sent ] &&
+	[ "$(sql "SELECT status FROM mail_letter WHERE id = $new")" = sending ] &&
+	sql "UPDATE mail_letter SET status = '\''sent'\'' WHERE id = $new"
+'
+
+test_expect_success 'a mail command that never finishes is ended after mail_timeout; the letter waits' '
+	cp "$CONF" "$TEST_DIR/conf.saved" &&
+	sed -i "s|^mail_command = .*|mail_command = sleep 30|" "$CONF" && echo "mail_timeout = 1" >>"$CONF" &&
+	id=$(mado book --date 2026-11-27 --start 11:00 --channel phone --org 2 --contact 佐藤 \
+		--email sato@example.org --mail 2>"$TEST_DIR/e" | head -1) &&
+	grep_out "the mail command did not finish in 1 seconds" <"$TEST_DIR/e" &&
+	[ "$(sql "SELECT status FROM mail_letter WHERE appt_id = $id")" = queued ] &&
+	cp "$TEST_DIR/conf.saved" "$CONF" &&
+	mado mail retry | grep_out "letters sent: 1, not sent: 0" &&
+	[ "$(received)" = 11 ]
+'
+
 test_expect_code 2 'mail = never turns mail off: --mail is refused before anything is booked' '
 	echo "mail = never" >>"$CONF" &&
 	n=$(sql "SELECT count(*) FROM appointment") &&
@@ -271,7 +296,7 @@ test_expect_code 2 'mail = never turns mail off: --mail is refused before anythi
 test_expect_success 'mail = never: remind sends nothing and says why' '
 	! mado remind 2>"$TEST_DIR/e" &&
 	grep_out "mail is turned off" <"$TEST_DIR/e" &&
-	[ "$(received)" = 9 ]
+	[ "$(received)" = 11 ]
 '
 
 test_expect_success 'English letters (letter.lang = en) and a site template in the config dir' '
