@@ -322,10 +322,11 @@ void mail_text(const struct mail_letter *l, struct strbuf *out)
 int mail_parse_text(const char *text, char **subject, char **body, struct err *e)
 {
 	size_t n = strcspn(text, "\n");
-	const char *s = text + 8, *b;
+	const char *s, *b;
 
 	if (n < 8 || strncasecmp(text, "Subject:", 8))
 		return err_set_field(e, ERR_INPUT, "mail", _("the letter must begin with a line 'Subject: ...'"));
+	s = text + 8;
 	while (*s == ' ' || *s == '\t')
 		s++;
 	b = text[n] ? text + n + 1 : text + n;
