@@ -128,20 +128,20 @@ SELECT a.id, s.topic FROM appointment a JOIN demo_slot s ON a.uid LIKE 'demo-%-'
 INSERT OR IGNORE INTO appointment_topic (appt_id, topic)
 SELECT id, 'plan' FROM appointment WHERE uid LIKE 'demo-%-1@madoguchi';
 
--- Inquiries in every status, some overdue.
+-- Inquiries in every status, some overdue; topics from the support menu.
 INSERT INTO inquiry (received_at, channel, org_id, contact_id, topic, summary, status, due_date, staff_id, referred_to) VALUES
-  ((SELECT d FROM demo_day WHERE n = -6) || 'T10:20', 'phone', 25, 5, '中間支援力強化のための伴走支援事業 (追加募集)',
+  ((SELECT d FROM demo_day WHERE n = -6) || 'T10:20', 'phone', 25, 5, 'other',
    '伴走支援事業の申込方法について。申込書はメールで、補足資料は郵送で可と案内。', 'closed', NULL, 1, NULL),
   ((SELECT d FROM demo_day WHERE n = -4) || 'T14:05', 'email', 22, 4, 'workshop',
    'ワークショップ運営支援の内容を知りたい。コミュニティビジネスサポートセンターに引継ぎ。', 'waiting',
    (SELECT d FROM demo_day WHERE n = -1), 3, 'コミュニティビジネスサポートセンター'),
-  ((SELECT d FROM demo_day WHERE n = -2) || 'T11:30', 'phone', 26, 6, '中間支援力強化のための伴走支援事業 (追加募集)',
+  ((SELECT d FROM demo_day WHERE n = -2) || 'T11:30', 'phone', 26, 6, 'other',
    '追加募集の締切と対象について。折り返し電話の約束。', 'open', (SELECT today FROM demo_now), 2, NULL),
   ((SELECT d FROM demo_day WHERE n = -1) || 'T16:10', 'visit', 1, 1, 'other',
    'ウェブサイトの更新について相談したい。来所予約を検討。', 'open', (SELECT d FROM demo_day WHERE n = 2), 1, NULL),
-  ((SELECT d FROM demo_day WHERE n = -1) || 'T09:50', 'post', 29, 8, '中間支援力強化のための伴走支援事業 (追加募集)',
+  ((SELECT d FROM demo_day WHERE n = -1) || 'T09:50', 'post', 29, 8, 'other',
    '都外の団体から申込可否の問い合わせ。都外は申込不可と回答。', 'closed', NULL, 2, NULL),
-  ((SELECT today FROM demo_now) || 'T09:40', 'phone', 30, NULL, 'ライフシフトプログラム (平成31年度)',
+  ((SELECT today FROM demo_now) || 'T09:40', 'phone', 30, NULL, 'other',
    'ライフシフトプログラムの次回日程を知りたい。', 'open', (SELECT d FROM demo_day WHERE n = 1), 1, NULL);
 
 INSERT INTO inquiry_note (inquiry_id, at, staff_id, text) VALUES

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "util/account.h"
 #include "util/i18n.h"
 
 static int mkdir_p(char *path)
@@ -31,7 +32,12 @@ int app_init(struct app *app, const char *db_opt)
 
 	memset(app, 0, sizeof *app);
 	config_defaults(&app->cfg);
-	config_dir(dir, sizeof dir);
+	/* Without a home the program would take its settings (and so the
+	 * print command it runs) and its data from wherever it was
+	 * started: refuse instead. */
+	if (!config_dir(dir, sizeof dir))
+		return err_set(&app->err, ERR_INPUT,
+			       _("neither HOME nor XDG_CONFIG_HOME is set to an absolute path, so there is no place for the settings; set HOME (nothing is read from the current directory)"));
 	snprintf(path, sizeof path, "%s/config", dir);
 	if (config_load(&app->cfg, path, &app->err) < 0)
 		return -1;
@@ -43,12 +49,10 @@ int app_init(struct app *app, const char *db_opt)
 	} else if (env && *env) {
 		snprintf(app->db_path, sizeof app->db_path, "%s", env);
 	} else {
-		const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-		if (x && *x)
-			snprintf(app->db_path, sizeof app->db_path, "%s/madoguchi/desk.db", x);
-		else
-			snprintf(app->db_path, sizeof app->db_path, "%s/.local/share/madoguchi/desk.db",
-				 home && *home ? home : ".");
+		if (!config_data_dir(dir, sizeof dir))
+			return err_set(&app->err, ERR_INPUT,
+				       _("neither HOME nor XDG_DATA_HOME is set to an absolute path, so there is no place for the database; set HOME or give --db PATH"));
+		snprintf(app->db_path, sizeof app->db_path, "%.1000s/desk.db", dir);
 		default_path = true;
 	}
 	app->desk.cfg = &app->cfg;
@@ -71,7 +75,8 @@ int app_open_db(struct app *app, int flags)
 	}
 	if (db_open(&app->db, app->db_path, flags, &app->err) < 0)
 		return -1;
-	db_set_actor(app->db, app->cfg.user);
+	/* the account that runs the program, never $USER or a setting */
+	db_set_actor(app->db, account_login());
 	db_set_clock(app->db, app->clock.pinned ? app->clock.pinned_at : 0);
 	app->desk.db = app->db;
 	return 0;

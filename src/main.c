@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
+#include "util/safeout.h"
 #include "version.h"
 
 int main(int argc, char **argv)
@@ -20,6 +21,8 @@ int main(int argc, char **argv)
 	/* Records hold personal data: everything we create is private. */
 	umask(077);
 	setlocale(LC_ALL, "");
+	/* every byte a command prints passes the sanitizer */
+	safeout_install();
 	i18n_init();
 
 	for (i = 1; i < argc; i++) {
@@ -49,9 +52,10 @@ int main(int argc, char **argv)
 		config_release(&app.cfg);
 		return app.err.code ? (int)app.err.code : 2;
 	}
-	if (i >= argc)
+	if (i >= argc) {
+		safeout_release();
 		rc = ui_run(&app);
-	else
+	} else
 		rc = cli_main(&app, argc - i, argv + i);
 	app_release(&app);
 	return rc;

@@ -107,7 +107,8 @@ grep_out() {
 }
 
 sql() {
-	sqlite3 -batch -noheader "$MADOGUCHI_DB" "$@"
+	# waits for a desk that is still writing (or just quitting)
+	sqlite3 -batch -noheader -cmd ".timeout 5000" "$MADOGUCHI_DB" "$@"
 }
 
 # sql_is QUERY EXPECTED: poll the database (up to 10 s) until QUERY

@@ -5,8 +5,8 @@
 # As root it runs apt-get; otherwise sudo (non-interactive). When neither
 # works it prints the exact command to run and fails.
 set -u
-BUILD="make gcc pkg-config libncurses-dev libsqlite3-dev libical-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk gettext locales"
-CHECK="$BUILD tmux sqlite3 perl python3 python3-icalendar calcurse poppler-utils groff-base"
+BUILD="make gcc pkg-config libncurses-dev libsqlite3-dev libical-dev libicu-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk gettext locales"
+CHECK="$BUILD tmux sqlite3 perl python3 python3-icalendar python3-recurring-ical-events calcurse poppler-utils groff-base"
 # the robustness tests: valgrind (make check runs a few commands under
 # it; make valgrind-check all tests), clang with libFuzzer (make fuzz),
 # util-linux for setpriv/mount in the fault tests

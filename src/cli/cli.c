@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli_cmds.h"
-#include "db/db_org.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -43,7 +43,7 @@ static const struct cli_cmd commands[] = {
 	  N_("organizations: add, list, search (name or kana reading), show") },
 	{ "staff", cli_staff_cmd, 0,
 	  "staff add NAME [--kana READING] [--desk general|content] | staff list [--all] [--tsv]\n"
-	  "    staff retire NAME | staff return NAME",
+	  "    staff retire NAME | staff return NAME | staff link NAME --account LOGIN",
 	  N_("desk staff") },
 	{ "holidays", cli_holidays, -1, "holidays [--year Y] [--tsv]",
 	  N_("Japanese national holidays of a year, date and name per line") },
@@ -51,7 +51,8 @@ static const struct cli_cmd commands[] = {
 	  N_("days the desk is closed, and the desk's own closed days") },
 	{ "inquiry", cli_inquiry, 0,
 	  "inquiry add --channel phone|email|visit|post [--org NAME|ID] [--contact NAME]\n"
-	  "         [--phone TEL] --topic T --summary TEXT [--due D] [--staff NAME]\n"
+	  "         [--phone TEL] [--email ADDR] --topic meeting|workshop|plan|direct|other\n"
+	  "         --summary TEXT [--due D] [--staff NAME]\n"
 	  "         [--referred-to TEXT] [--received YYYY-MM-DDTHH:MM] [--status S]\n"
 	  "    inquiry list [--open] [--status S] [--channel C] [--staff NAME] [--org NAME|ID]\n"
 	  "         [--topic T] [--from D] [--to D] [--due-by D] [--overdue] [--search TEXT]\n"
@@ -86,8 +87,13 @@ static const struct cli_cmd commands[] = {
 	{ "retention", cli_retention, 0, "retention [--older-than DAYS | --before D] [--dry-run]",
 	  N_("remove personal data of records older than DAYS (config retention_days); counts stay") },
 	{ "check", cli_check, 0, "check", N_("check the database file for damage") },
+	{ "setup", cli_setup, -1, "setup --group GROUP [--lead GROUP] DIR",
+	  N_("make DIR a desk its staff share: the group's folder (2770), its database 0660") },
+	{ "whoami", cli_whoami, 0, "whoami", N_("the account at the desk, its staff record and role") },
+	{ "audit", cli_audit, 0, "audit [--table T] [--id N] [--limit N] [--tsv]",
+	  N_("who changed what, newest first (accounts shown with their staff names)") },
 	{ "export", cli_export, 0,
-	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines]\n"
+	  "export [--from D] [--to D] [--staff NAME] [--what appointments,events,deadlines,blocks]\n"
 	  "         [--no-personal] [-o FILE]",
 	  N_("write the desk calendar as iCalendar (.ics) to FILE or stdout") },
 	{ "import", cli_import, 0, "import FILE.ics [--as events|blocks] [--staff NAME]",
@@ -191,135 +197,33 @@ int cli_dispatch(struct app *app, const char *cmd, const struct cli_sub *subs,
 	return cli_usage(app, cmd, _("unknown %s command '%s'"), cmd, argv[1]);
 }
 
+/* The command line's readers of typed values are core's (core/resolve.h),
+ * so a value means the same here as on the screens. */
 int cli_date(struct app *app, const char *s, int *day)
 {
-	int today = clock_today(&app->clock);
-	char *end;
-
 	if (!s)
 		return err_set(&app->err, ERR_INPUT, _("a date is required"));
-	if (!strcmp(s, "today")) {
-		*day = today;
-		return 0;
-	}
-	if (!strcmp(s, "tomorrow")) {
-		*day = today + 1;
-		return 0;
-	}
-	if (!strcmp(s, "yesterday")) {
-		*day = today - 1;
-		return 0;
-	}
-	if ((s[0] == '+' || s[0] == '-') && s[1] >= '0' && s[1] <= '9') {
-		long n = strtol(s, &end, 10);
-		if (*end == '\0' && n > -100000 && n < 100000) {
-			*day = today + (int)n;
-			return 0;
-		}
-	}
-	if (date_parse(s, day) < 0)
-		return err_set(&app->err, ERR_INPUT,
-			       _("'%s' is not a date (YYYY-MM-DD, a day that exists, 1900-2199)"), s);
-	return 0;
+	return resolve_date(&app->desk, s, "date", false, day, &app->err);
 }
 
 int cli_time(struct app *app, const char *s, int *min)
 {
-	if (!s || time_parse(s, min, false) < 0)
-		return err_set(&app->err, ERR_INPUT, _("'%s' is not a time of day (HH:MM, 00:00-23:59)"),
-			       s ? s : "");
-	return 0;
+	return resolve_time(s, "start", min, &app->err);
 }
 
 int cli_id(struct app *app, const char *s, const char *what, long long *id)
 {
-	char *end;
-	long long v;
-
-	if (!s || !*s)
-		return err_set(&app->err, ERR_INPUT, _("%s: an id is required"), what);
-	if (*s == '#')
-		s++;
-	v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return err_set(&app->err, ERR_INPUT, _("%s: '%s' is not an id"), what, s);
-	*id = v;
-	return 0;
-}
-
-struct org_match {
-	int n;
-	long long id;
-	struct strbuf names;
-};
-
-static int collect_org(const struct org *o, void *arg)
-{
-	struct org_match *m = arg;
-
-	m->n++;
-	m->id = o->id;
-	if (m->n <= 5)
-		strbuf_addf(&m->names, "%s#%lld %s", m->n > 1 ? ", " : "", o->id, o->name);
-	return 0;
+	return resolve_id(s, "id", what, id, &app->err);
 }
 
 int cli_org(struct app *app, const char *s, long long *id)
 {
-	struct org o;
-	int rc;
-
-	if (!s || !*s)
-		return err_set(&app->err, ERR_INPUT, _("organization: required"));
-	if (strspn(s, "0123456789") == strlen(s) || (*s == '#' && strspn(s + 1, "0123456789") == strlen(s + 1))) {
-		if (cli_id(app, s, _("organization"), id) < 0)
-			return -1;
-		if (db_org_get(app->db, *id, &o, &app->err) < 0)
-			return -1;
-		org_release(&o);
-		return 0;
-	}
-	rc = db_org_find(app->db, s, &o, &app->err);
-	if (rc < 0)
-		return -1;
-	if (rc == 0) {
-		*id = o.id;
-		org_release(&o);
-		return 0;
-	}
-	struct org_match m = { 0, 0, STRBUF_INIT };
-	if (db_org_search(app->db, s, 6, collect_org, &m, &app->err) < 0) {
-		strbuf_release(&m.names);
-		return -1;
-	}
-	if (m.n == 1) {
-		*id = m.id;
-		strbuf_release(&m.names);
-		return 0;
-	}
-	if (m.n == 0)
-		err_set(&app->err, ERR_INPUT,
-			_("no organization matches '%s'; add it with 'madoguchi org add'"), s);
-	else
-		err_set(&app->err, ERR_INPUT, _("'%s' matches several organizations: %s%s; give the id"),
-			s, strbuf_str(&m.names), m.n > 5 ? ", ..." : "");
-	strbuf_release(&m.names);
-	return -1;
+	return resolve_org(&app->desk, s, "org", id, &app->err);
 }
 
 int cli_staff(struct app *app, const char *s, long long *id)
 {
-	struct staff st;
-	int rc = db_staff_find(app->db, s, &st, &app->err);
-
-	if (rc < 0)
-		return -1;
-	if (rc == 1)
-		return err_set(&app->err, ERR_INPUT,
-			       _("no staff member '%s' (see madoguchi staff list)"), s);
-	*id = st.id;
-	staff_release(&st);
-	return 0;
+	return resolve_staff(&app->desk, s, "staff", false, id, &app->err);
 }
 
 void cli_put(FILE *out, const char *s)

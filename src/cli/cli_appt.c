@@ -5,10 +5,13 @@
 #include <string.h>
 #include "cli/cli_cmds.h"
 #include "cli/cli_mail.h"
+#include "cli/cli_events.h"
+#include "core/admin.h"
 #include "core/demo.h"
 #include "core/desk.h"
 #include "core/holiday.h"
 #include "core/report.h"
+#include "core/resolve.h"
 #include "core/formdef.h"
 #include "db/db_appt.h"
 #include "db/db_extra.h"
@@ -23,7 +26,7 @@ int cli_init(struct app *app, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	printf(_("database ready: %s (schema %d)\n"), app->db_path, db_schema_version(app->db));
+	printf(_("database ready: %s (schema %d)\n"), app->db_path, admin_schema_version(&app->desk));
 	return 0;
 }
 
@@ -44,12 +47,7 @@ static const char *channel_label(enum channel c)
 
 static void topics_str(unsigned topics, struct strbuf *sb, const char *sep)
 {
-	for (int t = 0; t < TOPIC_COUNT; t++)
-		if (topics & (1u << t)) {
-			if (sb->len)
-				strbuf_adds(sb, sep);
-			strbuf_adds(sb, i18n_japanese() ? topic_ja[t] : topic_code[t]);
-		}
+	resolve_topics_str(topics, i18n_japanese(), sep, sb);
 }
 
 static const struct option book_options[] = {
@@ -172,8 +170,7 @@ static int print_appt(const struct appt *a, void *arg)
 			printf("%s(%s)\n", date_format(a->day, date), jdate_wday(date_wday(a->day)));
 			lc->last_day = a->day;
 		}
-		static const char *mark[ST_COUNT] = { " ", "✓", "×", "?" };
-		printf("%s %s-%s %s #%-5lld ", mark[a->status], time_format(a->start_min, t1),
+		printf("%s %s-%s %s #%-5lld ", appt_status_mark(a->status), time_format(a->start_min, t1),
 		       time_format(a->start_min + a->minutes, t2),
 		       a->channel == CH_VISIT ? "来所" : "電話", a->id);
 		cli_pad(stdout, a->org_name, 28);
@@ -237,6 +234,8 @@ int cli_day(struct app *app, int argc, char **argv)
 		return cli_fail(app);
 	if (!lc.tsv && lc.n == 0)
 		printf(_("  no appointments\n"));
+	if (!lc.tsv && cli_day_events(app, f.from_day, f.staff_id) < 0)
+		return cli_fail(app);
 	return 0;
 }
 
@@ -537,20 +536,16 @@ int cli_holidays(struct app *app, int argc, char **argv)
 int cli_closed(struct app *app, int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "add")) {
-		int day;
 		if (argc != 4)
 			return cli_usage(app, "closed", _("closed add DATE REASON"));
-		if (cli_date(app, argv[2], &day) < 0 ||
-		    db_closed_day_set(app->db, day, argv[3], &app->err) < 0)
+		if (desk_closed_add(&app->desk, argv[2], argv[3], &app->err) < 0)
 			return cli_fail(app);
 		return 0;
 	}
 	if (argc >= 2 && !strcmp(argv[1], "remove")) {
-		int day;
 		if (argc != 3)
 			return cli_usage(app, "closed", _("closed remove DATE"));
-		if (cli_date(app, argv[2], &day) < 0 ||
-		    db_closed_day_set(app->db, day, NULL, &app->err) < 0)
+		if (desk_closed_remove(&app->desk, argv[2], &app->err) < 0)
 			return cli_fail(app);
 		return 0;
 	}

@@ -34,5 +34,9 @@ int cli_import(struct app *app, int argc, char **argv);
 int cli_print(struct app *app, int argc, char **argv);
 int cli_mail(struct app *app, int argc, char **argv);
 int cli_remind(struct app *app, int argc, char **argv);
+int cli_setup(struct app *app, int argc, char **argv);
+int cli_whoami(struct app *app, int argc, char **argv);
+int cli_audit(struct app *app, int argc, char **argv);
+int cli_staff_link(struct app *app, int argc, char **argv);
 
 #endif

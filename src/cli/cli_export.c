@@ -8,7 +8,9 @@
 #include "export/ical.h"
 #include "export/ical_import.h"
 #include "export/print.h"
+#include "util/date.h"
 #include "util/i18n.h"
+#include "util/safeout.h"
 
 int cli_export(struct app *app, int argc, char **argv)
 {
@@ -42,10 +44,14 @@ int cli_export(struct app *app, int argc, char **argv)
 		return cli_fail(app);
 	if (o.from_day && o.to_day && o.to_day < o.from_day)
 		return cli_usage(app, "export", _("--to is before --from"));
+	/* standard output appended to the database (>> desk.db) is the
+	 * database too */
+	if ((!out || !strcmp(out, "-")) && db_refuse_own_file(app->db, "/dev/stdout", &app->err) < 0)
+		return cli_fail(app);
 	if (out && strcmp(out, "-"))
 		n = ical_export_file(&app->desk, &o, out, &app->err);
 	else
-		n = ical_export(&app->desk, &o, stdout, &app->err);
+		n = ical_export(&app->desk, &o, safeout_raw(), &app->err);	/* CRLF lines; values sanitized */
 	if (n < 0)
 		return cli_fail(app);
 	if (out && strcmp(out, "-"))
@@ -59,7 +65,7 @@ int cli_import(struct app *app, int argc, char **argv)
 		{ "as", required_argument, NULL, 'a' }, { "staff", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0 };
+	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0, ical_import_horizon(clock_today(&app->clock)) };
 	struct ical_import_result r;
 	const char *staff = NULL;
 	int c;
@@ -86,9 +92,20 @@ int cli_import(struct app *app, int argc, char **argv)
 		return cli_fail(app);
 	if (ical_import_file(app->db, argv[optind], &o, &r, &app->err) < 0)
 		return cli_fail(app);
-	printf(_("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d skipped\n"),
+	for (size_t i = 0; i < r.n_notes; i++)
+		fprintf(stderr, "madoguchi: %s\n", r.notes[i]);
+	printf(_("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated,"
+		 " %d unchanged; %d removed; %d older copies ignored; %d skipped\n"),
 	       argv[optind], r.events_created, r.events_updated, r.events_unchanged,
-	       r.blocks_created, r.blocks_updated, r.skipped);
+	       r.blocks_created, r.blocks_updated, r.blocks_unchanged, r.removed, r.older, r.skipped);
+	if (r.appointments)
+		printf(_("%d appointments of another desk came in as program events\n"), r.appointments);
+	{
+		char d[DATE_STRLEN];
+		printf(_("repeating events are stored up to %s (two years ahead); import the file again later for the rest\n"),
+		       date_format(o.horizon_day - 1, d));
+	}
+	ical_import_result_release(&r);
 	return 0;
 }
 
@@ -148,8 +165,10 @@ int cli_print(struct app *app, int argc, char **argv)
 	}
 	if (o.layout == PRINT_TIMETABLE && o.format != PRINT_PDF)
 		return cli_usage(app, "print", _("the timetable is printed as a PDF (--format pdf)"));
+	if (out && !strcmp(out, "-") && db_refuse_own_file(app->db, "/dev/stdout", &app->err) < 0)
+		return cli_fail(app);
 	if (out && !strcmp(out, "-"))
-		n = print_schedule(&app->desk, &o, stdout, &app->err);
+		n = print_schedule(&app->desk, &o, safeout_raw(), &app->err);	/* PDF, form feeds */
 	else if (out)
 		n = print_schedule_to(&app->desk, &o, out, &app->err);
 	else

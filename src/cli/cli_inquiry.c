@@ -77,26 +77,20 @@ static bool inq_field_opt(struct inq_fields *f, int c, const char *arg)
 	return false;
 }
 
-/* --received: YYYY-MM-DDTHH:MM (or a blank for the T) into q. */
-static int set_received(struct app *app, const char *s, struct inquiry *q)
+/* The fields of inquiry add and inquiry edit into a request, as typed. */
+static void fields_to_req(const struct inq_fields *f, struct inquiry_req *r)
 {
-	if (strlen(s) != 16)
-		return cli_usage(app, CMD, _("--received: '%s' is not YYYY-MM-DDTHH:MM"), s);
-	memcpy(q->received, s, 17);
-	if (q->received[10] == ' ')
-		q->received[10] = 'T';
-	return 0;
-}
-
-/* --contact of q's organization, made with --phone and --email when new. */
-static int set_contact(struct app *app, const struct inq_fields *f, struct inquiry *q)
-{
-	if (!q->org_id)
-		return cli_usage(app, CMD, _("--contact belongs to an --org"));
-	if (db_contact_ensure(app->db, q->org_id, f->contact, f->phone, f->email, &q->contact_id,
-			      &app->err) < 0)
-		return cli_fail(app);
-	return 0;
+	r->channel = f->channel;
+	r->org = f->org;
+	r->contact = f->contact;
+	r->phone = f->phone;
+	r->email = f->email;
+	r->topic = f->topic;
+	r->summary = f->summary;
+	r->due = f->due;
+	r->staff = f->staff;
+	r->referred_to = f->referred;
+	r->received = f->received;
 }
 
 static int inquiry_add_cmd(struct app *app, int argc, char **argv)
@@ -106,62 +100,26 @@ static int inquiry_add_cmd(struct app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct inq_fields f = { 0 };
-	const char *status = NULL;
-	struct inquiry q;
-	int c, k, rc = 2;
+	struct inquiry_req r = { 0 };
+	struct inquiry_result res;
+	int c;
 
-	memset(&q, 0, sizeof q);
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (inq_field_opt(&f, c, optarg))
 			continue;
 		if (c != 'x')
-			goto out;
-		status = optarg;
+			return 2;
+		r.status = optarg;
 	}
-	if (optind < argc) {
-		rc = cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind]);
-		goto out;
-	}
-	if (!f.channel || !f.topic || !f.summary) {
-		rc = cli_usage(app, CMD, _("inquiry add needs --channel, --topic and --summary"));
-		goto out;
-	}
-	q.topic = xstrdup(f.topic);
-	q.summary = xstrdup(f.summary);
-	if (f.referred)
-		q.referred_to = xstrdup(f.referred);
-	if ((rc = parse_channel(app, f.channel, &k)))
-		goto out;
-	q.channel = (enum inq_channel)k;
-	if (status) {
-		if ((rc = parse_status(app, status, &k)))
-			goto out;
-		q.status = (enum inq_status)k;
-	}
-	if (f.received && (rc = set_received(app, f.received, &q)))
-		goto out;
-	if ((f.due && cli_date(app, f.due, &q.due_day) < 0) ||
-	    (f.org && cli_org(app, f.org, &q.org_id) < 0) ||
-	    (f.staff && cli_staff(app, f.staff, &q.staff_id) < 0)) {
-		rc = cli_fail(app);
-		goto out;
-	}
-	if (f.contact && *f.contact) {
-		if ((rc = set_contact(app, &f, &q)))
-			goto out;
-	} else if (f.phone || f.email) {
-		rc = cli_usage(app, CMD, _("--phone and --email belong to a --contact"));
-		goto out;
-	}
-	if (inquiry_add(&app->desk, &q, &app->err) < 0) {
-		rc = cli_fail(app);
-		goto out;
-	}
-	printf("%lld\n", q.id);
-	rc = 0;
-out:
-	inquiry_release(&q);
-	return rc;
+	if (optind < argc)
+		return cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind]);
+	if (!f.channel || !f.topic || !f.summary)
+		return cli_usage(app, CMD, _("inquiry add needs --channel, --topic and --summary"));
+	fields_to_req(&f, &r);
+	if (inquiry_request(&app->desk, &r, &res, &app->err) < 0)
+		return cli_fail(app);
+	printf("%lld\n", res.id);
+	return 0;
 }
 
 struct list_ctx {
@@ -242,7 +200,7 @@ static int inquiry_list_cmd(struct app *app, int argc, char **argv)
 	struct list_ctx lc = { app, false, 0 };
 	const char *staff = NULL, *org = NULL, *from = NULL, *to = NULL, *due_by = NULL;
 	char *topic = NULL;
-	int c, k, rc = 2;
+	int c, k = 0, rc = 2;
 
 	inquiry_filter_init(&f);
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
@@ -352,9 +310,10 @@ static int print_note(const struct inquiry_note *n, void *arg)
 
 	(void)arg;
 	snprintf(when, sizeof when, "%s", n->at);
-	if (when[10] == 'T')
+	if (strlen(when) > 10 && when[10] == 'T')
 		when[10] = ' ';
-	printf("  %s", when);
+	fputs("  ", stdout);
+	cli_put(stdout, when);
 	if (n->staff_name) {
 		putchar(' ');
 		cli_put(stdout, n->staff_name);
@@ -467,86 +426,35 @@ fail:
  * does; an empty value clears an optional field. */
 static int inquiry_edit_cmd(struct app *app, int argc, char **argv)
 {
-	static const struct option opts[] = { INQ_FIELD_OPTIONS, { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = {
+		INQ_FIELD_OPTIONS, { "status", required_argument, NULL, 'x' }, { NULL, 0, NULL, 0 }
+	};
 	struct inq_fields f = { 0 };
-	struct inquiry q;
-	long long id;
-	int c, k, rc = 2, n = 0;
+	struct inquiry_req r = { 0 };
+	struct inquiry_result res;
+	int c, rc, n = 0;
 
-	memset(&q, 0, sizeof q);
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		n++;
-		if (!inq_field_opt(&f, c, optarg))
+		if (c == 'x')
+			r.status = optarg;
+		else if (!inq_field_opt(&f, c, optarg))
 			return 2;
 	}
-	if ((rc = one_id(app, argc, argv, &id)))
+	if ((rc = one_id(app, argc, argv, &r.id)))
 		return rc;
-	if (optind + 1 < argc)
-		return cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind + 1]);
+	if (optind < argc)
+		return cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind]);
 	if (!n)
 		return cli_usage(app, CMD, _("inquiry edit ID needs at least one --field to change"));
-	if ((f.phone || f.email) && !f.contact)
-		return cli_usage(app, CMD, _("--phone and --email belong to a --contact"));
-	if (db_inquiry_get(app->db, id, &q, &app->err) < 0)
+	fields_to_req(&f, &r);
+	if (inquiry_request(&app->desk, &r, &res, &app->err) < 0)
 		return cli_fail(app);
-	rc = 2;
-	if (f.channel) {
-		if ((rc = parse_channel(app, f.channel, &k)))
-			goto out;
-		q.channel = (enum inq_channel)k;
-	}
-	if (f.received && (rc = set_received(app, f.received, &q)))
-		goto out;
-	if (f.org) {
-		long long old = q.org_id;
-		q.org_id = 0;
-		if (*f.org && cli_org(app, f.org, &q.org_id) < 0) {
-			rc = cli_fail(app);
-			goto out;
-		}
-		if (q.org_id != old)
-			q.contact_id = 0;
-	}
-	if (f.staff) {
-		q.staff_id = 0;
-		if (*f.staff && cli_staff(app, f.staff, &q.staff_id) < 0) {
-			rc = cli_fail(app);
-			goto out;
-		}
-	}
-	if (f.due) {
-		q.due_day = 0;
-		if (*f.due && strcmp(f.due, "none") && cli_date(app, f.due, &q.due_day) < 0) {
-			rc = cli_fail(app);
-			goto out;
-		}
-	}
-	if (f.contact) {
-		q.contact_id = 0;
-		if (*f.contact && (rc = set_contact(app, &f, &q)))
-			goto out;
-	}
-	if (f.topic) {
-		free(q.topic);
-		q.topic = xstrdup(f.topic);
-	}
-	if (f.summary) {
-		free(q.summary);
-		q.summary = xstrdup(f.summary);
-	}
-	if (f.referred) {
-		free(q.referred_to);
-		q.referred_to = *f.referred ? xstrdup(f.referred) : NULL;
-	}
-	if (inquiry_edit(&app->desk, &q, &app->err) < 0) {
-		rc = cli_fail(app);
-		goto out;
-	}
-	printf(_("inquiry #%lld saved\n"), id);
-	rc = 0;
-out:
-	inquiry_release(&q);
-	return rc;
+	if (res.changed)
+		printf(_("inquiry #%lld saved\n"), r.id);
+	else
+		printf(_("inquiry #%lld unchanged\n"), r.id);
+	return 0;
 }
 
 static int inquiry_note_cmd(struct app *app, int argc, char **argv)
@@ -555,7 +463,7 @@ static int inquiry_note_cmd(struct app *app, int argc, char **argv)
 		{ "staff", required_argument, NULL, 'S' }, { NULL, 0, NULL, 0 }
 	};
 	const char *staff = NULL;
-	long long id, staff_id = 0, note_id;
+	long long id, note_id;
 	int c, rc;
 
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
@@ -568,34 +476,32 @@ static int inquiry_note_cmd(struct app *app, int argc, char **argv)
 		return rc;
 	if (optind + 1 != argc)
 		return cli_usage(app, CMD, _("inquiry note ID TEXT: one text is required"));
-	if (staff && cli_staff(app, staff, &staff_id) < 0)
-		return cli_fail(app);
-	if (inquiry_note_add(&app->desk, id, staff_id, argv[optind], &note_id, &app->err) < 0)
+	if (inquiry_note_add(&app->desk, id, staff, argv[optind], &note_id, &app->err) < 0)
 		return cli_fail(app);
 	printf(_("note added to inquiry #%lld\n"), id);
 	return 0;
 }
 
-static int inquiry_status_cmd(struct app *app, int argc, char **argv, int fixed)
+static int inquiry_status_cmd(struct app *app, int argc, char **argv, const char *fixed)
 {
 	long long id;
-	int rc, st = fixed;
+	int rc;
+	const char *st = fixed;
 
 	if (cli_getopt(argc, argv, no_opts, NULL) != -1)
 		return 2;
 	if ((rc = one_id(app, argc, argv, &id)))
 		return rc;
-	if (fixed < 0) {
+	if (!fixed) {
 		if (optind + 1 != argc)
 			return cli_usage(app, CMD, _("inquiry status ID open|waiting|closed"));
-		if ((rc = parse_status(app, argv[optind], &st)))
-			return rc;
+		st = argv[optind];
 	} else if (optind != argc) {
 		return cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind]);
 	}
-	if (inquiry_set_status(&app->desk, id, (enum inq_status)st, &app->err) < 0)
+	if (inquiry_set_status(&app->desk, id, st, &app->err) < 0)
 		return cli_fail(app);
-	printf(_("inquiry #%lld is %s\n"), id, inq_status_code[st]);
+	printf(_("inquiry #%lld is %s\n"), id, inq_status_code[model_lookup(inq_status_code, IS_COUNT, st)]);
 	return 0;
 }
 
@@ -682,12 +588,12 @@ out:
 
 static int inquiry_set_status_cmd(struct app *app, int argc, char **argv)
 {
-	return inquiry_status_cmd(app, argc, argv, -1);
+	return inquiry_status_cmd(app, argc, argv, NULL);
 }
 
 static int inquiry_close_cmd(struct app *app, int argc, char **argv)
 {
-	return inquiry_status_cmd(app, argc, argv, IS_CLOSED);
+	return inquiry_status_cmd(app, argc, argv, inq_status_code[IS_CLOSED]);
 }
 
 int cli_inquiry(struct app *app, int argc, char **argv)

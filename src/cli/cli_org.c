@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli_cmds.h"
+#include "core/org.h"
 #include "db/db_appt.h"
 #include "db/db_org.h"
 #include "util/i18n.h"
@@ -48,56 +49,31 @@ static int org_add(struct app *app, int argc, char **argv)
 		{ "address", required_argument, NULL, 'a' }, { "note", required_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct org o;
-	const char *type = NULL;
-	int c, rc = 2;
+	struct org_req r = { 0 };
+	struct org_result res;
+	int c;
 
-	memset(&o, 0, sizeof o);
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		char **dst = NULL;
 		switch (c) {
-		case 'n': dst = &o.name; break;
-		case 'k': dst = &o.kana; break;
-		case 't': type = optarg; break;
-		case 'm': dst = &o.municipality; break;
-		case 'p': dst = &o.phone; break;
-		case 'e': dst = &o.email; break;
-		case 'a': dst = &o.address; break;
-		case 'N': dst = &o.note; break;
-		default: goto out;
-		}
-		if (dst) {
-			free(*dst);
-			*dst = xstrdup(optarg);
+		case 'n': r.name = optarg; break;
+		case 'k': r.kana = optarg; break;
+		case 't': r.type = optarg; break;
+		case 'm': r.municipality = optarg; break;
+		case 'p': r.phone = optarg; break;
+		case 'e': r.email = optarg; break;
+		case 'a': r.address = optarg; break;
+		case 'N': r.note = optarg; break;
+		default: return 2;
 		}
 	}
-	if (optind < argc) {
-		rc = cli_usage(app, "org", _("unexpected argument '%s'"), argv[optind]);
-		goto out;
-	}
-	if (!o.name || !type || !o.municipality) {
-		rc = cli_usage(app, "org", _("--name, --type and --municipality are required"));
-		goto out;
-	}
-	int k = model_lookup3(org_type_code, org_type_en, org_type_ja, ORG_TYPE_COUNT, type);
-	if (k < 0) {
-		rc = cli_usage(app, "org",
-			       _("--type: '%s' is not one of municipality, council, center, intermediary, local, individual"),
-			       type);
-		goto out;
-	}
-	o.type = (enum org_type)k;
-	if (db_begin(app->db, &app->err) < 0 || db_org_insert(app->db, &o, &app->err) < 0 ||
-	    db_commit(app->db, &app->err) < 0) {
-		db_rollback(app->db);
-		rc = cli_fail(app);
-		goto out;
-	}
-	printf("%lld\n", o.id);
-	rc = 0;
-out:
-	org_release(&o);
-	return rc;
+	if (optind < argc)
+		return cli_usage(app, "org", _("unexpected argument '%s'"), argv[optind]);
+	if (!r.name || !r.type || !r.municipality)
+		return cli_usage(app, "org", _("--name, --type and --municipality are required"));
+	if (org_request(&app->desk, &r, &res, &app->err) < 0)
+		return cli_fail(app);
+	printf("%lld\n", res.id);
+	return 0;
 }
 
 static int org_show(struct app *app, const char *s)
@@ -190,8 +166,8 @@ int cli_staff_cmd(struct app *app, int argc, char **argv)
 			{ "kana", required_argument, NULL, 'k' }, { "desk", required_argument, NULL, 'd' },
 			{ NULL, 0, NULL, 0 }
 		};
-		struct staff s = { 0, NULL, NULL, NULL, true };
 		const char *kana = "", *desk = "general";
+		long long id;
 		int c;
 
 		argc--;
@@ -205,20 +181,15 @@ int cli_staff_cmd(struct app *app, int argc, char **argv)
 		}
 		if (optind + 1 != argc)
 			return cli_usage(app, "staff", _("staff add NAME"));
-		if (strcmp(desk, "general") && strcmp(desk, "content"))
-			return cli_usage(app, "staff", _("--desk: general or content"));
-		s.name = argv[optind];
-		s.kana = (char *)kana;
-		s.desk = (char *)desk;
-		if (db_staff_insert(app->db, &s, &app->err) < 0)
+		if (staff_add(&app->desk, argv[optind], kana, desk, &id, &app->err) < 0)
 			return cli_fail(app);
-		printf("%lld\n", s.id);
+		printf("%lld\n", id);
 		return 0;
 	}
+	if (argc >= 2 && !strcmp(argv[1], "link"))
+		return cli_staff_link(app, argc - 1, argv + 1);
 	if (argc == 3 && (!strcmp(argv[1], "retire") || !strcmp(argv[1], "return"))) {
-		long long id;
-		if (cli_staff(app, argv[2], &id) < 0 ||
-		    db_staff_set_active(app->db, id, !strcmp(argv[1], "return"), &app->err) < 0)
+		if (staff_set_active(&app->desk, argv[2], !strcmp(argv[1], "return"), &app->err) < 0)
 			return cli_fail(app);
 		return 0;
 	}

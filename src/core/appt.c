@@ -22,6 +22,13 @@ int appt_topic_parse(const char *s)
 	return model_lookup3(topic_code, topic_en, topic_ja, TOPIC_COUNT, s);
 }
 
+const char *appt_status_mark(enum appt_status st)
+{
+	static const char *const mark[ST_COUNT] = { "*", "✓", "x", "?" };
+
+	return st < ST_COUNT ? mark[st] : "?";
+}
+
 void appt_describe(const struct appt *a, char *buf, size_t n)
 {
 	char date[DATE_STRLEN], from[6], to[6];
@@ -566,10 +573,7 @@ int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt
 		if (db_appt_update(d->db, &a, e) < 0)
 			goto out;
 	}
-	if (extras_write(d->db, "appointment", a.id, r->form, r->extras, e) < 0)
-		goto out;
-	res->changed = db_total_changes(d->db) != changes;
-	if (db_commit(d->db, e) < 0)
+	if (extras_commit(d->db, "appointment", a.id, r->form, r->extras, changes, &res->changed, e) < 0)
 		goto out;
 	res->id = a.id;
 	res->sequence = a.sequence;

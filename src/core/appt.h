@@ -75,6 +75,11 @@ int appt_set_status(const struct desk_ctx *d, long long id, enum appt_status st,
  * "2026-11-25 10:00-10:30 団体名" (date, time, organization). */
 void appt_describe(const struct appt *a, char *buf, size_t n);
 
+/* The one-character mark of a status, the same on every screen and
+ * command: * booked, ✓ done, x cancelled, ? no-show (none of them of
+ * ambiguous width). */
+const char *appt_status_mark(enum appt_status st);
+
 /* Parse a topic given as code, English or Japanese name; -1 if none. */
 int appt_topic_parse(const char *s);
 

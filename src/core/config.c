@@ -13,8 +13,6 @@
 
 void config_defaults(struct config *c)
 {
-	const char *u = getenv("USER");
-
 	memset(c, 0, sizeof *c);
 	c->open_min = 10 * 60;
 	c->close_min = 17 * 60;
@@ -24,27 +22,71 @@ void config_defaults(struct config *c)
 	snprintf(c->timezone, sizeof c->timezone, "Asia/Tokyo");
 	snprintf(c->print_command, sizeof c->print_command, "lp");
 	snprintf(c->print_format, sizeof c->print_format, "pdf");
-	if (!u || !*u) {
-		struct passwd *pw = getpwuid(getuid());
-		u = pw ? pw->pw_name : "desk";
-	}
-	snprintf(c->user, sizeof c->user, "%s", u);
 	c->closed[0] = (struct config_closed){ 12, 29, 12, 31 };
 	c->closed[1] = (struct config_closed){ 1, 1, 1, 3 };
 	c->n_closed = 2;
 	c->rooms = xstrdup("相談室A,相談室B");
 }
 
+/* An XDG base directory variable counts only when it is an absolute
+ * path (the XDG spec); so does HOME here: a relative or empty one would
+ * make the current directory the place of settings and data. */
+static const char *abs_env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && v[0] == '/' ? v : NULL;
+}
+
 char *config_dir(char *buf, size_t n)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
+	const char *x = abs_env("XDG_CONFIG_HOME");
+	const char *home = abs_env("HOME");
 
-	if (x && *x)
+	buf[0] = '\0';
+	if (x)
 		snprintf(buf, n, "%s/madoguchi", x);
+	else if (home)
+		snprintf(buf, n, "%s/.config/madoguchi", home);
 	else
-		snprintf(buf, n, "%s/.config/madoguchi", home && *home ? home : ".");
+		return NULL;
 	return buf;
+}
+
+char *config_data_dir(char *buf, size_t n)
+{
+	const char *x = abs_env("XDG_DATA_HOME");
+	const char *home = abs_env("HOME");
+
+	buf[0] = '\0';
+	if (x)
+		snprintf(buf, n, "%s/madoguchi", x);
+	else if (home)
+		snprintf(buf, n, "%s/.local/share/madoguchi", home);
+	else
+		return NULL;
+	return buf;
+}
+
+/* A zone name the system knows: a TZif file under $TZDIR or
+ * /usr/share/zoneinfo.  A misspelled name would make the C library
+ * fall back to UTC silently. */
+static bool zone_known(const char *v)
+{
+	const char *dir = getenv("TZDIR");
+	char path[600], magic[4];
+	FILE *f;
+	bool ok;
+
+	if (!*v || strlen(v) > 200 || v[0] == '/' || strstr(v, "..") ||
+	    strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-") != strlen(v))
+		return false;
+	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", v);
+	if (!(f = fopen(path, "rb")))
+		return false;
+	ok = fread(magic, 1, 4, f) == 4 && !memcmp(magic, "TZif", 4);
+	fclose(f);
+	return ok;
 }
 
 static int parse_md(const char *s, int *m, int *d)
@@ -163,8 +205,10 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 	if (!strcmp(key, "closed"))
 		return parse_closed(c, v, e);
 	if (!strcmp(key, "timezone")) {
-		if (!*v || strstr(v, "..") || v[0] == '/')
-			return err_set(e, ERR_INPUT, _("timezone: '%s' is not a zone name like Asia/Tokyo"), v);
+		if (!zone_known(v))
+			return err_set(e, ERR_INPUT,
+				       _("timezone: '%s' is not a zone this system knows (a name like Asia/Tokyo, see /usr/share/zoneinfo)"),
+				       v);
 		return set_str(c->timezone, sizeof c->timezone, key, v, e);
 	}
 	if (!strcmp(key, "print_command"))
@@ -210,7 +254,9 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 		return set_str(c->mail_from, sizeof c->mail_from, key, v, e);
 	}
 	if (!strcmp(key, "user"))
-		return set_str(c->user, sizeof c->user, key, v, e);
+		/* anyone can write a name here: the audit names the account */
+		return err_set_field(e, ERR_INPUT, key,
+				     _("user is not a setting: the audit log names the account that runs madoguchi; remove the line"));
 	if (!strcmp(key, "rooms")) {
 		free(c->rooms);
 		c->rooms = xstrdup(v);

@@ -26,7 +26,6 @@ struct config {
 	char print_command[256];
 	char print_format[8];		/* what goes to the print command: "pdf" or "text" */
 	char printer[128];		/* the destination (lp -d, lpr -P); "": the default */
-	char user[64];			/* who is at the desk, for the audit log */
 	int deadline_alarm_days;	/* VALARM this many days before a deadline */
 	int retention_days;		/* `retention` default age; 0: not set */
 	/* letters to a booking's contact (export/mail.h) */
@@ -43,8 +42,7 @@ struct config {
 };
 
 /* Defaults: weekdays 10:00-17:00, 30-minute slots, closed 12/29-1/3,
- * Asia/Tokyo, print the PDF with lp to the default printer, the login
- * name as user. */
+ * Asia/Tokyo, print the PDF with lp to the default printer. */
 void config_defaults(struct config *c);
 /* Read a config file if it exists (a missing file is not an error). */
 int config_load(struct config *c, const char *path, struct err *e);
@@ -56,8 +54,13 @@ int config_set(struct config *c, const char *key, const char *value, struct err 
 /* An extra pair's value, or NULL. */
 const char *config_get(const struct config *c, const char *key);
 /* Path of the config directory: $XDG_CONFIG_HOME/madoguchi or
- * ~/.config/madoguchi (buf of size n). */
+ * $HOME/.config/madoguchi (buf of size n); NULL (and buf "") when
+ * neither variable holds an absolute path: never the current
+ * directory. */
 char *config_dir(char *buf, size_t n);
+/* The data directory, the same way: $XDG_DATA_HOME/madoguchi or
+ * $HOME/.local/share/madoguchi; NULL when neither is usable. */
+char *config_data_dir(char *buf, size_t n);
 void config_release(struct config *c);
 
 /* Whether month/day falls in one of the desk's own closed periods. */

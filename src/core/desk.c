@@ -3,9 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/appt.h"
 #include "core/holiday.h"
+#include "core/resolve.h"
+#include "core/role.h"
 #include "db/db_appt.h"
 #include "util/date.h"
+#include "util/i18n.h"
+#include "util/text.h"
 #include "util/mem.h"
 
 /* Weekends, national holidays and the config's yearly closed days:
@@ -124,4 +129,54 @@ int desk_days_between(const struct config *c, struct db *db, int from, int to)
 		n += open[i];
 	free(open);
 	return n;
+}
+
+int desk_closed_add(const struct desk_ctx *d, const char *date, const char *reason,
+		    struct err *e)
+{
+	char msg[512];
+	int day;
+
+	if (role_require_lead(d, _("changing closed days"), e) < 0)
+		return -1;
+	if (resolve_date(d, date, "date", false, &day, e) < 0)
+		return -1;
+	if (!reason || !*reason)
+		return err_set_field(e, ERR_INPUT, "reason", _("reason: required"));
+	if (text_check(_("reason"), reason, TEXT_LINE, 100, msg, sizeof msg) < 0)
+		return err_set_field(e, ERR_INPUT, "reason", "%s", msg);
+	if (db_begin(d->db, e) < 0)
+		return -1;
+	if (db_closed_day_set(d->db, day, reason, e) < 0 || db_commit(d->db, e) < 0) {
+		db_rollback(d->db);
+		return -1;
+	}
+	return 0;
+}
+
+int desk_closed_remove(const struct desk_ctx *d, const char *date, struct err *e)
+{
+	char ds[DATE_STRLEN];
+	int day;
+
+	if (role_require_lead(d, _("changing closed days"), e) < 0)
+		return -1;
+	if (resolve_date(d, date, "date", false, &day, e) < 0)
+		return -1;
+	if (db_begin(d->db, e) < 0)
+		return -1;
+	long long before = db_total_changes(d->db);
+	if (db_closed_day_set(d->db, day, NULL, e) < 0)
+		goto fail;
+	if (db_total_changes(d->db) == before) {
+		err_set_field(e, ERR_INPUT, "date", _("%s is not one of the desk's own closed days"),
+			      date_format(day, ds));
+		goto fail;
+	}
+	if (db_commit(d->db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(d->db);
+	return -1;
 }

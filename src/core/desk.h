@@ -37,4 +37,13 @@ int desk_open_days(const struct config *c, struct db *db, int first, int last, b
 /* Desk days strictly after from up to and including to (0 when to <= from). */
 int desk_days_between(const struct config *c, struct db *db, int from, int to);
 
+struct desk_ctx;
+/* The desk's own closed days, as typed: a date (words too) and a
+ * reason (one line, at most 100 characters); an existing day gets the
+ * new reason.  Removing a day that is not one of them is refused.
+ * Field keys date, reason. */
+int desk_closed_add(const struct desk_ctx *d, const char *date, const char *reason,
+		    struct err *e);
+int desk_closed_remove(const struct desk_ctx *d, const char *date, struct err *e);
+
 #endif

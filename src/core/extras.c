@@ -37,3 +37,13 @@ int extras_write(struct db *db, const char *tbl, long long id, const struct form
 	}
 	return 0;
 }
+
+int extras_commit(struct db *db, const char *tbl, long long id, const struct formdef *form,
+		  const struct extra_list *l, long long changes_before, bool *changed,
+		  struct err *e)
+{
+	if (extras_write(db, tbl, id, form, l, e) < 0)
+		return -1;
+	*changed = db_total_changes(db) != changes_before;
+	return db_commit(db, e);
+}

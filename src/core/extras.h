@@ -16,5 +16,11 @@ int extras_check(const struct formdef *form, const struct extra_list *l, struct 
  * transaction, after extras_check. */
 int extras_write(struct db *db, const char *tbl, long long id, const struct formdef *form,
 		 const struct extra_list *l, struct err *e);
+/* The end of a record's request: its site fields, then the commit;
+ * *changed says whether anything was written since changes_before
+ * (db_total_changes at the start).  On failure the caller rolls back. */
+int extras_commit(struct db *db, const char *tbl, long long id, const struct formdef *form,
+		  const struct extra_list *l, long long changes_before, bool *changed,
+		  struct err *e);
 
 #endif

@@ -9,12 +9,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "forms.h"
+#include "db/model.h"
 #include "util/i18n.h"
 #include "util/mem.h"
 #include "util/text.h"
 
 const char *const formdef_type_name[FT_COUNT] = {
 	"text", "multiline", "date", "time", "minutes", "choice", "org", "staff", "room", "topics",
+	"topic",
 };
 
 void formdef_init(struct formdef *fd)
@@ -268,6 +270,10 @@ static int finish_field(struct parser *p)
 		fail(p, _("field %s: height is only for type multiline"), f->name);
 		goto bad;
 	}
+	if (f->type == FT_TOPIC && f->def && model_lookup3(topic_code, topic_en, topic_ja, TOPIC_COUNT, f->def) < 0) {
+		fail(p, _("field %s: the default is not a topic of the support menu"), f->name);
+		goto bad;
+	}
 	if (f->type == FT_CHOICE && f->def && formdef_choice(f, f->def) < 0) {
 		fail(p, _("field %s: the default is not one of the choices"), f->name);
 		goto bad;
@@ -369,7 +375,7 @@ static int key_value(struct parser *p, const char *key, const char *v)
 			if (!strcmp(v, formdef_type_name[t]))
 				break;
 		if (t == FT_COUNT)
-			return fail(p, _("type: '%s' is not text, multiline, date, time, minutes, choice, org, staff, room or topics"),
+			return fail(p, _("type: '%s' is not text, multiline, date, time, minutes, choice, org, staff, room, topics or topic"),
 				    text_utf8_valid(v, strlen(v)) ? v : "?");
 		f->type = (enum formdef_type)t;
 		return 0;
@@ -599,9 +605,8 @@ int formdef_find(const char *name, char *buf, size_t n)
 	if (is_file(path))
 		goto found;
 #endif
-	snprintf(path, sizeof path, "forms/%s.form", name);
-	if (is_file(path))
-		goto found;
+	/* never forms/ of the current directory unasked: an uninstalled
+	 * build is pointed at its tree with MADOGUCHI_SRC (make run) */
 	return -1;
 found:
 	if (strlen(path) >= n)

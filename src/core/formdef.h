@@ -15,7 +15,9 @@
  *   label Note                 # required for every field
  *   label.ja メモ
  *   type multiline             # text multiline date time minutes choice
- *                              #   org staff room topics (default text)
+ *                              #   org staff room topics (several of
+ *                              #   the support menu) topic (one of it)
+ *                              #   (default text)
  *   width 40                   # columns of the input (1-200)
  *   height 3                   # rows of a multiline field (1-10)
  *   max 4000                   # characters (1-4000)
@@ -47,7 +49,7 @@
 
 enum formdef_type {
 	FT_TEXT, FT_MULTILINE, FT_DATE, FT_TIME, FT_MINUTES, FT_CHOICE,
-	FT_ORG, FT_STAFF, FT_ROOM, FT_TOPICS, FT_COUNT
+	FT_ORG, FT_STAFF, FT_ROOM, FT_TOPICS, FT_TOPIC, FT_COUNT
 };
 extern const char *const formdef_type_name[FT_COUNT];
 
@@ -92,7 +94,8 @@ int formdef_parse(struct formdef *fd, const char *buf, size_t len, const char *f
 int formdef_parse_file(struct formdef *fd, const char *path, bool site, struct err *e);
 
 /* Where NAME.form is looked for, in order: $MADOGUCHI_FORMS,
- * $MADOGUCHI_SRC/forms, the installed MADO_DATADIR/forms, ./forms.
+ * $MADOGUCHI_SRC/forms, the installed MADO_DATADIR/forms
+ * (never ./forms unasked).
  * Writes the first existing path into buf; -1 when none exists. */
 int formdef_find(const char *name, char *buf, size_t n);
 /* Load form NAME: the first file formdef_find() gives (or, when there

@@ -10,35 +10,64 @@
 #include "db/db_inquiry.h"
 #include "db/db_program.h"
 
-/* Log a new inquiry.  An empty q->received becomes now (the desk's
- * clock); a received time in the future, an empty summary or a
- * follow-up due before the day received are refused (ERR_INPUT).
- * Status is open unless set.  Sets q->id. */
-int inquiry_add(const struct desk_ctx *d, struct inquiry *q, struct err *e);
+struct formdef;
+struct extra_list;
 
-/* The stored form of a topic: a support menu code (meeting, workshop,
- * plan, direct, other, also by English or Japanese name), else the
- * name of a program given by id or exact name, else the text itself
- * (one line, at most 100 characters).  Returns a new string or NULL
- * with e set. */
+/* What a person typed for an inquiry.  NULL: not given (a new inquiry
+ * takes the default, a change keeps what is stored); "" clears an
+ * optional field.  Field keys of refusals are the member names
+ * (received, date, time, channel, org, contact, phone, email, topic,
+ * summary, due, staff, referred_to, status, id) or a site field's. */
+struct inquiry_req {
+	long long id;			/* 0: a new inquiry; else the one to change */
+	const char *received;		/* YYYY-MM-DDTHH:MM (or a blank for the T) */
+	const char *date, *time;	/* or a date (words too) and HH:MM; new: now */
+	const char *channel;		/* phone, email, visit, post (or Japanese); new: phone */
+	const char *org;		/* id, exact name or unique match; "" none */
+	const char *contact, *phone, *email;	/* the contact, made in the same transaction */
+	const char *topic;		/* one topic of the support menu; new: other */
+	const char *summary;		/* required */
+	const char *due;		/* follow-up date; "" or none: no follow-up */
+	const char *staff;		/* id, name or unique match; "" or -: nobody */
+	const char *referred_to;
+	const char *status;		/* open, waiting, closed; new: open */
+	const struct formdef *form;	/* the form whose site fields extras fill */
+	const struct extra_list *extras;
+};
+
+struct inquiry_result {
+	long long id;
+	bool changed;		/* false: the request changed nothing (nothing written) */
+};
+
+/* Log (r->id == 0) or change (r->id > 0) an inquiry: resolve what was
+ * typed, check every rule (received not in the future, a summary, a
+ * follow-up not before the day received, a contact only with its
+ * organization, a topic of the support menu) and write the contact,
+ * the inquiry and its site fields in one BEGIN IMMEDIATE transaction.
+ * A stored topic from before the menu (free text) is kept when an edit
+ * leaves it as it is.  The appointment link is kept as stored.  0, or
+ * -1 with e set (ERR_INPUT with e->field, ERR_DB). */
+int inquiry_request(const struct desk_ctx *d, const struct inquiry_req *r,
+		    struct inquiry_result *res, struct err *e);
+
+/* The stored form of a topic for lists and filters: a support menu
+ * code (meeting, workshop, plan, direct, other, also by English or
+ * Japanese name), else the text itself (a topic stored before the
+ * menu, one line, at most 100 characters).  Returns a new string or
+ * NULL with e set. */
 char *inquiry_topic_normalize(const struct desk_ctx *d, const char *topic, struct err *e);
 /* How to show a stored topic: the support menu's Japanese name for
  * its codes (when ja), else the topic itself. */
 const char *inquiry_topic_label(const char *topic, bool ja);
 
-/* Change a logged inquiry: every field of q is written (read it with
- * db_inquiry_get first and change what changes).  The rules of
- * inquiry_add apply (received not in the future, summary required,
- * follow-up not before the day received, a contact needs an
- * organization); the status and the appointment link are kept as
- * stored, since inquiry_set_status and inquiry_book change those. */
-int inquiry_edit(const struct desk_ctx *d, struct inquiry *q, struct err *e);
-
-/* Add a dated note (now, by staff_id or 0) to an inquiry. */
-int inquiry_note_add(const struct desk_ctx *d, long long id, long long staff_id,
+/* Add a dated note (now) to an inquiry, by staff (id, name or unique
+ * match; NULL, "" or "-": nobody).  Keys: note, staff, id. */
+int inquiry_note_add(const struct desk_ctx *d, long long id, const char *staff,
 		     const char *text, long long *note_id, struct err *e);
-/* Change status; the same status again is refused (ERR_RULE). */
-int inquiry_set_status(const struct desk_ctx *d, long long id, enum inq_status st,
+/* Change status (open, waiting or closed); the
+ * same status again is refused (ERR_RULE).  Keys: status, id. */
+int inquiry_set_status(const struct desk_ctx *d, long long id, const char *status,
 		       struct err *e);
 
 /* Whether the follow-up is overdue: open or waiting, due before today. */

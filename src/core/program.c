@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/role.h"
 #include "db/db_org.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -12,10 +13,12 @@
 int program_add(const struct desk_ctx *d, struct program *p, const char *const *items,
 		size_t n_items, struct err *e)
 {
+	if (role_require_lead(d, _("adding a program"), e) < 0)
+		return -1;
 	if (!p->name || !*text_trim(p->name))
-		return err_set(e, ERR_INPUT, _("program name: required"));
+		return err_set_field(e, ERR_INPUT, "name", _("program name: required"));
 	if (p->desk_from && p->desk_to && p->desk_to < p->desk_from)
-		return err_set(e, ERR_INPUT, _("the desk period ends before it starts"));
+		return err_set_field(e, ERR_INPUT, "desk_to", _("the desk period ends before it starts"));
 	if (db_begin(d->db, e) < 0)
 		return -1;
 	if (db_program_insert(d->db, p, e) < 0)
@@ -23,7 +26,7 @@ int program_add(const struct desk_ctx *d, struct program *p, const char *const *
 	for (size_t i = 0; i < n_items; i++) {
 		char *item = xstrdup(items[i]);
 		int rc = *text_trim(item) ? db_program_item_add(d->db, p->id, item, e)
-					  : err_set(e, ERR_INPUT, _("item: required"));
+					  : err_set_field(e, ERR_INPUT, "item", _("item: required"));
 		free(item);
 		if (rc < 0)
 			goto fail;
@@ -63,12 +66,12 @@ int program_resolve(const struct desk_ctx *d, const char *s, long long *id, stru
 	int rc;
 
 	if (!s || !*s)
-		return err_set(e, ERR_INPUT, _("program: required"));
+		return err_set_field(e, ERR_INPUT, "program", _("program: required"));
 	const char *digits = *s == '#' ? s + 1 : s;
 	if (*digits && strspn(digits, "0123456789") == strlen(digits)) {
 		long long v = strtoll(digits, NULL, 10);
 		if (v <= 0 || db_program_get(d->db, v, &p, e) < 0)
-			return err_set(e, ERR_INPUT, _("no program #%s (see madoguchi program list)"), digits);
+			return err_set_field(e, ERR_INPUT, "program", _("no program #%s (see madoguchi program list)"), digits);
 		*id = p.id;
 		program_release(&p);
 		return 0;
@@ -89,9 +92,9 @@ int program_resolve(const struct desk_ctx *d, const char *s, long long *id, stru
 	if (m.n == 1)
 		*id = m.id;
 	else if (m.n == 0)
-		err_set(e, ERR_INPUT, _("no program matches '%s' (see madoguchi program list)"), s);
+		err_set_field(e, ERR_INPUT, "program", _("no program matches '%s' (see madoguchi program list)"), s);
 	else
-		err_set(e, ERR_INPUT, _("'%s' matches several programs: %s%s; give the id"), s,
+		err_set_field(e, ERR_INPUT, "program", _("'%s' matches several programs: %s%s; give the id"), s,
 			strbuf_str(&m.names), m.n > 5 ? ", ..." : "");
 	strbuf_release(&m.names);
 	return m.n == 1 ? 0 : -1;
@@ -101,17 +104,19 @@ int program_event_add(const struct desk_ctx *d, struct program_event *ev, struct
 {
 	char t1[6], t2[6];
 
+	if (role_require_lead(d, _("adding a program event"), e) < 0)
+		return -1;
 	if (!ev->title || !*text_trim(ev->title))
-		return err_set(e, ERR_INPUT, _("event title: required"));
+		return err_set_field(e, ERR_INPUT, "title", _("event title: required"));
 	if (ev->day <= 0)
-		return err_set(e, ERR_INPUT, _("event date: required"));
+		return err_set_field(e, ERR_INPUT, "date", _("event date: required"));
 	if ((ev->start_min >= 0) != (ev->end_min >= 0))
-		return err_set(e, ERR_INPUT, _("give both the start and the end time, or neither"));
+		return err_set_field(e, ERR_INPUT, "end", _("give both the start and the end time, or neither"));
 	if (ev->start_min >= 0 && ev->end_min <= ev->start_min)
-		return err_set(e, ERR_INPUT, _("the event ends (%s) before it starts (%s)"),
+		return err_set_field(e, ERR_INPUT, "end", _("the event ends (%s) before it starts (%s)"),
 			       time_format(ev->end_min, t2), time_format(ev->start_min, t1));
 	if (ev->reg_deadline && ev->reg_deadline > ev->day)
-		return err_set(e, ERR_INPUT, _("the registration deadline is after the event"));
+		return err_set_field(e, ERR_INPUT, "reg_deadline", _("the registration deadline is after the event"));
 	if (db_begin(d->db, e) < 0)
 		return -1;
 	if (db_event_insert(d->db, ev, e) < 0 || db_commit(d->db, e) < 0) {
@@ -156,7 +161,7 @@ static int check_cap(const struct desk_ctx *d, long long program_id, struct err 
 	if (db_application_each(d->db, &f, collect_selected, &s, e) < 0)
 		goto out;
 	if (s.n >= p.cap) {
-		err_set(e, ERR_RULE,
+		err_set_field(e, ERR_RULE, "status",
 			_("%s selects at most %d (its cap) and has selected %d already: %s; set one of them to not_selected or withdrawn first"),
 			p.name, p.cap, s.n, s.n ? strbuf_str(&s.names) : _("none"));
 		goto out;
@@ -181,7 +186,7 @@ static int check_can_apply(const struct desk_ctx *d, const struct application *a
 		return -1;
 	}
 	if (!p.outside_ok && o.municipality && !strcmp(o.municipality, OUTSIDE_TOKYO)) {
-		err_set(e, ERR_RULE,
+		err_set_field(e, ERR_RULE, "org",
 			_("%s is outside Tokyo (%s): organizations outside Tokyo cannot apply to %s; they may still make inquiries"),
 			o.name, OUTSIDE_TOKYO, p.name);
 		goto out;
@@ -194,7 +199,7 @@ static int check_can_apply(const struct desk_ctx *d, const struct application *a
 	if (n < 0)
 		goto out;
 	if (n > 0) {
-		err_set(e, ERR_RULE, _("%s has applied to %s already; change that application instead"),
+		err_set_field(e, ERR_RULE, "org", _("%s has applied to %s already; change that application instead"),
 			o.name, p.name);
 		goto out;
 	}
@@ -208,11 +213,11 @@ out:
 int program_apply(const struct desk_ctx *d, struct application *a, struct err *e)
 {
 	if (a->program_id <= 0)
-		return err_set(e, ERR_INPUT, _("program: required"));
+		return err_set_field(e, ERR_INPUT, "program", _("program: required"));
 	if (a->org_id <= 0)
-		return err_set(e, ERR_INPUT, _("organization: required"));
+		return err_set_field(e, ERR_INPUT, "org", _("organization: required"));
 	if (a->received && a->received > clock_today(d->clock))
-		return err_set(e, ERR_INPUT, _("the application cannot be received in the future"));
+		return err_set_field(e, ERR_INPUT, "received", _("the application cannot be received in the future"));
 	if (db_begin(d->db, e) < 0)
 		return -1;
 	if (check_can_apply(d, a, e) < 0 ||
@@ -234,10 +239,12 @@ int application_set_status(const struct desk_ctx *d, long long id, enum app_stat
 	memset(&a, 0, sizeof a);
 	if (db_begin(d->db, e) < 0)
 		return -1;
-	if (db_application_get(d->db, id, &a, e) < 0)
+	if (db_application_get(d->db, id, &a, e) < 0) {
+		snprintf(e->field, sizeof e->field, "id");
 		goto out;
+	}
 	if (a.status == st) {
-		err_set(e, ERR_RULE, _("application #%lld is already %s"), id, app_status_code[st]);
+		err_set_field(e, ERR_RULE, "status", _("application #%lld is already %s"), id, app_status_code[st]);
 		goto out;
 	}
 	if (st == AS_SELECTED && check_cap(d, a.program_id, e) < 0)
@@ -279,14 +286,17 @@ int application_check(const struct desk_ctx *d, long long id, const char *item, 
 
 	memset(&a, 0, sizeof a);
 	if (!item || !*item)
-		return err_set(e, ERR_INPUT, _("item: required"));
+		return err_set_field(e, ERR_INPUT, "item", _("item: required"));
 	if (db_begin(d->db, e) < 0)
 		return -1;
-	if (db_application_get(d->db, id, &a, e) < 0 ||
-	    db_application_items(d->db, id, find_item, &f, e) < 0)
+	if (db_application_get(d->db, id, &a, e) < 0) {
+		snprintf(e->field, sizeof e->field, "id");
+		goto out;
+	}
+	if (db_application_items(d->db, id, find_item, &f, e) < 0)
 		goto out;
 	if (!f.found) {
-		err_set(e, ERR_INPUT, _("'%s' is not on the checklist of application #%lld (%s)"),
+		err_set_field(e, ERR_INPUT, "item", _("'%s' is not on the checklist of application #%lld (%s)"),
 			item, id, strbuf_str(&f.names));
 		goto out;
 	}

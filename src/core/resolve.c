@@ -279,7 +279,9 @@ int resolve_topics(const char *s, const char *key, unsigned *bits, struct err *e
 	return rc;
 }
 
-void resolve_topics_str(unsigned bits, bool ja, const char *sep, struct strbuf *out)
+/* The topics of bits from names[], joined by sep. */
+static void join_topics(unsigned bits, const char *const *names, const char *sep,
+			struct strbuf *out)
 {
 	bool first = true;
 
@@ -287,7 +289,33 @@ void resolve_topics_str(unsigned bits, bool ja, const char *sep, struct strbuf *
 		if (bits & (1u << t)) {
 			if (!first)
 				strbuf_adds(out, sep);
-			strbuf_adds(out, ja ? topic_ja[t] : topic_code[t]);
+			strbuf_adds(out, names[t]);
 			first = false;
 		}
+}
+
+void resolve_topics_str(unsigned bits, bool ja, const char *sep, struct strbuf *out)
+{
+	join_topics(bits, ja ? topic_ja : topic_code, sep, out);
+}
+
+void resolve_topics_names(unsigned bits, bool ja, const char *sep, struct strbuf *out)
+{
+	join_topics(bits, ja ? topic_ja : topic_en, sep, out);
+}
+
+bool resolve_channel_is_visit(const char *channel)
+{
+	static const char *const ja[CH_COUNT] = { "電話相談", "来所相談" };
+
+	return model_lookup3(channel_code, NULL, ja, CH_COUNT, channel) == CH_VISIT;
+}
+
+const char *resolve_topic_menu(int i, bool ja, const char **name)
+{
+	if (i < 0 || i >= TOPIC_COUNT)
+		return NULL;
+	if (name)
+		*name = ja ? topic_ja[i] : _(topic_en[i]);
+	return topic_code[i];
 }

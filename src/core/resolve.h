@@ -39,7 +39,15 @@ int resolve_choice(const char *const *codes, const char *const *ja, int n, const
 /* Support menu topics: codes or names, separated by commas or 、
  * (repeated --topic options join with commas); "" is none. */
 int resolve_topics(const char *s, const char *key, unsigned *bits, struct err *e);
+/* The support menu, for pickers: the code of item i (0, 1, ...) and
+ * its name (Japanese when ja) in *name; NULL past the end. */
+const char *resolve_topic_menu(int i, bool ja, const char **name);
 /* The topics as codes joined by sep ("meeting,plan"), or by names. */
 void resolve_topics_str(unsigned bits, bool ja, const char *sep, struct strbuf *out);
+/* The topics by their names, Japanese when ja, else English ("plan
+ * drafting"), joined by sep: for screens and print. */
+void resolve_topics_names(unsigned bits, bool ja, const char *sep, struct strbuf *out);
+/* Whether a channel code (or name) is a visit, the channel with a room. */
+bool resolve_channel_is_visit(const char *channel);
 
 #endif

@@ -1,12 +1,15 @@
 #include "db/db.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "db/db_admin.h"
 #include "db/db_internal.h"
 #include "migrations.h"
 #include "util/file.h"
@@ -49,7 +52,7 @@ int db_fail(struct db *db, int rc, const char *what, struct err *e)
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 		return err_set(e, ERR_DB, _("%s: cannot read or write the database file (%s)"), what, msg);
-	case SQLITE_CONSTRAINT:
+	case SQLITE_CONSTRAINT: {
 		/* The schema's triggers raise 'rule: ...' in English: these
 		 * marks put those texts in the catalog. */
 		static const char *const rules[] = {
@@ -64,6 +67,7 @@ int db_fail(struct db *db, int rc, const char *what, struct err *e)
 		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 			return err_set(e, ERR_INPUT, _("%s: refers to a record that does not exist"), what);
 		return err_set(e, ERR_INPUT, _("%s: a value is not allowed (%s)"), what, msg);
+	}
 	default:
 		return err_set(e, ERR_DB, _("%s: database error: %s"), what, msg);
 	}
@@ -135,6 +139,34 @@ static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* mado_text_ok(v1, kind1, v2, kind2, ...): 1 when every non-NULL value
+ * passes text_check() (kind 0 one line, 1 multi-line: newline and tab);
+ * the text triggers of the schema (db/005) refuse a row with 0. */
+static void fn_text_ok(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char err[8];
+
+	for (int i = 0; i + 1 < argc; i += 2) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			continue;
+		const char *s = (const char *)sqlite3_value_text(argv[i]);
+		int n = sqlite3_value_bytes(argv[i]);
+		if (!s || (int)strlen(s) != n ||	/* an embedded NUL */
+		    text_check("", s, sqlite3_value_int(argv[i + 1]) ? TEXT_MULTI : TEXT_LINE, 0,
+			       err, sizeof err) < 0) {
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
+static void register_text_ok(sqlite3 *h)
+{
+	sqlite3_create_function(h, "mado_text_ok", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+				SQLITE_INNOCUOUS, NULL, fn_text_ok, NULL, NULL);
+}
+
 void db_set_actor(struct db *db, const char *actor)
 {
 	snprintf(db->actor, sizeof db->actor, "%s", actor && *actor ? actor : "desk");
@@ -153,6 +185,15 @@ bool db_readonly(const struct db *db)
 const char *db_path(const struct db *db)
 {
 	return db->path;
+}
+
+int db_refuse_own_file(const struct db *db, const char *path, struct err *e)
+{
+	if (db && file_is_database(path, db->path))
+		return err_set(e, ERR_INPUT,
+			       _("%s is the database or one of its own files (-wal, -shm, -journal); nothing was written. Give another file."),
+			       path);
+	return 0;
 }
 
 int db_exec(struct db *db, const char *sql, struct err *e)
@@ -196,6 +237,9 @@ static int migrate(struct db *db, struct err *e)
 
 	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
 		return -1;
+	if (version < 0)
+		return err_set(e, ERR_DB, _("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
+			       db->path, version);
 	if (version > migrations_COUNT)
 		return err_set(e, ERR_DB,
 			       _("%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program."),
@@ -219,6 +263,13 @@ static int migrate(struct db *db, struct err *e)
 	/* another terminal may have migrated while we waited for the lock */
 	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
 		goto fail;
+	if (version < 0 || version > migrations_COUNT) {
+		err_set(e, ERR_DB, _("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
+			db->path, version);
+		goto fail;
+	}
+	if (version == migrations_COUNT)
+		goto done;
 	for (int i = version; i < migrations_COUNT; i++) {
 		char *errmsg = NULL;
 		int rc = sqlite3_exec(db->h, migrations[i], NULL, NULL, &errmsg);
@@ -233,6 +284,7 @@ static int migrate(struct db *db, struct err *e)
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", migrations_COUNT);
 	if (db_exec(db, sql, e) < 0)
 		goto fail;
+done:
 	if (db_commit(db, e) < 0)
 		goto fail;
 	return 0;
@@ -315,47 +367,93 @@ static int open_handle(struct db *db, const char *name, int oflags, struct err *
 	sqlite3_create_function(db->h, "mado_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 				fn_sortkey, NULL, NULL);
 	sqlite3_create_collation(db->h, "mado_kana", SQLITE_UTF8, NULL, coll_kana);
+	register_text_ok(db->h);
+	return 0;
+}
+
+/* Who may open the database file (and its -wal and -shm): never every
+ * account; its group only in a shared desk folder (setgid, made by
+ * `madoguchi setup`), where the file belongs to the folder's group.
+ * Anything else is refused with the command that mends it. */
+static int check_access(const char *path, const struct stat *dir, bool shared, struct err *e)
+{
+	static const char *const side[] = { "", "-wal", "-shm" };
+	char file[1100];
+	struct stat st;
+
+	if (shared && (dir->st_mode & 0007))
+		return err_set(e, ERR_DB, _("the desk folder of %s is open to every account (mode %04o): run chmod o-rwx on it"),
+			       path, (unsigned)(dir->st_mode & 07777));
+	for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+		snprintf(file, sizeof file, "%s%s", path, side[i]);
+		if (stat(file, &st) < 0)
+			continue;
+		if (st.st_mode & 0007)
+			return err_set(e, ERR_DB, _("%s can be read by every account (mode %04o): run chmod o-rwx %s"),
+				       file, (unsigned)(st.st_mode & 07777), file);
+		if ((st.st_mode & 0070) && !shared)
+			return err_set(e, ERR_DB, _("%s is open to its group (mode %04o) outside a shared desk folder: run chmod 600 %s, or set up a shared desk with 'madoguchi setup --group GROUP DIR'"),
+				       file, (unsigned)(st.st_mode & 07777), file);
+		if (shared && st.st_gid != dir->st_gid)
+			return err_set(e, ERR_DB, _("%s is not in the desk folder's group: run chgrp --reference=%s %s"),
+				       file, path, file);
+	}
 	return 0;
 }
 
 int db_open(struct db **out, const char *path, int flags, struct err *e)
 {
 	struct db *db;
-	struct stat stbuf;
+	struct stat stbuf, dirst;
 	int oflags, n, version;
 	char *dir, *slash;
 
 	*out = NULL;
 	dir = xstrdup(path);
 	slash = strrchr(dir, '/');
-	if (slash) {
+	if (slash)
 		*slash = '\0';
-		if (*dir && stat(dir, &stbuf) < 0) {
-			err_set(e, ERR_DB, _("the directory %s does not exist (database %s)"), dir, path);
-			free(dir);
-			return -1;
-		}
+	if (stat(slash ? (*dir ? dir : "/") : ".", &dirst) < 0) {
+		err_set(e, ERR_DB, _("the directory %s does not exist (database %s)"), dir, path);
+		free(dir);
+		return -1;
 	}
 	free(dir);
+	/* a setgid folder is a shared desk: its files are for its group.
+	 * The -wal and -shm that sqlite makes there must be born 0660: with
+	 * the private umask they would be 0600 until sqlite's chmod, and
+	 * another account opening in between is refused. */
+	bool shared = (dirst.st_mode & S_ISGID) != 0;
+	if (shared)
+		umask(007);
 
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || !(flags & DB_CREATE))
 			return err_set(e, ERR_DB, _("no database at %s (%s); create one with 'madoguchi init'"),
 				       path, strerror(errno));
-		/* create the file private before sqlite opens it */
+		/* create the file private (or for the shared desk's group)
+		 * before sqlite opens it; sqlite gives -wal and -shm its mode */
 		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST)
 			return err_set(e, ERR_DB, _("cannot create %s: %s"), path, strerror(errno));
-		if (fd >= 0)
+		if (fd >= 0) {
+			if (shared)
+				fchmod(fd, 0660);
 			close(fd);
+		}
 	} else if (S_ISDIR(stbuf.st_mode)) {
 		return err_set(e, ERR_DB, _("%s is a directory, not a database"), path);
+	} else if (!S_ISREG(stbuf.st_mode)) {
+		/* a FIFO or a device would block the open or read forever */
+		return err_set(e, ERR_DB, _("%s is not a regular file, not a database; it was not touched"), path);
 	} else if (stbuf.st_size == 0 && !(flags & DB_CREATE)) {
 		return err_set(e, ERR_DB, _("%s is empty, not a madoguchi database; create one with 'madoguchi init' or restore a backup"),
 			       path);
 	} else if (check_header(path, e) < 0) {
 		return -1;
 	}
+	if (check_access(path, &dirst, shared, e) < 0)
+		return -1;
 
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
@@ -369,22 +467,44 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	 * read-only WAL database whose -shm cannot be created (read-only
 	 * directory or medium) opens immutable: nobody can write it. */
 	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0) {
-		int rc = sqlite3_extended_errcode(db->h);
-		if (!db->readonly || ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY &&
-				      (rc & 0xff) != SQLITE_IOERR))
+		int rc = sqlite3_extended_errcode(db->h) & 0xff;
+		if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR &&
+		    rc != SQLITE_FULL)
 			goto fail;
 		sqlite3_close(db->h);
 		db->h = NULL;
+		/* A writable file whose -wal or -shm cannot be made (a
+		 * read-only directory, a full disk) still opens for viewing. */
+		if (!db->readonly) {
+			db->readonly = true;
+			if (open_handle(db, path, SQLITE_OPEN_READONLY, e) < 0)
+				goto fail;
+			if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) == 0)
+				goto opened;
+			rc = sqlite3_extended_errcode(db->h) & 0xff;
+			if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR &&
+			    rc != SQLITE_FULL)
+				goto fail;
+			sqlite3_close(db->h);
+			db->h = NULL;
+		}
 		char *uri = immutable_uri(path);
 		int crc = open_handle(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, e);
 		free(uri);
 		if (crc < 0 || pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0)
 			goto fail;
 	}
+opened:
 	/* Refuse a newer or a foreign file before anything writes to it
 	 * (even switching it to WAL would change its bytes). */
 	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
 		goto fail;
+	if (version < 0) {
+		err_set(e, ERR_DB,
+			_("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
+			db->path, version);
+		goto fail;
+	}
 	if (version > migrations_COUNT) {
 		err_set(e, ERR_DB,
 			_("%s was made by a newer madoguchi (schema %d; this program knows up to %d); it was not touched. Use the newer program."),
@@ -399,7 +519,13 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
 		goto fail;
 	if (!db->readonly) {
-		if (db_exec(db, "PRAGMA journal_mode = WAL", e) < 0)
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) & 0xff;
+		/* no room or no right to make the -wal (a full disk, a
+		 * read-only directory): the file still opens for viewing */
+		if (rc == SQLITE_FULL || rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
+		    rc == SQLITE_IOERR)
+			db->readonly = true;
+		else if (rc != SQLITE_OK && db_fail(db, rc, _("database"), e) < 0)
 			goto fail;
 	}
 	if (db_exec(db, "PRAGMA synchronous = FULL", e) < 0)
@@ -513,20 +639,32 @@ long long db_change_counter(struct db *db)
 	return v;
 }
 
-int db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
-		 const char *s, bool multiline, size_t max, struct err *e)
+static int bind_checked(struct db *db, sqlite3_stmt *st, int i, const char *field,
+			const char *s, enum text_kind kind, size_t max, struct err *e)
 {
 	char msg[512];
 	int rc;
 
 	if (!s)
 		return err_set(e, ERR_INPUT, _("%s: required"), field);
-	if (text_check(field, s, multiline ? TEXT_MULTI : TEXT_LINE, max, msg, sizeof msg) < 0)
+	if (text_check(field, s, kind, max, msg, sizeof msg) < 0)
 		return err_set(e, ERR_INPUT, "%s", msg);
 	rc = sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, field, e);
 	return 0;
+}
+
+int db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
+		 const char *s, bool multiline, size_t max, struct err *e)
+{
+	return bind_checked(db, st, i, field, s, multiline ? TEXT_MULTI : TEXT_LINE, max, e);
+}
+
+int db_bind_name(struct db *db, sqlite3_stmt *st, int i, const char *field,
+		 const char *s, size_t max, struct err *e)
+{
+	return bind_checked(db, st, i, field, s, TEXT_NAME, max, e);
 }
 
 int db_bind_opt_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
@@ -594,26 +732,75 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *
 	return 0;
 }
 
+/* Remove PATH.tmp-PID-XXXXXX files of backups whose process is gone
+ * (killed with SIGKILL, or the machine went down). */
+static void remove_stale_tmp(const char *path)
+{
+	char dir[4096], *slash;
+	const char *base;
+	DIR *d;
+	struct dirent *de;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = '\0';
+		base = path + (slash - dir) + 1;
+		if (!*dir)
+			snprintf(dir, sizeof dir, "/");
+	} else {
+		snprintf(dir, sizeof dir, ".");
+		base = path;
+	}
+	size_t bl = strlen(base);
+	if (!(d = opendir(dir)))
+		return;
+	while ((de = readdir(d))) {
+		char *end;
+		if (strncmp(de->d_name, base, bl) || strncmp(de->d_name + bl, ".tmp-", 5))
+			continue;
+		long pid = strtol(de->d_name + bl + 5, &end, 10);
+		if (pid <= 0 || *end != '-' || strlen(end) != 7)
+			continue;
+		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH) {
+			char full[8300];
+			snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
+			unlink(full);
+		}
+	}
+	closedir(d);
+}
+
 int db_backup(struct db *db, const char *path, struct err *e)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	struct stat a, t;
 	char *tmp = NULL;
 	int rc, fd = -1, ret = -1;
 
-	if (stat(path, &t) == 0 && stat(db->path, &a) == 0 && a.st_dev == t.st_dev &&
-	    a.st_ino == t.st_ino)
-		return err_set(e, ERR_INPUT, _("%s is the database itself; give another file"), path);
+	if (db_refuse_own_file(db, path, e) < 0)
+		return -1;
 	if (file_kind(path) != FILE_NONE && file_kind(path) != FILE_REGULAR)
 		return err_set(e, ERR_INPUT, _("%s is not a regular file; give a file to back up to"), path);
+	remove_stale_tmp(path);
 	/* Write a private temporary file beside the target, then rename:
-	 * a reader of path sees the old backup or the whole new one. */
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	 * a reader of path sees the old backup or the whole new one.  The
+	 * signals that end a run wait until the file is renamed or
+	 * removed; one left by kill -9 carries its pid, so the next backup
+	 * removes it. */
+	sigset_t block, old_mask;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &block, &old_mask);
+	tmp = xasprintf("%s.tmp-%ld-XXXXXX", path, (long)getpid());
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		err_set(e, ERR_DB, _("cannot create %s: %s"), path, strerror(errno));
 		free(tmp);
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 		return -1;
 	}
 	fchmod(fd, 0600);
@@ -656,6 +843,14 @@ int db_backup(struct db *db, const char *path, struct err *e)
 		goto out;
 	}
 	fd = -1;
+	/* a copy that restore would refuse is no backup */
+	int version;
+	struct err ve = { 0 };
+	if (db_verify_file(tmp, &version, &ve) < 0) {
+		err_set(e, ERR_DB, _("the database is damaged, so no usable backup can be made (%s); nothing was written to %s. Run 'madoguchi check'."),
+			ve.msg, path);
+		goto out;
+	}
 	if (rename(tmp, path) < 0) {
 		err_set(e, ERR_DB, _("cannot write %s: %s"), path, strerror(errno));
 		goto out;
@@ -670,6 +865,7 @@ out:
 	if (ret < 0)
 		unlink(tmp);
 	free(tmp);
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	return ret;
 }
 

@@ -24,6 +24,9 @@ int db_open(struct db **out, const char *path, int flags, struct err *e);
 void db_close(struct db *db);
 bool db_readonly(const struct db *db);
 const char *db_path(const struct db *db);
+/* Refuse (ERR_INPUT, -1) an output file that is the database or its
+ * -wal, -shm or -journal by any name; 0 when path is another file. */
+int db_refuse_own_file(const struct db *db, const char *path, struct err *e);
 /* The schema version the file has, and the one this program knows. */
 int db_schema_version(struct db *db);
 int db_schema_latest(void);

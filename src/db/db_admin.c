@@ -283,6 +283,12 @@ int db_restore(const char *target, const char *src, const char *keep, struct err
 		}
 		if (keep && copy_file(target, keep, e) < 0)
 			goto out;
+		/* the copy kept in the desk's folder is the desk's, like the database */
+		if (keep && (chown(keep, (uid_t)-1, sb.st_gid) < 0 || chmod(keep, sb.st_mode & 0660) < 0)) {
+			err_set(e, ERR_DB, _("cannot give %s the database's group and mode: %s"), keep,
+				strerror(errno));
+			goto out;
+		}
 	} else if (errno != ENOENT) {
 		return err_set(e, ERR_DB, _("cannot use %s: %s"), target, strerror(errno));
 	}
@@ -291,6 +297,15 @@ int db_restore(const char *target, const char *src, const char *keep, struct err
 		goto out;
 	if (damaged)
 		unlink_sidecars(target);
+	if (h || damaged) {
+		/* the desk's file keeps its group and mode (a shared desk's 0660) */
+		if (chown(copy, (uid_t)-1, sb.st_gid) < 0 || chmod(copy, sb.st_mode & 0660) < 0) {
+			err_set(e, ERR_DB, _("cannot give the restored copy the database's group and mode: %s"),
+				strerror(errno));
+			unlink(copy);
+			goto out;
+		}
+	}
 	if (rename(copy, target) < 0) {
 		err_set(e, ERR_DB, _("cannot replace %s: %s"), target, strerror(errno));
 		unlink(copy);

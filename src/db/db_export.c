@@ -15,6 +15,8 @@ void prog_event_release(struct prog_event *ev)
 	free(ev->note);
 	free(ev->program_name);
 	free(ev->updated_at);
+	free(ev->src_uid);
+	free(ev->src_stamp);
 	memset(ev, 0, sizeof *ev);
 }
 
@@ -39,11 +41,18 @@ int db_export_events(struct db *db, int from_day, int to_day,
 		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
 		     struct err *e)
 {
+#define EVENT_SELECT \
+	"SELECT e.id, coalesce(e.program_id, 0), e.uid, e.title, e.date, e.start_min," \
+	" e.end_min, e.place, e.capacity, e.reg_deadline, e.note, e.sequence, e.updated_at," \
+	" p.name, e.end_date, e.end_date_min" \
+	" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
+	/* an index each: a day costs its own rows, not the past's */
 	static const char sql[] =
-		"SELECT e.id, coalesce(e.program_id, 0), e.uid, e.title, e.date, e.start_min,"
-		" e.end_min, e.place, e.capacity, e.reg_deadline, e.note, e.sequence, e.updated_at,"
-		" p.name FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
-		" WHERE e.date >= ?1 AND e.date <= ?2 ORDER BY e.date, e.start_min, e.id";
+		EVENT_SELECT " WHERE e.date >= ?1 AND e.date <= ?2"
+		" UNION ALL " EVENT_SELECT
+		" WHERE e.end_date IS NOT NULL AND e.end_date >= ?1 AND +e.date < ?1"
+		" ORDER BY 5, 6, 1";
+#undef EVENT_SELECT
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int rc, n = 0;
 
@@ -67,6 +76,8 @@ int db_export_events(struct db *db, int from_day, int to_day,
 		ev.sequence = sqlite3_column_int(st, 11);
 		ev.updated_at = db_col_str(st, 12);
 		ev.program_name = db_col_str(st, 13);
+		ev.end_day = sqlite3_column_type(st, 14) == SQLITE_NULL ? 0 : db_col_day(st, 14);
+		ev.end_day_min = db_col_opt_int(st, 15);
 		n++;
 		int stop = cb ? cb(&ev, arg) : 0;
 		prog_event_release(&ev);
@@ -330,17 +341,24 @@ int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result, st
 	static const char sel[] = "SELECT id FROM program_event WHERE uid = ?";
 	static const char ins[] =
 		"INSERT INTO program_event (title, date, start_min, end_min, place, capacity,"
-		" reg_deadline, note, sequence, updated_at, uid, program_id)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, mado_now()), ?11, ?12)";
+		" reg_deadline, note, sequence, updated_at, uid, program_id, end_date, end_date_min,"
+		" src_uid, src_seq, src_stamp)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, mado_now()), ?11, ?12,"
+		" ?13, ?14, ?15, ?16, ?17)";
 	static const char upd[] =
 		"UPDATE program_event SET title = ?1, date = ?2, start_min = ?3, end_min = ?4,"
 		" place = ?5, capacity = ?6, reg_deadline = ?7, note = ?8,"
 		" sequence = max(sequence + 1, ?9), updated_at = coalesce(?10, mado_now()),"
-		" program_id = coalesce(?12, program_id)"
+		" program_id = coalesce(?12, program_id), end_date = ?13, end_date_min = ?14,"
+		" src_uid = coalesce(?15, src_uid), src_seq = coalesce(?16, src_seq),"
+		" src_stamp = coalesce(?17, src_stamp)"
 		" WHERE uid = ?11 AND (title IS NOT ?1 OR date IS NOT ?2 OR start_min IS NOT ?3"
 		" OR end_min IS NOT ?4 OR place IS NOT ?5 OR capacity IS NOT ?6"
 		" OR reg_deadline IS NOT ?7 OR note IS NOT ?8"
-		" OR (?12 IS NOT NULL AND program_id IS NOT ?12))";
+		" OR (?12 IS NOT NULL AND program_id IS NOT ?12)"
+		" OR end_date IS NOT ?13 OR end_date_min IS NOT ?14"
+		" OR (?15 IS NOT NULL AND src_uid IS NOT ?15) OR (?16 IS NOT NULL AND src_seq IS NOT ?16)"
+		" OR (?17 IS NOT NULL AND src_stamp IS NOT ?17))";
 	char date[DATE_STRLEN], reg[DATE_STRLEN];
 	sqlite3_stmt *st = db_stmt(db, sel, e);
 	bool exists;
@@ -367,6 +385,26 @@ int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result, st
 	bind_opt_int(st, 3, ev->start_min, -1);
 	bind_opt_int(st, 4, ev->end_min, -1);
 	bind_opt_int(st, 6, ev->capacity, -1);
+	if (ev->end_day > ev->day) {
+		char endd[DATE_STRLEN];
+		sqlite3_bind_text(st, 13, date_format(ev->end_day, endd), -1, SQLITE_TRANSIENT);
+		bind_opt_int(st, 14, ev->end_day_min, -1);
+	} else {
+		sqlite3_bind_null(st, 13);
+		sqlite3_bind_null(st, 14);
+	}
+	if (ev->src_uid) {
+		sqlite3_bind_text(st, 15, ev->src_uid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 16, ev->src_seq);
+		if (ev->src_stamp)
+			sqlite3_bind_text(st, 17, ev->src_stamp, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(st, 17);
+	} else {
+		sqlite3_bind_null(st, 15);
+		sqlite3_bind_null(st, 16);
+		sqlite3_bind_null(st, 17);
+	}
 	if (ev->reg_deadline)
 		sqlite3_bind_text(st, 7, date_format(ev->reg_deadline, reg), -1, SQLITE_TRANSIENT);
 	else
@@ -380,25 +418,6 @@ int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result, st
 		*result = sqlite3_changes(db->h) ? 2 : 0;
 	}
 	return 0;
-}
-
-int db_export_remove_uid(struct db *db, const char *uid, struct err *e)
-{
-	static const char del_ev[] = "DELETE FROM program_event WHERE uid = ?1";
-	static const char del_bl[] =
-		"DELETE FROM staff_block WHERE uid = ?1 OR substr(uid, 1, length(?1) + 1) = ?1 || '#'";
-	sqlite3_stmt *st;
-	int n = 0;
-
-	if (!(st = db_stmt(db, del_ev, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
-	    db_step_done(db, st, _("program event"), e) < 0)
-		return -1;
-	n += sqlite3_changes(db->h);
-	if (!(st = db_stmt(db, del_bl, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
-	    db_step_done(db, st, _("staff block"), e) < 0)
-		return -1;
-	n += sqlite3_changes(db->h);
-	return n;
 }
 
 int db_export_program_ensure(struct db *db, const char *name, long long *id, struct err *e)
@@ -422,4 +441,110 @@ int db_export_program_ensure(struct db *db, const char *name, long long *id, str
 		return -1;
 	*id = sqlite3_last_insert_rowid(db->h);
 	return 1;
+}
+
+int db_export_block_upsert(struct db *db, const struct import_block *b, int *result,
+			   struct err *e)
+{
+	static const char sel[] = "SELECT id FROM staff_block WHERE uid = ?";
+	static const char ins[] =
+		"INSERT INTO staff_block (staff_id, date, start_min, minutes, title, uid, src_uid,"
+		" src_seq, src_stamp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	static const char upd[] =
+		"UPDATE staff_block SET staff_id = ?1, date = ?2, start_min = ?3, minutes = ?4,"
+		" title = ?5, src_uid = ?7, src_seq = ?8, src_stamp = ?9, sequence = sequence + 1"
+		" WHERE uid = ?6 AND (staff_id IS NOT ?1 OR date IS NOT ?2 OR start_min IS NOT ?3"
+		" OR minutes IS NOT ?4 OR title IS NOT ?5 OR src_uid IS NOT ?7 OR src_seq IS NOT ?8"
+		" OR src_stamp IS NOT ?9)";
+	char date[DATE_STRLEN];
+	sqlite3_stmt *st = db_stmt(db, sel, e);
+	bool exists;
+	int rc;
+
+	if (!st || db_bind_text(db, st, 1, _("uid"), b->uid, false, 200, e) < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (db_rows_done(db, st, rc, 0, _("staff block"), e) < 0)
+		return -1;
+	exists = rc == SQLITE_ROW;
+	if (!(st = db_stmt(db, exists ? upd : ins, e)) ||
+	    db_bind_opt_id(db, st, 1, b->staff_id, e) < 0 ||
+	    db_bind_text(db, st, 2, _("date"), date_format(b->day, date), false, 10, e) < 0 ||
+	    db_bind_int(db, st, 3, b->start_min, e) < 0 ||
+	    db_bind_int(db, st, 4, b->minutes, e) < 0 ||
+	    db_bind_text(db, st, 5, _("title"), b->title, false, 200, e) < 0 ||
+	    db_bind_text(db, st, 6, _("uid"), b->uid, false, 200, e) < 0 ||
+	    db_bind_opt_text(db, st, 7, _("uid"), b->src_uid, false, 1000, e) < 0 ||
+	    db_bind_int(db, st, 8, b->src_seq, e) < 0 ||
+	    db_bind_opt_text(db, st, 9, _("last modified"), b->src_stamp, false, 40, e) < 0)
+		return -1;
+	if (db_step_done(db, st, _("staff block"), e) < 0)
+		return -1;
+	*result = !exists ? 1 : sqlite3_changes(db->h) ? 2 : 0;
+	return 0;
+}
+
+int db_export_src_version(struct db *db, const char *src_uid, int *seq, char **stamp,
+			  struct err *e)
+{
+	static const char sql[] =
+		"SELECT src_seq, src_stamp FROM program_event WHERE src_uid = ?1"
+		" UNION ALL SELECT src_seq, src_stamp FROM staff_block WHERE src_uid = ?1"
+		" ORDER BY 1 DESC, 2 DESC LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	*seq = 0;
+	*stamp = NULL;
+	if (!st || db_bind_text(db, st, 1, _("uid"), src_uid, false, 1000, e) < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int(st, 0);
+		*stamp = db_col_str(st, 1);
+	}
+	if (db_rows_done(db, st, rc, 0, _("program event"), e) < 0) {
+		free(*stamp);
+		*stamp = NULL;
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+int db_export_src_keys(struct db *db, const char *src_uid,
+		       int (*cb)(const char *uid, void *arg), void *arg, struct err *e)
+{
+	static const char sql[] =
+		"SELECT uid FROM program_event WHERE src_uid = ?1 OR uid = ?1"
+		" UNION SELECT uid FROM staff_block WHERE src_uid = ?1 OR uid = ?1"
+		" OR (uid > ?1 || '#' AND uid < ?1 || '$' AND src_uid IS NULL)";	/* UID#N, by the uid index */
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc, n = 0;
+
+	if (!st || db_bind_text(db, st, 1, _("uid"), src_uid, false, 1000, e) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (cb((const char *)sqlite3_column_text(st, 0), arg))
+			break;
+	}
+	return db_rows_done(db, st, rc, n, _("program events"), e);
+}
+
+int db_export_remove_key(struct db *db, const char *uid, struct err *e)
+{
+	static const char del_ev[] = "DELETE FROM program_event WHERE uid = ?1";
+	static const char del_bl[] = "DELETE FROM staff_block WHERE uid = ?1";
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (!(st = db_stmt(db, del_ev, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
+	    db_step_done(db, st, _("program event"), e) < 0)
+		return -1;
+	n += sqlite3_changes(db->h);
+	if (!(st = db_stmt(db, del_bl, e)) || db_bind_text(db, st, 1, _("uid"), uid, false, 200, e) < 0 ||
+	    db_step_done(db, st, _("staff block"), e) < 0)
+		return -1;
+	n += sqlite3_changes(db->h);
+	return n;
 }

@@ -16,10 +16,17 @@ struct prog_event {
 	int capacity;			/* -1: none */
 	int reg_deadline;		/* 0: none */
 	int sequence;
+	int end_day;			/* 0: ends on day; else its last day */
+	int end_day_min;		/* end minute on end_day (1..1440), -1: all-day */
+	char *src_uid;			/* imported: the partner's UID (series), else NULL */
+	char *src_stamp;		/* imported: LAST-MODIFIED or DTSTAMP, YYYYMMDDTHHMMSSZ */
+	int src_seq;			/* imported: SEQUENCE */
 };
 void prog_event_release(struct prog_event *ev);
 
-/* Program events dated from..to (inclusive; 0 = open), in date order. */
+/* Program events dated from..to (inclusive; 0 = open), in date order;
+ * an event over several days (end_day) also when it only ends or goes
+ * on in the range. */
 int db_export_events(struct db *db, int from_day, int to_day,
 		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
 		     struct err *e);
@@ -80,8 +87,28 @@ int db_export_event_upsert(struct db *db, struct prog_event *ev, int *result,
  * 0 found, 1 created, -1 error; sets *id. */
 int db_export_program_ensure(struct db *db, const char *name, long long *id, struct err *e);
 
-/* Remove the program event and the staff blocks (also the per-day
- * blocks "UID#N") an import made for uid; returns how many rows. */
-int db_export_remove_uid(struct db *db, const char *uid, struct err *e);
+/* An imported staff block row (one day of one occurrence). */
+struct import_block {
+	const char *uid, *title, *src_uid, *src_stamp;
+	long long staff_id;	/* 0: the whole desk */
+	int day, start_min, minutes, src_seq;
+};
+/* Insert or update by b->uid; *result: 0 unchanged, 1 created, 2 updated. */
+int db_export_block_upsert(struct db *db, const struct import_block *b, int *result,
+			   struct err *e);
+
+/* What an earlier import stored of the partner's UID src_uid: 1 and
+ * the largest SEQUENCE and its stamp in *seq, *stamp (malloc'd or
+ * NULL), 0 when nothing, -1 on error. */
+int db_export_src_version(struct db *db, const char *src_uid, int *seq, char **stamp,
+			  struct err *e);
+/* Every row key (uid) an earlier import stored for src_uid, program
+ * events and staff blocks (also rows stored before src_uid existed,
+ * whose uid is src_uid or src_uid#N), each passed to cb. */
+int db_export_src_keys(struct db *db, const char *src_uid,
+		       int (*cb)(const char *uid, void *arg), void *arg, struct err *e);
+/* Remove the program event or staff block stored under exactly uid;
+ * returns how many rows (0 or 1). */
+int db_export_remove_key(struct db *db, const char *uid, struct err *e);
 
 #endif

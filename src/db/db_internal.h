@@ -35,6 +35,10 @@ int db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
 		 const char *s, bool multiline, size_t max, struct err *e);
 int db_bind_opt_text(struct db *db, sqlite3_stmt *st, int i, const char *field,
 		     const char *s, bool multiline, size_t max, struct err *e);
+/* A name (organization, contact, staff, program): one line and no
+ * invisible characters, so look-alike names cannot be made. */
+int db_bind_name(struct db *db, sqlite3_stmt *st, int i, const char *field,
+		 const char *s, size_t max, struct err *e);
 int db_bind_int(struct db *db, sqlite3_stmt *st, int i, long long v, struct err *e);
 int db_bind_opt_id(struct db *db, sqlite3_stmt *st, int i, long long id, struct err *e);
 /* A column as a new string (NULL when SQL NULL). */

@@ -33,8 +33,8 @@ static void org_from_row(sqlite3_stmt *st, struct org *o)
 
 static int bind_org(struct db *db, sqlite3_stmt *st, const struct org *o, struct err *e)
 {
-	if (db_bind_text(db, st, 1, _("name"), o->name, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 2, _("reading"), o->kana ? o->kana : "", false, 200, e) < 0 ||
+	if (db_bind_name(db, st, 1, _("name"), o->name, 200, e) < 0 ||
+	    db_bind_name(db, st, 2, _("reading"), o->kana ? o->kana : "", 200, e) < 0 ||
 	    db_bind_text(db, st, 3, _("type"), org_type_code[o->type], false, 0, e) < 0 ||
 	    db_bind_text(db, st, 4, _("municipality"), o->municipality, false, 20, e) < 0 ||
 	    db_bind_opt_text(db, st, 5, _("phone"), o->phone, false, 40, e) < 0 ||
@@ -180,7 +180,7 @@ int db_contact_ensure(struct db *db, long long org_id, const char *name,
 	if (!st)
 		return -1;
 	if (db_bind_int(db, st, 1, org_id, e) < 0 ||
-	    db_bind_text(db, st, 2, _("contact"), name, false, 100, e) < 0)
+	    db_bind_name(db, st, 2, _("contact"), name, 100, e) < 0)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -202,7 +202,7 @@ int db_contact_ensure(struct db *db, long long org_id, const char *name,
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, _("contact"), e);
 	if (!(st = db_stmt(db, ins, e)) || db_bind_int(db, st, 1, org_id, e) < 0 ||
-	    db_bind_text(db, st, 2, _("contact"), name, false, 100, e) < 0 ||
+	    db_bind_name(db, st, 2, _("contact"), name, 100, e) < 0 ||
 	    db_bind_opt_text(db, st, 3, _("phone"), phone, false, 40, e) < 0 ||
 	    db_bind_opt_text(db, st, 4, _("e-mail"), email, false, 254, e) < 0)
 		return -1;
@@ -228,7 +228,7 @@ int db_staff_insert(struct db *db, struct staff *s, struct err *e)
 		" VALUES (?1,?2,?3,?4, " SORT_KEY_OF("?2") ")";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	if (!st || db_bind_text(db, st, 1, _("staff name"), s->name, false, 60, e) < 0 ||
+	if (!st || db_bind_name(db, st, 1, _("staff name"), s->name, 60, e) < 0 ||
 	    db_bind_text(db, st, 2, _("reading"), s->kana ? s->kana : "", false, 60, e) < 0 ||
 	    db_bind_text(db, st, 3, _("desk"), s->desk ? s->desk : "general", false, 20, e) < 0 ||
 	    db_bind_int(db, st, 4, s->active, e) < 0)

@@ -102,7 +102,7 @@ int db_program_insert(struct db *db, struct program *p, struct err *e)
 		" VALUES (?,?,?,?,?,?,?,?)";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	if (!st || db_bind_text(db, st, 1, _("name"), p->name, false, 200, e) < 0 ||
+	if (!st || db_bind_name(db, st, 1, _("name"), p->name, 200, e) < 0 ||
 	    db_bind_text(db, st, 2, _("kind"), p->kind && *p->kind ? p->kind : "support", false, 60, e) < 0 ||
 	    bind_opt_day(db, st, 3, _("desk from"), p->desk_from, e) < 0 ||
 	    bind_opt_day(db, st, 4, _("desk to"), p->desk_to, e) < 0 ||

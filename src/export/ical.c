@@ -48,17 +48,19 @@ int ical_what_parse(const char *s, unsigned *what, struct err *e)
 			*what |= ICAL_EVENTS;
 		else if (!strcmp(t, "deadlines") || !strcmp(t, "deadline"))
 			*what |= ICAL_DEADLINES;
+		else if (!strcmp(t, "blocks") || !strcmp(t, "block"))
+			*what |= ICAL_BLOCKS;
 		else if (!strcmp(t, "all"))
 			*what |= ICAL_ALL;
 		else {
 			rc = err_set(e, ERR_INPUT,
-				     _("--what: '%s' is not appointments, events or deadlines"), t);
+				     _("--what: '%s' is not appointments, events, deadlines or blocks"), t);
 			break;
 		}
 	}
 	free(copy);
 	if (rc == 0 && !*what)
-		rc = err_set(e, ERR_INPUT, _("--what: name appointments, events or deadlines"));
+		rc = err_set(e, ERR_INPUT, _("--what: name appointments, events, deadlines or blocks"));
 	return rc;
 }
 
@@ -870,11 +872,14 @@ static int event_cb(const struct prog_event *pe, void *arg)
 	char date[DATE_STRLEN];
 
 	if (pe->start_min < 0) {
+		int last = pe->end_day > pe->day ? pe->end_day : pe->day;
 		icalcomponent_add_property(ev, icalproperty_new_dtstart(date_only(pe->day)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(date_only(pe->day + 1)));
+		icalcomponent_add_property(ev, icalproperty_new_dtend(date_only(last + 1)));
 	} else {
 		add_local(ev, icalproperty_new_dtstart(local_time(pe->day, pe->start_min)));
-		if (pe->end_min > pe->start_min)
+		if (pe->end_day > pe->day && pe->end_day_min > 0)
+			add_local(ev, icalproperty_new_dtend(local_time(pe->end_day, pe->end_day_min)));
+		else if (pe->end_min > pe->start_min)
 			add_local(ev, icalproperty_new_dtend(local_time(pe->day, pe->end_min)));
 	}
 	icalcomponent_add_property(ev, icalproperty_new_summary(pe->title));
@@ -906,6 +911,33 @@ static int event_cb(const struct prog_event *pe, void *arg)
 		add_x(ev, "X-MADOGUCHI-NOTE", pe->note);	/* the note alone, for a re-import */
 	strbuf_release(&desc);
 	strbuf_release(&s);
+	return emit(x, ev);
+}
+
+/* ---- staff blocks ---- */
+
+/* A staff block as a busy time: its title and staff member (to come
+ * back as a block where that person works), only "busy" under
+ * no_personal; a whole-desk block says so (X-MADOGUCHI-SCOPE:desk). */
+static int block_cb(const struct staff_block *b, void *arg)
+{
+	struct exp *x = arg;
+	icalcomponent *ev;
+
+	if (x->o->staff_id && b->staff_id && b->staff_id != x->o->staff_id)
+		return 0;
+	ev = new_event(x, b->uid, b->sequence, NULL, "block");
+	add_local(ev, icalproperty_new_dtstart(local_time(b->day, b->start_min)));
+	add_local(ev, icalproperty_new_dtend(local_time(b->day, b->start_min + b->minutes)));
+	icalcomponent_add_property(ev, icalproperty_new_summary(x->o->no_personal || !b->title || !*b->title
+								 ? _("(busy)") : b->title));
+	icalcomponent_add_property(ev, icalproperty_new_categories("block"));
+	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
+	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	if (!b->staff_id)
+		add_x(ev, "X-MADOGUCHI-SCOPE", "desk");
+	else if (!x->o->no_personal)
+		add_x(ev, "X-MADOGUCHI-STAFF", b->staff_name);
 	return emit(x, ev);
 }
 
@@ -1066,6 +1098,10 @@ static int export_run(const struct desk_ctx *d, const struct ical_export_opts *o
 	if (!x.failed && (o->what & ICAL_EVENTS) &&
 	    db_export_events(d->db, o->from_day, o->to_day, event_cb, &x, e) < 0)
 		goto cleanup;
+	if (!x.failed && (o->what & ICAL_BLOCKS) &&
+	    db_block_each(d->db, o->from_day ? o->from_day : date_from_ymd(1900, 1, 1),
+			  o->to_day ? o->to_day : date_from_ymd(2199, 12, 31), block_cb, &x, e) < 0)
+		goto cleanup;
 	if (!x.failed && (o->what & ICAL_DEADLINES) &&
 	    db_export_deadlines(d->db, o->from_day, o->to_day, deadline_cb, &x, e) < 0)
 		goto cleanup;
@@ -1108,6 +1144,8 @@ int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
 	FILE *f;
 	int fd, n;
 
+	if (db_refuse_own_file(d->db, path, e) < 0)
+		return -1;
 	if (kind == FILE_OTHER)
 		return err_set(e, ERR_INPUT, _("cannot write %s: %s"), path, strerror(EISDIR));
 	if (kind == FILE_SPECIAL) {

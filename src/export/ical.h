@@ -19,7 +19,8 @@ enum ical_what {
 	ICAL_APPOINTMENTS = 1,
 	ICAL_EVENTS = 2,
 	ICAL_DEADLINES = 4,
-	ICAL_ALL = 7,
+	ICAL_BLOCKS = 8,	/* staff blocks (imported or not): "busy" under no_personal */
+	ICAL_ALL = 15,
 };
 
 struct ical_export_opts {
@@ -31,7 +32,7 @@ struct ical_export_opts {
 };
 /* Everything, all staff, with personal data. */
 void ical_export_opts_init(struct ical_export_opts *o);
-/* "appointments,events,deadlines" (any subset, also "all") into bits;
+/* "appointments,events,deadlines,blocks" (any subset, also "all") into bits;
  * 0 or -1 with a message in e. */
 int ical_what_parse(const char *s, unsigned *what, struct err *e);
 

@@ -14,6 +14,7 @@
 #include "core/desk.h"
 #include "db/db_appt.h"
 #include "db/db_org.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -138,12 +139,7 @@ static int collect(const struct appt *a, void *arg)
 	}
 	r->cell[3] = xstrdup(strbuf_str(&sb));
 	strbuf_reset(&sb);
-	for (int t = 0; t < TOPIC_COUNT; t++)
-		if (a->topics & (1u << t)) {
-			if (sb.len)
-				strbuf_adds(&sb, "・");
-			strbuf_adds(&sb, i18n_japanese() ? topic_ja[t] : topic_en[t]);
-		}
+	resolve_topics_names(a->topics, i18n_japanese(), "・", &sb);
 	r->cell[4] = xstrdup(strbuf_str(&sb));
 	if (np)
 		r->cell[5] = a->staff_id ? xasprintf("#%lld", a->staff_id) : xstrdup("");
@@ -1128,8 +1124,11 @@ int print_schedule_to(const struct desk_ctx *d, const struct print_opts *o, cons
 		      struct err *e)
 {
 	FILE *f;
-	int n, fd = file_open_private(path);
+	int n, fd;
 
+	if (db_refuse_own_file(d->db, path, e) < 0)
+		return -1;
+	fd = file_open_private(path);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);

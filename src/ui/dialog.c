@@ -6,10 +6,10 @@
 #include "app.h"
 #include "core/appt.h"
 #include "core/config.h"
-#include "core/extras.h"
 #include "core/resolve.h"
 #include "core/formdef.h"
 #include "core/inquiry.h"
+#include "core/org.h"
 #include "db/db_appt.h"
 #include "db/db_extra.h"
 #include "db/db_org.h"
@@ -212,44 +212,6 @@ static void collect_extras(struct form *fm, struct extra_list *l)
 	}
 }
 
-/* Whether the site's fields hold valid text (core's check; the message
- * next to the bad one), for a form that saves them after its record. */
-static bool extras_valid(struct form *fm)
-{
-	struct extra_list l = { NULL, 0 };
-	struct err e;
-	int bad;
-
-	err_clear(&e);
-	collect_extras(fm, &l);
-	bad = extras_check(fm->def, &l, &e);
-	if (bad < 0)
-		form_set_msg(fm, e.field, e.msg);
-	extra_list_release(&l);
-	return bad == 0;
-}
-
-static int save_extras(struct form *fm, const char *tbl, long long id)
-{
-	struct extra_list l = { NULL, 0 };
-	const char *multi[FORMDEF_MAX_FIELDS + 1];
-	size_t nm = 0;
-	struct err e;
-	int rc = 0;
-
-	for (size_t i = 0; i < fm->n; i++)
-		if (fm->f[i].def->site && fm->f[i].def->type == FT_MULTILINE)
-			multi[nm++] = fm->f[i].def->name;
-	multi[nm] = NULL;
-	collect_extras(fm, &l);
-	if (l.n && db_extra_set_all(fm->app->db, tbl, id, &l, multi, &e) < 0) {
-		ui_message(fm->app, _("Extra fields not saved"), e.msg);
-		rc = -1;
-	}
-	extra_list_release(&l);
-	return rc;
-}
-
 static void load_extras(struct form *fm, const char *tbl, long long id)
 {
 	struct extra_list l = { NULL, 0 };
@@ -296,8 +258,10 @@ static const char *form_value(struct form *fm, const char *name)
 
 	if (!f || f->disabled)
 		return f ? "" : NULL;
-	return f->def->type == FT_CHOICE || f->def->type == FT_ROOM ? form_choice(fm, name)
-								    : form_text(fm, name);
+	enum formdef_type t = f->def->type;
+
+	return t == FT_CHOICE || t == FT_ROOM || t == FT_TOPIC ? form_choice(fm, name)
+							       : form_text(fm, name);
 }
 
 static int save_appt(struct form *fm, const char *override, bool *refused, void *arg)
@@ -506,64 +470,39 @@ static int save_org(struct form *fm, const char *override, bool *refused, void *
 {
 	struct org_dialog *od = arg;
 	struct app *app = fm->app;
-	struct org o;
+	struct org_req r = { 0 };
+	struct org_result res;
+	struct extra_list extras = { NULL, 0 };
 	struct err e;
-	int k, rc = 0;
+	int rc = 0;
 
 	(void)override;
 	(void)refused;
 	err_clear(&e);
-	memset(&o, 0, sizeof o);
 	if (db_readonly(app->db)) {
 		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
 		return 0;
 	}
-	if (od->id > 0 && db_org_get(app->db, od->id, &o, &e) < 0) {
-		form_status(fm, true, "%s", e.msg);
-		return 0;
-	}
-#define TAKE(field, name)                                                   \
-	do {                                                                \
-		if (form_get(fm, name)) {                                   \
-			char *tmp_ = xstrdup(form_text(fm, name));          \
-			free(o.field);                                      \
-			o.field = xstrdup(text_trim(tmp_));                 \
-			free(tmp_);                                         \
-		}                                                           \
-	} while (0)
-	TAKE(name, "name");
-	TAKE(kana, "kana");
-	TAKE(municipality, "municipality");
-	TAKE(phone, "phone");
-	TAKE(email, "email");
-	TAKE(address, "address");
-	TAKE(note, "note");
-#undef TAKE
-	if (form_get(fm, "type") && (k = model_lookup(org_type_code, ORG_TYPE_COUNT,
-						      form_choice(fm, "type"))) >= 0)
-		o.type = (enum org_type)k;
-	else if (od->id <= 0 && !form_get(fm, "type"))
-		o.type = ORG_LOCAL;
-	if (!o.name || !o.municipality) {
-		form_status(fm, true, "%s", _("the form needs the fields name and municipality"));
+	r.id = od->id;
+	r.name = form_value(fm, "name");
+	r.kana = form_value(fm, "kana");
+	r.type = form_value(fm, "type");
+	r.municipality = form_value(fm, "municipality");
+	r.phone = form_value(fm, "phone");
+	r.email = form_value(fm, "email");
+	r.address = form_value(fm, "address");
+	r.note = form_value(fm, "note");
+	collect_extras(fm, &extras);
+	r.form = fm->def;
+	r.extras = &extras;
+	if (org_request(&app->desk, &r, &res, &e) < 0) {
+		show_refusal(fm, &e);
 		goto out;
 	}
-	if (!extras_valid(fm))
-		goto out;
-	if ((od->id > 0 ? db_org_update(app->db, &o, &e) : db_org_insert(app->db, &o, &e)) < 0) {
-		static const char *const fields[][2] = {
-			{ "municipality", "municipality" }, { "name", "name" }, { "reading", "kana" },
-			{ "type", "type" }, { "phone", "phone" }, { "e-mail", "email" },
-			{ "address", "address" }, { "note", "note" },
-		};
-		form_show_error(fm, e.msg, fields, sizeof fields / sizeof fields[0]);
-		goto out;
-	}
-	od->id = o.id;
-	save_extras(fm, "organization", o.id);
+	od->id = res.id;
 	rc = 1;
 out:
-	org_release(&o);
+	extra_list_release(&extras);
 	return rc;
 }
 
@@ -629,41 +568,62 @@ int ui_org_dialog(struct app *app, long long org_id)
 
 /* ---- inquiries ---- */
 
-int ui_form_received(struct form *fm, char *received, size_t n)
+void ui_form_load_extras(struct form *fm, const char *tbl, long long id)
 {
-	char d[DATE_STRLEN], t[6];
-	int day, min;
-
-	if (date_parse(form_text(fm, "date"), &day) < 0) {
-		form_set_msg(fm, "date", _("not a date (YYYY-MM-DD)"));
-		return -1;
-	}
-	if (time_parse(form_text(fm, "time"), &min, false) < 0) {
-		form_set_msg(fm, "time", _("not a time (HH:MM)"));
-		return -1;
-	}
-	snprintf(received, n, "%sT%s", date_format(day, d), time_format(min, t));
-	return 0;
+	load_extras(fm, tbl, id);
 }
 
-int ui_form_contact(struct app *app, struct form *fm, long long org_id, long long *contact_id,
-		    struct err *e)
+int ui_inquiry_save(struct form *fm, long long id, long long *saved_id)
 {
-	const char *contact = form_text(fm, "contact"), *phone = form_text(fm, "phone");
+	struct app *app = fm->app;
+	struct inquiry_req r = { 0 };
+	struct inquiry_result res;
+	struct extra_list extras = { NULL, 0 };
+	char org[32], staff[32];
+	struct err e;
+	int rc = 0;
 
-	*contact_id = 0;
-	if (!*contact)
+	err_clear(&e);
+	if (db_readonly(app->db)) {
+		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
 		return 0;
-	if (!org_id) {
-		form_set_msg(fm, "contact", _("a contact belongs to an organization: pick one"));
-		return -1;
 	}
-	if (db_contact_ensure(app->db, org_id, contact, *phone ? phone : NULL, NULL, contact_id,
-			      e) < 0) {
-		form_set_msg(fm, "contact", e->msg);
-		return -1;
+	r.id = id;
+	r.date = form_value(fm, "date");
+	r.time = form_value(fm, "time");
+	r.channel = form_value(fm, "channel");
+	struct form_field *of = form_get(fm, "org");
+	if (of && of->org_id > 0) {
+		snprintf(org, sizeof org, "#%lld", of->org_id);
+		r.org = org;
+	} else if (of) {
+		r.org = lineedit_text(&of->le);	/* typed, not picked: core finds it */
 	}
-	return 0;
+	r.contact = form_value(fm, "contact");
+	r.phone = form_value(fm, "phone");
+	r.email = form_value(fm, "email");
+	r.topic = form_value(fm, "topic");
+	r.summary = form_value(fm, "summary");
+	r.due = form_value(fm, "due");
+	if (form_get(fm, "staff")) {
+		long long sid = form_staff(fm, "staff");
+		snprintf(staff, sizeof staff, sid > 0 ? "#%lld" : "", sid);
+		r.staff = staff;
+	}
+	r.referred_to = form_value(fm, "referred_to");
+	collect_extras(fm, &extras);
+	r.form = fm->def;
+	r.extras = &extras;
+	if (inquiry_request(&app->desk, &r, &res, &e) < 0) {
+		show_refusal(fm, &e);
+		goto out;
+	}
+	if (saved_id)
+		*saved_id = res.id;
+	rc = 1;
+out:
+	extra_list_release(&extras);
+	return rc;
 }
 
 struct inq_dialog {
@@ -673,52 +633,10 @@ struct inq_dialog {
 static int save_inquiry(struct form *fm, const char *override, bool *refused, void *arg)
 {
 	struct inq_dialog *qd = arg;
-	struct app *app = fm->app;
-	struct inquiry q;
-	struct err e;
-	int k, rc = 0;
 
 	(void)override;
 	(void)refused;
-	err_clear(&e);
-	memset(&q, 0, sizeof q);
-	if (db_readonly(app->db)) {
-		form_status(fm, true, "%s", _("The database is read-only: viewing only"));
-		return 0;
-	}
-	if (ui_form_received(fm, q.received, sizeof q.received) < 0)
-		return 0;
-	if (form_get(fm, "channel") &&
-	    (k = model_lookup(inq_channel_code, IQ_COUNT, form_choice(fm, "channel"))) >= 0)
-		q.channel = (enum inq_channel)k;
-	struct form_field *org = form_get(fm, "org");
-	q.org_id = org ? org->org_id : 0;
-	q.staff_id = form_staff(fm, "staff");
-	if (*form_text(fm, "due") && date_parse(form_text(fm, "due"), &q.due_day) < 0) {
-		form_set_msg(fm, "due", _("not a date (YYYY-MM-DD)"));
-		return 0;
-	}
-	q.topic = xstrdup(*form_text(fm, "topic") ? form_text(fm, "topic") : "other");
-	q.summary = xstrdup(form_text(fm, "summary"));
-	q.referred_to = *form_text(fm, "referred_to") ? xstrdup(form_text(fm, "referred_to")) : NULL;
-	if (!extras_valid(fm))
-		goto out;
-	if (ui_form_contact(app, fm, q.org_id, &q.contact_id, &e) < 0)
-		goto out;
-	if (inquiry_add(&app->desk, &q, &e) < 0) {
-		static const char *const prefixes[][2] = {
-			{ "received", "time" }, { "summary", "summary" }, { "the follow-up", "due" },
-			{ "topic", "topic" }, { "referred", "referred_to" },
-		};
-		form_show_error(fm, e.msg, prefixes, sizeof prefixes / sizeof prefixes[0]);
-		goto out;
-	}
-	qd->id = q.id;
-	save_extras(fm, "inquiry", q.id);
-	rc = 1;
-out:
-	inquiry_release(&q);
-	return rc;
+	return ui_inquiry_save(fm, 0, &qd->id);
 }
 
 long long ui_inquiry_dialog(struct app *app, long long org_id)

@@ -24,15 +24,13 @@ void ui_message(struct app *app, const char *title, const char *text); /* wait f
  * for org_id when > 0; returns the new inquiry's id or 0. */
 long long ui_inquiry_dialog(struct app *app, long long org_id);
 
-/* The time an inquiry form's "date" and "time" fields give, as
- * YYYY-MM-DDTHH:MM in received (n bytes); -1 with the reason shown
- * next to the field. */
-int ui_form_received(struct form *fm, char *received, size_t n);
-/* The contact typed in an inquiry form's "contact" field (phone from
- * "phone") for org_id, made when new: *contact_id, 0 when none typed.
- * Returns -1 with the reason shown next to the field. */
-int ui_form_contact(struct app *app, struct form *fm, long long org_id, long long *contact_id,
-		    struct err *e);
+/* Save an inquiry form (forms/inquiry.form: the quick-log, or the
+ * inquiry screen's edit of id > 0) through core's inquiry_request: 1
+ * saved (*saved_id set when not NULL), 0 refused with the message at
+ * the field its key names. */
+int ui_inquiry_save(struct form *fm, long long id, long long *saved_id);
+/* Fill a form's site fields with what is stored for tbl/id. */
+void ui_form_load_extras(struct form *fm, const char *tbl, long long id);
 
 /* A hidden start hook for tests and scripted runs: with
  * MADOGUCHI_UI_START=book (or book:YYYY-MM-DD:HH:MM, edit:ID, org,

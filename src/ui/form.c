@@ -6,7 +6,7 @@
 #include <string.h>
 #include "app.h"
 #include "core/resolve.h"
-#include "db/db_org.h"
+#include "core/org.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/ui_internal.h"
@@ -29,7 +29,7 @@ static bool is_text_type(enum formdef_type t)
 
 static bool is_choice_type(enum formdef_type t)
 {
-	return t == FT_CHOICE || t == FT_STAFF || t == FT_ROOM;
+	return t == FT_CHOICE || t == FT_STAFF || t == FT_ROOM || t == FT_TOPIC;
 }
 
 static size_t type_max(const struct formdef_field *d)
@@ -93,11 +93,20 @@ static void fill_options(struct form *fm, struct form_field *f)
 		if (d->def)
 			form_set_choice(fm, d->name, d->def);
 		break;
+	case FT_TOPIC: {
+		/* one topic of the support menu, as core lists it */
+		const char *code, *name;
+		for (int i = 0; (code = resolve_topic_menu(i, fm->ja, &name)); i++)
+			add_opt(f, code, name, 0);
+		if (d->def)
+			form_set_choice(fm, d->name, d->def);
+		break;
+	}
 	case FT_STAFF: {
 		struct err e;
 		add_opt(f, "", _("(none)"), 0);
 		if (fm->app->db)
-			db_staff_list(fm->app->db, true, add_staff, f, &e);
+			staff_list(&fm->app->desk, true, add_staff, f, &e);
 		break;
 	}
 	case FT_ROOM: {
@@ -251,7 +260,7 @@ void form_set_staff(struct form *fm, const char *name, long long id)
 		struct err e;
 		char num[32];
 		snprintf(num, sizeof num, "%lld", id);
-		if (db_staff_find(fm->app->db, num, &s, &e) == 0) {
+		if (staff_get(&fm->app->desk, id, &s, &e) == 0) {
 			add_opt(f, num, s.name, s.id);
 			f->choice = (int)f->n_opts - 1;
 			staff_release(&s);
@@ -308,22 +317,6 @@ void form_focus(struct form *fm, const char *name)
 	for (size_t i = 0; i < fm->n; i++)
 		if (!strcmp(fm->f[i].def->name, name) && !fm->f[i].disabled)
 			fm->cur = i;
-}
-
-void form_show_error(struct form *fm, const char *msg, const char *const (*fields)[2],
-		     size_t n)
-{
-	const char *field = NULL;
-
-	for (size_t i = 0; i < n && !field; i++)
-		if (!strncmp(msg, fields[i][0], strlen(fields[i][0])))
-			field = fields[i][1];
-	if (field && form_get(fm, field)) {
-		form_set_msg(fm, field, msg);
-		form_focus(fm, field);
-	} else {
-		form_status(fm, true, "%s", msg);
-	}
 }
 
 /* ---- windows ---- */
@@ -403,7 +396,8 @@ static int topics_layout(const struct form *fm, int *row, int *col, int upto)
 	int room = field_room(fm), r = 0, c = 0;
 
 	for (int t = 0; t < TOPIC_COUNT; t++) {
-		const char *name = fm->ja ? topic_ja[t] : _(topic_en[t]);
+		const char *name;
+		resolve_topic_menu(t, fm->ja, &name);
 		int w = 4 + text_width(name);
 		if (c > 0 && c + w > room) {
 			r++;
@@ -510,7 +504,8 @@ static void draw_topics(struct form *fm, struct form_field *f, int y, bool cur)
 	for (int t = 0; t < TOPIC_COUNT; t++) {
 		int r = 0, c = 0;
 		topics_layout(fm, &r, &c, t);
-		const char *name = fm->ja ? topic_ja[t] : _(topic_en[t]);
+		const char *name;
+		resolve_topic_menu(t, fm->ja, &name);
 		char buf[200];
 		snprintf(buf, sizeof buf, "[%s] %s", f->bits & (1u << t) ? "x" : " ", name);
 		attr_t a = cur && f->item == t ? draw_attr(UC_SELECT) : draw_attr(UC_NORMAL);
@@ -691,7 +686,7 @@ static int collect_org(const struct org *o, void *arg)
 	return 0;
 }
 
-static void org_search(struct form *fm, struct form_field *f)
+static void org_popup_search(struct form *fm, struct form_field *f)
 {
 	const char *q = lineedit_text(&f->le);
 	struct err e;
@@ -702,7 +697,7 @@ static void org_search(struct form *fm, struct form_field *f)
 	f->org_id = 0;
 	if (!*q || !fm->app->db)
 		return;
-	if (db_org_search(fm->app->db, q, 20, collect_org, fm, &e) < 0) {
+	if (org_search(&fm->app->desk, q, 20, collect_org, fm, &e) < 0) {
 		form_status(fm, true, "%s", e.msg);
 		return;
 	}
@@ -734,20 +729,25 @@ static void org_settle(struct form *fm, struct form_field *f)
 		org_pick(fm, f, 0);
 		return;
 	}
+	/* core's reading of an organization (id, exact name or the one
+	 * match), the same as the command line's --org */
 	struct org o;
 	struct err e;
-	if (db_org_find(fm->app->db, q, &o, &e) == 0) {
+	long long id;
+	if (resolve_org(&fm->app->desk, q, f->def->name, &id, &e) == 0 &&
+	    org_get(&fm->app->desk, id, &o, &e) == 0) {
 		form_set_org(fm, f->def->name, o.id, o.name);
 		org_release(&o);
 	}
 	popup_clear(fm);
 }
 
-/* Check a field's value as typed (date, time, minutes) the way core
- * will read it, so the message is the one a save would give. */
+/* Check a field's value as typed: date, time, minutes, read as core
+ * reads them (core/resolve.h), so the form accepts what a save takes. */
 static void check_field(struct form *fm, struct form_field *f)
 {
 	const char *s = lineedit_text(&f->le);
+	const char *key = f->def->name;
 	struct err e;
 	int v, rc = 0;
 
@@ -757,11 +757,11 @@ static void check_field(struct form *fm, struct form_field *f)
 	f->msg = NULL;
 	err_clear(&e);
 	if (f->def->type == FT_DATE)
-		rc = resolve_date(&fm->app->desk, s, f->def->name, false, &v, &e);
+		rc = resolve_date(&fm->app->desk, s, key, false, &v, &e);
 	else if (f->def->type == FT_TIME)
-		rc = resolve_time(s, f->def->name, &v, &e);
+		rc = resolve_time(s, key, &v, &e);
 	else if (f->def->type == FT_MINUTES)
-		rc = resolve_minutes(s, f->def->name, &v, &e);
+		rc = resolve_minutes(s, key, &v, &e);
 	if (rc < 0)
 		f->msg = xstrdup(e.msg);
 }
@@ -884,7 +884,7 @@ static void sync_fields(struct form *fm)
 		if (fm->f[i].def->type == FT_ROOM)
 			room = &fm->f[i];
 	if (room && channel && channel->n_opts) {
-		room->disabled = strcmp(channel->opts[channel->choice], "visit") != 0;
+		room->disabled = !resolve_channel_is_visit(channel->opts[channel->choice]);
 	}
 }
 
@@ -957,7 +957,7 @@ int form_run(struct form *fm)
 			if (id > 0) {
 				struct org o;
 				struct err e;
-				if (db_org_get(fm->app->db, id, &o, &e) == 0) {
+				if (org_get(&fm->app->desk, id, &o, &e) == 0) {
 					form_set_org(fm, f->def->name, o.id, o.name);
 					org_release(&o);
 					fm->changed = true;
@@ -994,7 +994,7 @@ int form_run(struct form *fm)
 				if (strcmp(before, lineedit_text(&f->le))) {
 					field_changed(fm, f);
 					if (f->def->type == FT_ORG)
-						org_search(fm, f);
+						org_popup_search(fm, f);
 				}
 				free(before);
 				continue;

@@ -6,7 +6,10 @@
  * ui/lineedit.h; choice fields cycle with Left/Right; topics are a
  * multi-select; the org field searches organizations as you type and
  * shows a popup list under the field.  It knows nothing of what the
- * values mean: the dialog's save callback checks and stores them.
+ * values mean and never touches the database: option lists (staff,
+ * the support menu, organizations found) and the reading of dates,
+ * times and minutes come from core; the dialog's save callback hands
+ * the values to core, which checks and stores them.
  *
  * Keys: Tab/Down and Shift-Tab/Up move between fields; Enter moves on
  * (on the last field it saves); F2 or Ctrl-S saves; Esc cancels,
@@ -93,12 +96,6 @@ void form_status(struct form *fm, bool warn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Put the cursor on a field. */
 void form_focus(struct form *fm, const char *name);
-/* A refusal from saving: next to the field (and the cursor on it) when
- * msg starts with a prefix of fields (pairs of message start, field
- * name) and the form has that field; else in the status line. */
-void form_show_error(struct form *fm, const char *msg, const char *const (*fields)[2],
-		     size_t n);
-
 /* Run until saved (1) or cancelled (0).  Draws in its own panel and
  * removes it at the end; the caller redraws. */
 int form_run(struct form *fm);

@@ -33,6 +33,7 @@ void lineedit_init(struct lineedit *le, bool multiline, size_t max_chars,
 
 void lineedit_release(struct lineedit *le)
 {
+	free(le->stored);
 	strbuf_release(&le->text);
 	free(le->chars);
 	free(le->rows);
@@ -121,7 +122,16 @@ int lineedit_text_cols(const struct lineedit *le)
 
 const char *lineedit_text(const struct lineedit *le)
 {
+	/* a value shown with replacements goes back as it was stored
+	 * until the clerk edits it */
+	if (le->stored && !le->changed)
+		return le->stored;
 	return strbuf_str(&le->text);
+}
+
+bool lineedit_replaced(const struct lineedit *le)
+{
+	return le->stored && !le->changed;
 }
 
 /* --- checking what goes in --- */
@@ -271,22 +281,64 @@ int lineedit_insert_wc(struct lineedit *le, wchar_t wc)
 	return insert_bytes(le, buf, n);
 }
 
+/* s with every character the editor may not hold (invalid bytes,
+ * control and bidi characters, tab, newline in a single-line field,
+ * characters wcwidth() calls unprintable, a mark with no base) shown
+ * as U+FFFD. */
+static void replace_refused(const struct lineedit *le, const char *s, struct strbuf *out)
+{
+	size_t n = strlen(s), i = 0;
+	bool at_start = true;
+
+	while (i < n) {
+		unsigned c = 0;
+		size_t l = text_utf8_decode(s + i, n - i, &c);
+		char one[5], err[160];
+		bool ok = l != 0;
+
+		if (ok) {
+			memcpy(one, s + i, l);
+			one[l] = '\0';
+			int cw = c == '\n' ? 0 : wcwidth((wchar_t)c);
+			ok = c != '\t' && cw >= 0 && !(cw == 0 && c != '\n' && at_start) &&
+			     text_check("", one, le->multiline ? TEXT_MULTI : TEXT_LINE, 0,
+					err, sizeof err) == 0;
+		}
+		if (ok) {
+			strbuf_add(out, s + i, l);
+			at_start = c == '\n';
+		} else {
+			strbuf_adds(out, "\xEF\xBF\xBD");
+			at_start = false;
+		}
+		i += l ? l : 1;
+	}
+}
+
 int lineedit_set_text(struct lineedit *le, const char *s)
 {
+	struct strbuf shown = STRBUF_INIT;
 	size_t add_chars, n;
 	int add_cols;
 
 	if (!s)
 		s = "";
 	n = strlen(s);
-	if (check_insert(le, s, n, true, &add_chars, &add_cols) < 0)
-		return -1;
-	if (le->max_chars && add_chars > le->max_chars)
-		return -1;
-	if (le->max_cols && add_cols > le->max_cols)
-		return -1;
+	free(le->stored);
+	le->stored = NULL;
+	/* A stored value the editor cannot hold as it is is shown with
+	 * visible replacements and kept aside, never shown empty; a value
+	 * over the field's limits is shown whole (nothing is cut), and
+	 * only deleting then fits it. */
+	if (check_insert(le, s, n, true, &add_chars, &add_cols) < 0) {
+		replace_refused(le, s, &shown);
+		le->stored = xstrdup(s);
+		s = strbuf_str(&shown);
+		n = shown.len;
+	}
 	strbuf_reset(&le->text);
 	strbuf_add(&le->text, s, n);
+	strbuf_release(&shown);
 	index_text(le);
 	le->cursor = le->nchars;
 	le->scroll = 0;
@@ -651,7 +703,7 @@ int lineedit_draw(WINDOW *w, int y, int x, int width, int height,
 	struct lineedit_view v;
 	attr_t old_attr;
 	short old_pair;
-	const char *t = lineedit_text(le);
+	const char *t = strbuf_str(&le->text);	/* what is shown */
 	int rc = 0;
 
 	if (!le->multiline)

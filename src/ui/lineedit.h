@@ -67,17 +67,28 @@ struct lineedit {
 	int max_cols;
 	bool multiline;
 	bool changed;		/* edited since init or set_text */
+	char *stored;		/* the value as set, when the text shows
+				 * replacements for what it cannot hold */
 };
 
 void lineedit_init(struct lineedit *le, bool multiline, size_t max_chars,
 		   int max_cols);
 void lineedit_release(struct lineedit *le);
 
-/* Replace the value; the cursor goes to the end.  -1 (value unchanged)
- * when s breaks the rules above or a limit. */
+/* Replace the value (a stored one, a default); the cursor goes to the
+ * end.  A value that breaks the rules above is shown with U+FFFD for
+ * each character the editor cannot hold, and kept aside as it was: until
+ * the text is edited, lineedit_text() gives it back unchanged, so a
+ * field the editor cannot show is never saved empty or altered.  A
+ * value over a limit is shown whole.  Returns 0. */
 int lineedit_set_text(struct lineedit *le, const char *s);
-/* The value, exactly as typed: no padding.  Valid until the next edit. */
+/* The value, exactly as typed: no padding.  Valid until the next edit.
+ * Before any edit of a value shown with replacements, the value as it
+ * was set. */
 const char *lineedit_text(const struct lineedit *le);
+/* Whether the field shows replacements for a value it keeps aside
+ * (and has not been edited). */
+bool lineedit_replaced(const struct lineedit *le);
 /* Columns the whole value takes (newlines 0). */
 int lineedit_text_cols(const struct lineedit *le);
 

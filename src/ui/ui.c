@@ -7,17 +7,20 @@
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "core/role.h"
 #include "core/desk.h"
 #include "db/db_appt.h"
 #include "ui/dialog.h"
 #include "ui/ui_internal.h"
 #include "ui/ui_mail.h"
 #include "export/mail.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/jdate.h"
@@ -133,27 +136,12 @@ void ui_closed_reason(const struct desk_status *ds, char *buf, size_t n)
 		snprintf(buf, n, "%s (%s)", ds->reason_en, ds->reason);
 }
 
+/* A date as typed: core's reading of dates (words, +N), empty is today. */
 static int parse_date(struct ui *ui, const char *s, int *day)
 {
-	int today = clock_today(&ui->app->clock);
-	char *end;
+	struct err e;
 
-	if (!strcmp(s, "today") || !strcmp(s, _("today")) || !*s) {
-		*day = today;
-		return 0;
-	}
-	if (!strcmp(s, "tomorrow") || !strcmp(s, _("tomorrow"))) {
-		*day = today + 1;
-		return 0;
-	}
-	if (s[0] == '+' || s[0] == '-') {
-		long v = strtol(s, &end, 10);
-		if (*end || end == s + 1 || v < -3650 || v > 3650)
-			return -1;
-		*day = today + (int)v;
-		return 0;
-	}
-	return date_parse(s, day);
+	return resolve_date(&ui->app->desk, s, "date", true, day, &e);
 }
 
 int ui_ask_date(struct ui *ui, int *day)
@@ -294,20 +282,42 @@ static void draw_header(struct ui *ui)
 	const struct ui_screen *s = ui_cur(ui);
 	attr_t a = draw_attr(UC_HEADER);
 	int w = COLS;
-	char right[128];
+	char right[320];
 
 	draw_blank(stdscr, 0, 0, w, a);
-	snprintf(right, sizeof right, "%s %s  %s F9  %s F1 ", _("now"),
-		 time_format(clock_minute(&ui->app->clock), now), _("Menu"), _("Help"));
-	int rw = text_width(right);
+	/* who is signed in: the staff name linked to the account, else the login */
+	if (!ui->who[0]) {
+		struct strbuf sb = STRBUF_INIT;
+		role_whoami(&ui->app->desk, true, &sb);
+		size_t bytes;
+		text_fit(strbuf_str(&sb), 20, &bytes);
+		snprintf(ui->who, sizeof ui->who, "%.*s", (int)bytes, strbuf_str(&sb));
+		strbuf_release(&sb);
+	}
 	/* Japanese: 2026年11月24日(火); otherwise 2026-11-24 (Tue). */
-	char when[JDATE_STRLEN];
+	char when[JDATE_STRLEN], left[256];
 	if (i18n_japanese())
 		jdate_long(ui->day, when, sizeof when);
 	else
 		snprintf(when, sizeof when, "%s (%s)", date_format(ui->day, date), ui_wday(ui->day));
-	draw_textf(stdscr, 0, 0, w - rw - 1, a, false, " %s  %s  %s%s", _("Desk"), when,
-		   _(s->title), db_readonly(ui->app->db) ? _("  [read-only]") : "");
+	snprintf(left, sizeof left, " %s  %s  %s%s", _("Desk"), when, _(s->title),
+		 db_readonly(ui->app->db) ? _("  [read-only]") : "");
+	/* the title first, then who is signed in, the clock, the menu and
+	 * help hints (the footer has those too) as room allows */
+	time_format(clock_minute(&ui->app->clock), now);
+	for (int k = 0; k < 3; k++) {
+		if (k == 0)
+			snprintf(right, sizeof right, "%s  %s %s  %s F9  %s F1 ", ui->who, _("now"), now,
+				 _("Menu"), _("Help"));
+		else if (k == 1)
+			snprintf(right, sizeof right, "%s  %s %s ", ui->who, _("now"), now);
+		else
+			snprintf(right, sizeof right, "%s %s ", _("now"), now);
+		if (text_width(left) + text_width(right) + 1 <= w)
+			break;
+	}
+	int rw = text_width(right);
+	draw_text(stdscr, 0, 0, w - rw - 1, left, a, false);
 	draw_text(stdscr, 0, w - rw, rw, right, a, false);
 }
 
@@ -544,6 +554,7 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);	/* leave the alternate screen too */
 }
 
 static void load(struct ui *ui)
@@ -558,6 +569,26 @@ int ui_run(struct app *app)
 	struct ui *ui;
 	int rc = 0;
 
+	const char *term = getenv("TERM");
+
+	/* The desk reads keys from a terminal: with input from a file or
+	 * a pipe it would spin on end-of-file; without TERM initscr()
+	 * exits 1 (our "refused by a rule").  Say why instead, before
+	 * anything is opened or created. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "madoguchi: %s\n",
+			_("the full-screen desk needs a terminal for its input and output; give a command for scripts (see madoguchi --help)"));
+		return 2;
+	}
+	if (!term || !*term) {
+		fprintf(stderr, "madoguchi: %s\n",
+			_("TERM is not set, so the terminal is unknown; set it (for example TERM=xterm-256color)"));
+		return 2;
+	}
+	if (!ui_term_known(term)) {
+		fprintf(stderr, "madoguchi: %s (TERM=%s)\n", _("cannot start the terminal"), term);
+		return 2;
+	}
 	if (app_open_db(app, DB_CREATE) < 0) {
 		fprintf(stderr, "madoguchi: %s\n", app->err.msg);
 		return app->err.code ? (int)app->err.code : 3;
@@ -573,8 +604,11 @@ int ui_run(struct app *app)
 	install_signals();
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
-	if (!initscr()) {
-		fprintf(stderr, "madoguchi: %s\n", _("cannot start the terminal"));
+	/* newterm(), unlike initscr(), returns instead of exiting on an
+	 * unknown terminal */
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "madoguchi: %s (TERM=%s)\n", _("cannot start the terminal"), term);
+		mem_die_hook = NULL;
 		free(ui);
 		return 2;
 	}

@@ -1,5 +1,6 @@
 /* The agenda: every booking of a date range (two weeks from the
- * current date), grouped by day, closed days named. */
+ * current date), grouped by day, closed days named, each day's calendar
+ * events under its heading. */
 #include "ui/ui_internal.h"
 
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 struct agenda {
 	struct ui_rows rows;
+	struct ui_events ev;
 	int from;
 };
 
@@ -23,6 +25,7 @@ struct fill {
 	struct ui_rows *r;
 	int next_day;	/* first day not yet given a heading */
 	int to;
+	const struct ui_events *ev;
 };
 
 static void heading(struct fill *f, int day)
@@ -37,6 +40,16 @@ static void heading(struct fill *f, int day)
 	strbuf_addf(&sb, "%s (%s)%s%s%s", date_format(day, d), ui_wday(day), why[0] ? "  " : "",
 		    why[0] ? _("closed: ") : "", why);
 	ui_rows_add(f->r, 0, day, why[0] ? UC_CLOSED : UC_TITLE, strbuf_str(&sb));
+	/* the day's calendar events under its heading, before the bookings */
+	for (size_t i = 0; f->ev && i < f->ev->n; i++) {
+		const struct ui_event *x = &f->ev->v[i];
+		if (x->day > day || x->last < day)
+			continue;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "  %s ", _("event:"));
+		ui_event_line(&sb, x, day);
+		ui_rows_add(f->r, 0, day, UC_NORMAL, strbuf_str(&sb));
+	}
 	strbuf_release(&sb);
 }
 
@@ -71,7 +84,7 @@ static void agenda_load(struct ui *ui)
 	struct agenda *ag = state(ui);
 	struct appt_filter flt;
 	struct err e = { 0 };
-	struct fill f = { ui, &ag->rows, ui->day, ui->day + AGENDA_DAYS - 1 };
+	struct fill f = { ui, &ag->rows, ui->day, ui->day + AGENDA_DAYS - 1, &ag->ev };
 	int cur = ag->rows.cur;
 	bool moved = ag->from != ui->day;
 
@@ -81,6 +94,8 @@ static void agenda_load(struct ui *ui)
 	flt.from_day = f.next_day;
 	flt.to_day = f.to;
 	flt.include_cancelled = ui->show_cancelled;
+	if (ui_events_load(ui, f.next_day, f.to, &ag->ev, &e) < 0)
+		ui_status(ui, true, "%s", e.msg);
 	if (db_appt_each(ui->app->db, &flt, add_appt, &f, &e) < 0)
 		ui_status(ui, true, "%s", e.msg);
 	headings_until(&f, f.to);
@@ -144,6 +159,7 @@ static void agenda_release(struct ui *ui)
 
 	ui_rows_clear(&ag->rows);
 	free(ag->rows.v);
+	ui_events_release(&ag->ev);
 	free(ag);
 	ui->priv[SCR_AGENDA] = NULL;
 }

@@ -50,6 +50,7 @@ struct day {
 	int row, col, top;
 	long long col_staff;	/* staff of the cursor column, kept across days */
 	struct desk_status ds;
+	struct ui_rows side0;	/* the day's calendar events: title first (none: empty) */
 	struct ui_rows side;	/* follow-ups: title first */
 	struct ui_rows side2;	/* deadlines: title first */
 	bool loaded;
@@ -78,6 +79,7 @@ static void day_clear(struct day *st)
 	free(st->blocks);
 	st->blocks = NULL;
 	st->nblocks = 0;
+	ui_rows_clear(&st->side0);
 	ui_rows_clear(&st->side);
 	ui_rows_clear(&st->side2);
 }
@@ -209,6 +211,22 @@ static void side_load(struct ui *ui, struct day *st)
 	struct err e = { 0 };
 	char title[200];
 
+	{	/* the day's calendar events, when it has any */
+		struct ui_events ev = { 0 };
+		if (ui_events_load(ui, ui->day, ui->day, &ev, &e) < 0)
+			ui_rows_add(&st->side0, 0, 0, UC_WARN, e.msg);
+		if (ev.n) {
+			snprintf(title, sizeof title, _("Events: %d"), (int)ev.n);
+			ui_rows_add(&st->side0, 0, 0, UC_TITLE, title);
+		}
+		for (size_t i = 0; i < ev.n; i++) {
+			struct strbuf sb = STRBUF_INIT;
+			ui_event_line(&sb, &ev.v[i], ui->day);
+			ui_rows_add(&st->side0, 0, ui->day, UC_NORMAL, strbuf_str(&sb));
+			strbuf_release(&sb);
+		}
+		ui_events_release(&ev);
+	}
 	ui_rows_add(&st->side, 0, 0, UC_TITLE, "");
 	inquiry_filter_init(&qf);
 	qf.due_by = today;
@@ -386,13 +404,19 @@ static void draw_rows_plain(const struct ui_rows *r, int y, int n, int x, int w)
 		draw_text(stdscr, y + i, x, w, r->v[i].text, draw_attr(r->v[i].color), true);
 }
 
-/* Both sections in h rows: each gets its title and a fair share. */
+/* The sections in h rows: the day's events first (at most half), then
+ * follow-ups and deadlines, each with its title and a fair share. */
 static void draw_side(struct day *st, int y0, int y1, int x, int w)
 {
-	int h = y1 - y0, n1 = (int)st->side.n, n2 = (int)st->side2.n;
+	int h = y1 - y0, n0 = (int)st->side0.n, n1 = (int)st->side.n, n2 = (int)st->side2.n;
 
 	if (h <= 0)
 		return;
+	if (n0 > h / 2 && n0 > h - n1 - n2)	/* at most half, unless the rest has room */
+		n0 = h / 2 > h - n1 - n2 ? h / 2 : h - n1 - n2;
+	draw_rows_plain(&st->side0, y0, n0, x, w);
+	y0 += n0;
+	h -= n0;
 	if (n1 + n2 > h) {
 		int half = h / 2;
 		if (n2 < half)
@@ -709,6 +733,7 @@ static void day_release(struct ui *ui)
 
 	day_clear(st);
 	free(st->v);
+	free(st->side0.v);
 	free(st->side.v);
 	free(st->side2.v);
 	free(st);

@@ -16,6 +16,7 @@
 #include "export/print.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/mem.h"
@@ -90,8 +91,9 @@ static int opt_date(struct form *fm, const char *name, int *day)
 	*day = 0;
 	if (!*s)
 		return 0;
-	if (date_parse(s, day) < 0) {
-		form_set_msg(fm, name, _("not a date (YYYY-MM-DD)"));
+	struct err e;
+	if (resolve_date(&fm->app->desk, s, name, false, day, &e) < 0) {
+		form_set_msg(fm, name, e.msg);
 		return -1;
 	}
 	return 0;
@@ -180,7 +182,7 @@ static int save_export(struct form *fm, const char *override, bool *refused, voi
 	}
 	o.staff_id = form_staff(fm, "staff");
 	o.what = (yes(fm, "appointments") ? ICAL_APPOINTMENTS : 0) |
-		 (yes(fm, "events") ? ICAL_EVENTS : 0) | (yes(fm, "deadlines") ? ICAL_DEADLINES : 0);
+		 (yes(fm, "events") ? ICAL_EVENTS | ICAL_BLOCKS : 0) | (yes(fm, "deadlines") ? ICAL_DEADLINES : 0);
 	if (!o.what) {
 		form_status(fm, true, "%s", _("Choose appointments, program events or deadlines"));
 		return 0;
@@ -253,7 +255,7 @@ struct import_run {
 static int save_import(struct form *fm, const char *override, bool *refused, void *arg)
 {
 	struct import_run *r = arg;
-	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0 };
+	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0, ical_import_horizon(clock_today(&fm->app->clock)) };
 	const char *as = form_choice(fm, "as");
 	struct err e;
 	char *path;
@@ -314,11 +316,21 @@ void ui_import_dialog(struct ui *ui)
 	ui->dirty = true;
 	if (form_run(&fm) == 1 && r.path) {
 		ui_status(ui, false,
-			  _("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d skipped"),
+			  _("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d removed; %d older ignored; %d skipped"),
 			  r.path, r.res.events_created, r.res.events_updated, r.res.events_unchanged,
-			  r.res.blocks_created, r.res.blocks_updated, r.res.skipped);
+			  r.res.blocks_created, r.res.blocks_updated, r.res.removed, r.res.older, r.res.skipped);
+		if (r.res.n_notes) {	/* each event left out, with its line and reason */
+			struct strbuf sb = STRBUF_INIT;
+			for (size_t i = 0; i < r.res.n_notes && i < 10; i++)
+				strbuf_addf(&sb, "%s%s", i ? "\n" : "", r.res.notes[i]);
+			if (r.res.n_notes > 10)
+				strbuf_addf(&sb, _("\n... and %d more"), (int)r.res.n_notes - 10);
+			ui_message(ui->app, _("Imported, some events left out"), strbuf_str(&sb));
+			strbuf_release(&sb);
+		}
 		ui->reload = true;
 	}
+	ical_import_result_release(&r.res);
 	free(r.path);
 	form_release(&fm);
 	formdef_release(&fd);

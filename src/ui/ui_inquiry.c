@@ -18,6 +18,7 @@
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
+#include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -91,9 +92,12 @@ static int save_note(struct form *fm, const char *override, bool *refused, void 
 	(void)override;
 	(void)refused;
 	err_clear(&e);
-	if (inquiry_note_add(&na->ui->app->desk, na->id, form_staff(fm, "staff"),
-			     form_text(fm, "note"), NULL, &e) < 0) {
-		form_set_msg(fm, "note", e.msg);
+	char staff[32];
+	long long sid = form_staff(fm, "staff");
+	snprintf(staff, sizeof staff, sid > 0 ? "#%lld" : "", sid);
+	if (inquiry_note_add(&na->ui->app->desk, na->id, staff, form_text(fm, "note"), NULL,
+			     &e) < 0) {
+		form_set_msg(fm, e.field[0] ? e.field : "note", e.msg);
 		return 0;
 	}
 	return 1;
@@ -143,8 +147,8 @@ static int save_inq_status(struct form *fm, const char *override, bool *refused,
 		return 0;
 	if (k == sa->cur)
 		return 1;
-	if (inquiry_set_status(&sa->ui->app->desk, sa->id, (enum inq_status)k, &e) < 0) {
-		form_set_msg(fm, "status", e.msg);
+	if (inquiry_set_status(&sa->ui->app->desk, sa->id, inq_status_code[k], &e) < 0) {
+		form_set_msg(fm, e.field[0] ? e.field : "status", e.msg);
 		return 0;
 	}
 	sa->cur = k;
@@ -271,57 +275,10 @@ struct edit_arg {
 static int save_edit(struct form *fm, const char *override, bool *refused, void *arg)
 {
 	struct edit_arg *ea = arg;
-	struct app *app = ea->ui->app;
-	struct inquiry q = *ea->q;	/* shallow; the strings we set are ours */
-	struct err e;
-	int k, rc = 0;
-	char *topic = NULL, *summary = NULL, *referred = NULL;
 
 	(void)override;
 	(void)refused;
-	err_clear(&e);
-	if (ui_form_received(fm, q.received, sizeof q.received) < 0)
-		return 0;
-	if (form_get(fm, "channel") &&
-	    (k = model_lookup(inq_channel_code, IQ_COUNT, form_choice(fm, "channel"))) >= 0)
-		q.channel = (enum inq_channel)k;
-	if (form_get(fm, "org")) {
-		long long org = form_get(fm, "org")->org_id;
-		if (org != q.org_id)
-			q.contact_id = 0;
-		q.org_id = org > 0 ? org : 0;
-	}
-	if (form_get(fm, "staff"))
-		q.staff_id = form_staff(fm, "staff");
-	q.due_day = 0;
-	if (*form_text(fm, "due") && date_parse(form_text(fm, "due"), &q.due_day) < 0) {
-		form_set_msg(fm, "due", _("not a date (YYYY-MM-DD)"));
-		return 0;
-	}
-	topic = xstrdup(*form_text(fm, "topic") ? form_text(fm, "topic") : "other");
-	summary = xstrdup(form_text(fm, "summary"));
-	referred = *form_text(fm, "referred_to") ? xstrdup(form_text(fm, "referred_to")) : NULL;
-	q.topic = topic;
-	q.summary = summary;
-	q.referred_to = referred;
-	if (form_get(fm, "contact") && ui_form_contact(app, fm, q.org_id, &q.contact_id, &e) < 0)
-		goto out;
-	if (inquiry_edit(&app->desk, &q, &e) < 0) {
-		static const char *const prefixes[][2] = {
-			{ "received", "time" }, { "summary", "summary" }, { "the follow-up", "due" },
-			{ "topic", "topic" }, { "referred", "referred_to" }, { "a contact", "contact" },
-		};
-		form_show_error(fm, e.msg, prefixes, sizeof prefixes / sizeof prefixes[0]);
-		goto out;
-	}
-	rc = 1;
-out:
-	/* inquiry_edit may have replaced the topic with its normal form,
-	 * freeing ours: q.topic is the one to free either way */
-	free(q.topic);
-	free(summary);
-	free(referred);
-	return rc;
+	return ui_inquiry_save(fm, ea->q->id, NULL);
 }
 
 static void inq_edit(struct ui *ui, long long id)
@@ -358,7 +315,8 @@ static void inq_edit(struct ui *ui, long long id)
 		form_set_text(&fm, "contact", q.contact_name);
 	if (q.contact_phone)
 		form_set_text(&fm, "phone", q.contact_phone);
-	form_set_text(&fm, "topic", q.topic ? q.topic : "");
+	/* a topic from before the menu is shown as stored and kept */
+	form_set_choice(&fm, "topic", q.topic ? q.topic : "");
 	form_set_text(&fm, "summary", q.summary ? q.summary : "");
 	if (q.due_day)
 		form_set_text(&fm, "due", date_format(q.due_day, buf));
@@ -367,6 +325,7 @@ static void inq_edit(struct ui *ui, long long id)
 	if (q.staff_id)
 		form_set_staff(&fm, "staff", q.staff_id);
 	form_set_text(&fm, "referred_to", q.referred_to ? q.referred_to : "");
+	ui_form_load_extras(&fm, "inquiry", id);
 	form_focus(&fm, "summary");
 	ui->dirty = true;
 	if (form_run(&fm))
@@ -679,12 +638,10 @@ static int save_filter(struct form *fm, const char *override, bool *refused, voi
 
 	(void)override;
 	(void)refused;
-	if (*(s = form_text(fm, "from")) && date_parse(s, &from) < 0) {
-		form_set_msg(fm, "from", _("not a date (YYYY-MM-DD)"));
-		return 0;
-	}
-	if (*(s = form_text(fm, "to")) && date_parse(s, &to) < 0) {
-		form_set_msg(fm, "to", _("not a date (YYYY-MM-DD)"));
+	const struct desk_ctx *d = &fa->ui->app->desk;
+	if ((*(s = form_text(fm, "from")) && resolve_date(d, s, "from", false, &from, &e) < 0) ||
+	    (*(s = form_text(fm, "to")) && resolve_date(d, s, "to", false, &to, &e) < 0)) {
+		form_set_msg(fm, e.field, e.msg);
 		return 0;
 	}
 	if (from && to && to < from) {

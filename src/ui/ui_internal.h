@@ -69,6 +69,7 @@ struct ui_screen {
 
 struct ui {
 	struct app *app;
+	char who[128];			/* who is signed in (header), set once */
 	enum ui_screen_id screen;
 	enum ui_screen_id stack[UI_STACK];	/* Esc goes back */
 	int depth;
@@ -198,5 +199,27 @@ enum ui_color ui_status_color(enum appt_status st);
 const char *ui_channel_mark(enum channel c);
 /* Topics as "打合せ・会議運営支援・…" (or English). */
 void ui_topics(struct strbuf *sb, unsigned topics, const char *sep);
+
+/* Whether TERM names a terminal this system describes (ui_term.c). */
+bool ui_term_known(const char *term);
+
+/* Calendar events (program events and imported calendars) of a range
+ * of days, for the day, week, month and agenda screens (ui_events.c). */
+struct ui_event {
+	int day, last;			/* first and last day */
+	int start_min, end_min, end_day_min;	/* as struct prog_event */
+	char *title, *place;
+};
+struct ui_events {
+	struct ui_event *v;
+	size_t n, cap;
+};
+/* Every event touching from..to; -1 with the message in e. */
+int ui_events_load(struct ui *ui, int from, int to, struct ui_events *ev, struct err *e);
+void ui_events_release(struct ui_events *ev);
+/* How many events touch day. */
+int ui_events_on(const struct ui_events *ev, int day);
+/* "18:30-21:00 title @ place" as the event shows on day. */
+void ui_event_line(struct strbuf *sb, const struct ui_event *e, int day);
 
 #endif

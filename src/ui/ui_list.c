@@ -12,15 +12,14 @@
 #include "ui/dialog.h"
 #include "util/date.h"
 #include "util/i18n.h"
+#include "core/resolve.h"
 #include "util/text.h"
 
 /* ---- marks and colours ---- */
 
 const char *ui_status_mark(enum appt_status st)
 {
-	/* none of these is an ambiguous-width character */
-	static const char *const mark[ST_COUNT] = { "*", "✓", "x", "?" };
-	return mark[st];
+	return appt_status_mark(st);
 }
 
 enum ui_color ui_status_color(enum appt_status st)
@@ -36,14 +35,7 @@ const char *ui_channel_mark(enum channel c)
 
 void ui_topics(struct strbuf *sb, unsigned topics, const char *sep)
 {
-	bool ja = i18n_japanese();
-	bool first = true;
-
-	for (int t = 0; t < TOPIC_COUNT; t++)
-		if (topics & (1u << t)) {
-			strbuf_addf(sb, "%s%s", first ? "" : sep, ja ? topic_ja[t] : topic_en[t]);
-			first = false;
-		}
+	resolve_topics_names(topics, i18n_japanese(), sep, sb);
 }
 
 /* Column widths of an appointment line: organization and topics share

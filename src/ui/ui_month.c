@@ -1,5 +1,6 @@
 /* The month overview: a calendar grid (Monday first) with the number
- * of bookings per day and closed days marked with their reason. */
+ * of bookings and calendar events per day and closed days marked with
+ * their reason. */
 #include "ui/ui_internal.h"
 
 #include <stdio.h>
@@ -16,6 +17,7 @@ struct month {
 	int first;		/* day number of the 1st */
 	int ndays;
 	int counts[31];
+	int events[31];		/* calendar events touching each day */
 	struct desk_status ds[31];
 };
 
@@ -40,6 +42,14 @@ static void month_load(struct ui *ui)
 		ui_status(ui, true, "%s", e.msg);
 	for (int i = 0; i < mo->ndays; i++)
 		desk_day_status(&ui->app->cfg, ui->app->db, mo->first + i, &mo->ds[i]);
+	{
+		struct ui_events ev = { 0 };
+		if (ui_events_load(ui, mo->first, mo->first + mo->ndays - 1, &ev, &e) < 0)
+			ui_status(ui, true, "%s", e.msg);
+		for (int i = 0; i < mo->ndays; i++)
+			mo->events[i] = ui_events_on(&ev, mo->first + i);
+		ui_events_release(&ev);
+	}
 }
 
 static void month_draw(struct ui *ui)
@@ -94,6 +104,14 @@ static void month_draw(struct ui *ui)
 		if (ch > 2 && closed && mo->counts[i])
 			draw_text(stdscr, y + 2, x + 1, cw - 1, mo->ds[i].reason,
 				  cur ? draw_attr(UC_SELECT) : draw_attr(UC_CLOSED), true);
+		if (mo->events[i]) {	/* the cell's last free line */
+			int k = ch > 3 ? 3 : ch > 2 && !(closed && mo->counts[i]) ? 2
+				: ch > 1 && !mo->counts[i] && !closed ? 1 : 0;
+			if (k)
+				draw_textf(stdscr, y + k, x + 1, cw - 1,
+					   cur ? draw_attr(UC_SELECT) : draw_attr(UC_DIM), true,
+					   mo->events[i] == 1 ? _("1 event") : _("%d events"), mo->events[i]);
+		}
 	}
 	/* the chosen day in full */
 	int idx = ui->day - mo->first;
@@ -101,9 +119,14 @@ static void month_draw(struct ui *ui)
 		char d[DATE_STRLEN], why[300] = "";
 		if (mo->ds[idx].kind != DESK_OPEN)
 			ui_closed_reason(&mo->ds[idx], why, sizeof why);
-		draw_textf(stdscr, LINES - 3, 0, COLS, A_BOLD, true, _("%s (%s): %d booked%s%s"),
-			   date_format(ui->day, d), ui_wday(ui->day), mo->counts[idx],
-			   why[0] ? _("; closed: ") : "", why);
+		if (mo->events[idx])
+			draw_textf(stdscr, LINES - 3, 0, COLS, A_BOLD, true, _("%s (%s): %d booked, %d events%s%s"),
+				   date_format(ui->day, d), ui_wday(ui->day), mo->counts[idx], mo->events[idx],
+				   why[0] ? _("; closed: ") : "", why);
+		else
+			draw_textf(stdscr, LINES - 3, 0, COLS, A_BOLD, true, _("%s (%s): %d booked%s%s"),
+				   date_format(ui->day, d), ui_wday(ui->day), mo->counts[idx],
+				   why[0] ? _("; closed: ") : "", why);
 	}
 }
 

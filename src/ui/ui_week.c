@@ -1,5 +1,6 @@
 /* The week view: Monday to Sunday as columns, desk slots as rows; each
- * cell shows the booking there (or how many); closed days say why. */
+ * cell shows the booking there (or how many); closed days say why; under
+ * each date the day's calendar event (or how many). */
 #include "ui/ui_internal.h"
 
 #include <stdio.h>
@@ -27,6 +28,7 @@ struct week {
 	struct wappt *v;
 	size_t n, cap;
 	struct desk_status ds[7];
+	char *ev_text[7];	/* the day's calendar events: the one, or how many */
 	int times[MAX_ROWS];
 	int ntimes;
 	int row, top;
@@ -88,6 +90,30 @@ static void week_load(struct ui *ui)
 		ui_status(ui, true, "%s", e.msg);
 	for (int i = 0; i < 7; i++)
 		desk_day_status(&ui->app->cfg, ui->app->db, w->monday + i, &w->ds[i]);
+	{
+		struct ui_events ev = { 0 };
+		if (ui_events_load(ui, w->monday, w->monday + 6, &ev, &e) < 0)
+			ui_status(ui, true, "%s", e.msg);
+		for (int i = 0; i < 7; i++) {
+			int day = w->monday + i, n = ui_events_on(&ev, day);
+			struct strbuf sb = STRBUF_INIT;
+			free(w->ev_text[i]);
+			w->ev_text[i] = NULL;
+			if (w->ds[i].kind != DESK_OPEN && n)
+				strbuf_addf(&sb, "%s ", w->ds[i].reason);
+			if (n == 1) {
+				for (size_t k = 0; k < ev.n; k++)
+					if (ev.v[k].day <= day && day <= ev.v[k].last)
+						ui_event_line(&sb, &ev.v[k], day);
+			} else if (n > 1) {
+				strbuf_addf(&sb, _("%d events"), n);	/* n > 1 */
+			}
+			if (n)
+				w->ev_text[i] = xstrdup(strbuf_str(&sb));
+			strbuf_release(&sb);
+		}
+		ui_events_release(&ev);
+	}
 	w->ntimes = 0;
 	for (int t = open; t < close && w->ntimes < MAX_ROWS; t += slot)
 		w->times[w->ntimes++] = t;
@@ -145,7 +171,10 @@ static void week_draw(struct ui *ui)
 		draw_textf(stdscr, 2, x + 1, cw - 1,
 			   i == cur ? draw_attr(UC_SELECT) : closed ? draw_attr(UC_CLOSED) : draw_attr(UC_TITLE),
 			   true, "%d/%d %s", m, d, ui_wday(day));
-		if (closed) {
+		if (w->ev_text[i]) {
+			draw_text(stdscr, 3, x + 1, cw - 1, w->ev_text[i],
+				  closed ? draw_attr(UC_CLOSED) : draw_attr(UC_DIM), true);
+		} else if (closed) {
 			ui_closed_reason(&w->ds[i], why, sizeof why);
 			draw_text(stdscr, 3, x + 1, cw - 1, w->ds[i].reason, draw_attr(UC_CLOSED), true);
 		} else {
@@ -248,6 +277,8 @@ static void week_release(struct ui *ui)
 	struct week *w = ui->priv[SCR_WEEK];
 
 	week_clear(w);
+	for (int i = 0; i < 7; i++)
+		free(w->ev_text[i]);
 	free(w->v);
 	free(w);
 	ui->priv[SCR_WEEK] = NULL;

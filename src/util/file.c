@@ -2,6 +2,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,4 +44,47 @@ int file_open_private(const char *path)
 		return -1;
 	}
 	return fd;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* The directory part of path into dir ("." when none) and a pointer to
+ * its last component. */
+static const char *split_dir(const char *path, char *dir, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash) {
+		snprintf(dir, n, ".");
+		return path;
+	}
+	if (slash == path)
+		snprintf(dir, n, "/");
+	else
+		snprintf(dir, n, "%.*s", (int)(slash - path), path);
+	return slash + 1;
+}
+
+bool file_is_database(const char *path, const char *db_path)
+{
+	static const char *const side[] = { "", "-wal", "-shm", "-journal" };
+	char pdir[4096], ddir[4096], name[4200];
+	struct stat ps, ds, pds, dds;
+	bool p_exists = stat(path, &ps) == 0;
+	const char *pbase = split_dir(path, pdir, sizeof pdir);
+	const char *dbase = split_dir(db_path, ddir, sizeof ddir);
+	bool same_dir = stat(pdir, &pds) == 0 && stat(ddir, &dds) == 0 && same_file(&pds, &dds);
+
+	for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", db_path, side[i]);
+		if (p_exists && stat(name, &ds) == 0 && same_file(&ps, &ds))
+			return true;
+		snprintf(name, sizeof name, "%s%s", dbase, side[i]);
+		if (same_dir && !strcmp(pbase, name))
+			return true;
+	}
+	return false;
 }

@@ -22,4 +22,11 @@ enum file_kind file_kind(const char *path);
  * refused (errno EISDIR).  Returns the descriptor or -1 with errno. */
 int file_open_private(const char *path);
 
+/* Whether writing path would write the database at db_path or one of
+ * the files SQLite keeps beside it (-wal, -shm, -journal): the same
+ * file by any name (symlink, hard link, ../), or the name such a file
+ * would have in the database's directory even while it does not
+ * exist. */
+bool file_is_database(const char *path, const char *db_path);
+
 #endif

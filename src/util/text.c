@@ -63,6 +63,18 @@ static bool is_bidi_control(unsigned c)
 	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
+/* Characters that show nothing (or next to nothing) but make two
+ * names differ: zero-width spaces and joiners, the soft hyphen,
+ * fillers, invisible operators, tags, the BOM. */
+static bool is_invisible(unsigned c)
+{
+	return c == 0x00AD || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 ||
+	       c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) ||
+	       (c >= 0x2060 && c <= 0x206F) || c == 0x2800 || c == 0x3164 || c == 0xFEFF ||
+	       c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFFB) || (c >= 0x1D173 && c <= 0x1D17A) ||
+	       (c >= 0xE0000 && c <= 0xE007F);
+}
+
 static bool is_control(unsigned c)
 {
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
@@ -95,6 +107,12 @@ int text_check(const char *field, const char *s, enum text_kind kind,
 		if (is_bidi_control(c)) {
 			snprintf(err, errlen,
 				 _("%s: bidirectional control U+%04X at character %zu is not allowed"),
+				 field, c, chars);
+			return -1;
+		}
+		if (kind == TEXT_NAME && is_invisible(c)) {
+			snprintf(err, errlen,
+				 _("%s: invisible character U+%04X at character %zu is not allowed in a name"),
 				 field, c, chars);
 			return -1;
 		}
@@ -199,7 +217,12 @@ int text_fit(const char *s, int cols, size_t *bytes)
 
 void text_sanitize(struct strbuf *sb, const char *s, bool keep_nl)
 {
-	size_t n = strlen(s), i = 0;
+	text_sanitize_n(sb, s, strlen(s), keep_nl);
+}
+
+void text_sanitize_n(struct strbuf *sb, const char *s, size_t n, bool keep_nl)
+{
+	size_t i = 0;
 	struct unit u;
 
 	while (i < n) {

@@ -19,6 +19,9 @@ bool text_utf8_valid(const char *s, size_t n);
 enum text_kind {
 	TEXT_LINE,	/* one line: no control characters at all */
 	TEXT_MULTI,	/* notes and summaries: newline and tab allowed */
+	TEXT_NAME,	/* a name people pick from a list: one line, and no
+			 * invisible character (zero-width, soft hyphen,
+			 * fillers), so no two names look alike */
 };
 
 /* Check text before it is stored: valid UTF-8, no control characters
@@ -46,6 +49,8 @@ int text_fit(const char *s, int cols, size_t *bytes);
  * <U+XXXX>, invalid bytes become U+FFFD.  With keep_nl, newlines and
  * tabs pass; otherwise they become spaces. */
 void text_sanitize(struct strbuf *sb, const char *s, bool keep_nl);
+/* Same for n bytes that may hold NUL (shown as ^@). */
+void text_sanitize_n(struct strbuf *sb, const char *s, size_t n, bool keep_nl);
 /* Same, into a new string. */
 char *text_safe(const char *s);
 

@@ -37,6 +37,7 @@
 #include "core/inquiry.h"
 #include "db/db.h"
 #include "db/db_appt.h"
+#include "db/db_export.h"
 #include "db/db_inquiry.h"
 #include "db/db_internal.h"
 #include "db/db_org.h"
@@ -182,6 +183,20 @@ static int cb_event(const struct program_event *ev, void *arg)
 	return 0;
 }
 
+static int cb_cal_event(const struct prog_event *ev, void *arg)
+{
+	(void)arg;
+	sink += (unsigned long)ev->day + strlen(ev->title);
+	return 0;
+}
+
+static int cb_program(const struct program *p, void *arg)
+{
+	(void)arg;
+	sink += (unsigned long)p->id;
+	return 0;
+}
+
 static int cb_deadline(const struct deadline *dl, void *arg)
 {
 	(void)arg;
@@ -202,7 +217,8 @@ static int day_data(struct ctx *c, int day, struct err *e)
 	f.from_day = f.to_day = day;
 	if (db_appt_each(c->db, &f, cb_appt, NULL, e) < 0 ||
 	    db_staff_list(c->db, true, cb_staff, NULL, e) < 0 ||
-	    db_block_each(c->db, day, day, cb_block, NULL, e) < 0)
+	    db_block_each(c->db, day, day, cb_block, NULL, e) < 0 ||
+	    db_export_events(c->db, day, day, cb_cal_event, NULL, e) < 0)	/* the side panel's events */
 		return -1;
 	desk_day_status(&c->cfg, c->db, day, &ds);
 	return 0;
@@ -233,7 +249,8 @@ static int week_data(struct ctx *c, int day, struct err *e)
 	appt_filter_init(&f);
 	f.from_day = monday;
 	f.to_day = monday + 6;
-	if (db_appt_each(c->db, &f, cb_appt, NULL, e) < 0)
+	if (db_appt_each(c->db, &f, cb_appt, NULL, e) < 0 ||
+	    db_export_events(c->db, monday, monday + 6, cb_cal_event, NULL, e) < 0)
 		return -1;
 	for (int i = 0; i < 7; i++)
 		desk_day_status(&c->cfg, c->db, monday + i, &ds);
@@ -247,7 +264,8 @@ static int month_data(struct ctx *c, int day, struct err *e)
 
 	date_to_ymd(day, &y, &m, &d);
 	int first = date_from_ymd(y, m, 1), n = date_days_in_month(y, m);
-	if (db_appt_count_days(c->db, first, first + n - 1, counts, e) < 0)
+	if (db_appt_count_days(c->db, first, first + n - 1, counts, e) < 0 ||
+	    db_export_events(c->db, first, first + n - 1, cb_cal_event, NULL, e) < 0)
 		return -1;
 	for (int i = 0; i < n; i++)
 		desk_day_status(&c->cfg, c->db, first + i, &ds);
@@ -273,6 +291,14 @@ static int pick_day(struct ctx *c)
 		if (desk_is_open(&c->cfg, c->db, d))
 			return d;
 	}
+}
+
+/* `program list` and the programs screen: every program with its
+ * count of events. */
+static int program_data(struct ctx *c, int day, struct err *e)
+{
+	(void)day;
+	return db_program_each(c->db, cb_program, NULL, e);
 }
 
 typedef int (*day_fn)(struct ctx *c, int day, struct err *e);
@@ -510,7 +536,7 @@ static void row_print(const char *row, int reps)
 static void row_import(const char *row, int reps)
 {
 	struct err e = { 0 };
-	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0 };
+	struct ical_import_opts o = { ICAL_IMPORT_AUTO, 0, 0 };
 	struct ical_import_result r;
 	double *t = xcalloc((size_t)reps, sizeof *t);
 	char path[1100], note[200];
@@ -519,6 +545,7 @@ static void row_import(const char *row, int reps)
 
 	config_defaults(&cfg);
 	clock_init(&clk, cfg.timezone, &e);
+	o.horizon_day = ical_import_horizon(clock_today(&clk));
 	if (!ics_opt) {
 		printf("%s\t0\t-\t-\t-\tskipped: no --ics file\n", row);
 		return;
@@ -540,6 +567,7 @@ static void row_import(const char *row, int reps)
 		if (ical_import_file(db, ics_opt, &o, &r, &e) < 0)
 			fail(row, &e);
 		t[i] = now_ms() - t0;
+		ical_import_result_release(&r);
 		db_close(db);
 		unlink(path);
 		unlink(wal);
@@ -785,6 +813,8 @@ int main(int argc, char **argv)
 		row_days(row, week_data, REPS(1000));
 	else if (!strcmp(row, "month"))
 		row_days(row, month_data, REPS(1000));
+	else if (!strcmp(row, "program-list"))
+		row_days(row, program_data, REPS(100));
 	else if (!strcmp(row, "side"))
 		row_side(row, REPS(1000));
 	else if (!strcmp(row, "org-search"))

@@ -226,7 +226,7 @@ struct muni {
 struct opts {
 	const char *db, *ics;
 	unsigned long long seed;
-	int years, first_year, orgs, staff, appts, inquiries, programs, events;
+	int years, first_year, orgs, staff, appts, inquiries, programs, events, series;
 };
 
 static void fail(const char *what, const struct err *e)
@@ -356,7 +356,7 @@ static void usage(void)
 {
 	fputs("usage: gen --db PATH [--seed N] [--years Y] [--first-year Y] [--orgs N] [--staff N] [--appts N]\n"
 	      "           [--inquiries N] [--programs N] [--tiny]\n"
-	      "       gen --ics FILE [--events N] [--seed N]\n", stderr);
+	      "       gen --ics FILE [--events N] [--series N] [--seed N]\n", stderr);
 	exit(2);
 }
 
@@ -449,6 +449,41 @@ static int write_ics(const struct opts *op)
 		ics_line(f, "STATUS:CONFIRMED");
 		ics_line(f, "END:VEVENT");
 	}
+	/* repeating series: weekly staff blocks (CATEGORIES:block) and
+	 * monthly or weekly events; a third without an end, a third
+	 * COUNT=20, a third UNTIL the end of 2027 */
+	for (int i = 0; i < op->series; i++) {
+		int day = date_from_ymd(2025, 1, 6) + i % 600, y, m, dd;
+		int start = 9 * 60 + rnd(16) * 30, len = 30 + rnd(4) * 30;
+		static const char *const ends[] = { "", ";COUNT=20", ";UNTIL=20271231T150000Z" };
+		static const char *const wd[] = { "MO", "TU", "WE", "TH", "FR" };
+		date_to_ymd(day, &y, &m, &dd);
+		ics_line(f, "BEGIN:VEVENT");
+		snprintf(line, sizeof line, "UID:bench-series-%05d@example.jp", i);
+		ics_line(f, line);
+		ics_line(f, "DTSTAMP:20261124T011500Z");
+		snprintf(line, sizeof line, "DTSTART;TZID=Asia/Tokyo:%04d%02d%02dT%02d%02d00", y, m, dd,
+			 start / 60, start % 60);
+		ics_line(f, line);
+		snprintf(line, sizeof line, "DTEND;TZID=Asia/Tokyo:%04d%02d%02dT%02d%02d00", y, m, dd,
+			 (start + len) / 60, (start + len) % 60);
+		ics_line(f, line);
+		if (i % 2 == 0) {
+			snprintf(line, sizeof line, "RRULE:FREQ=WEEKLY;BYDAY=%s%s", wd[date_wday(day) % 5],
+				 ends[i / 2 % 3]);
+			ics_line(f, line);
+			ics_line(f, "CATEGORIES:block");
+			snprintf(line, sizeof line, "SUMMARY:%s (定例)", PICK(inq_subjects));
+		} else {
+			snprintf(line, sizeof line, "RRULE:FREQ=%s%s", i % 4 == 1 ? "MONTHLY" : "WEEKLY",
+				 ends[i / 2 % 3]);
+			ics_line(f, line);
+			snprintf(line, sizeof line, "SUMMARY:%s 連絡会", PICK(program_bases));
+		}
+		ics_line(f, line);
+		ics_line(f, "SEQUENCE:0");
+		ics_line(f, "END:VEVENT");
+	}
 	ics_line(f, "END:VCALENDAR");
 	if (fclose(f) != 0) {
 		fprintf(stderr, "gen: %s: %s\n", op->ics, strerror(errno));
@@ -487,6 +522,8 @@ int main(int argc, char **argv)
 			op.db = v;
 		else if (!strcmp(a, "--ics"))
 			op.ics = v;
+		else if (!strcmp(a, "--series"))
+			op.series = (int)argnum(v);
 		else if (!strcmp(a, "--seed"))
 			op.seed = (unsigned long long)argnum(v);
 		else if (!strcmp(a, "--years"))

@@ -88,7 +88,7 @@ test_expect_code 1 'done before the appointment has started is refused' '
 	mado done 2
 '
 test_expect_success 'the audit log names who changed what' '
-	[ "$(sql "SELECT actor FROM audit WHERE tbl = '\''appointment'\'' AND row_id = 1 AND action = '\''update'\'' LIMIT 1")" = tester ] &&
+	[ "$(sql "SELECT actor FROM audit WHERE tbl = '\''appointment'\'' AND row_id = 1 AND action = '\''update'\'' LIMIT 1")" = "$(id -un)" ] &&
 	sql "SELECT old, new FROM audit WHERE tbl = '\''appointment'\'' AND row_id = 1 AND action = '\''update'\''" | grep -q cancelled
 '
 test_expect_success 'day lists the bookings with Japanese aligned' '

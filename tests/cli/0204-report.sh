@@ -4,6 +4,12 @@
 # the month's edges, and CSV that a CSV reader parses back.
 . "$(dirname "$0")/../lib.sh"
 
+# Write a topic as stored before the support menu (free text), past the
+# program's SQL functions that the triggers call.
+sql_old() {
+	sqlite3 -batch -cmd ".dbconfig enable_trigger off" "$MADOGUCHI_DB" "$1" >/dev/null
+}
+
 test_expect_success 'organizations, inquiries around October and appointments in it' '
 	mado init >/dev/null &&
 	mado org add --name "小平市 地域包括ケア推進課" --type municipality --municipality 小平市 >/dev/null &&
@@ -13,10 +19,11 @@ test_expect_success 'organizations, inquiries around October and appointments in
 	mado inquiry add --channel phone --org 1 --topic plan --summary i1 --received 2026-10-01T09:00 >/dev/null &&
 	mado inquiry add --channel email --org 2 --topic meeting --summary i2 --received 2026-10-15T14:00 --status waiting >/dev/null &&
 	mado inquiry add --channel phone --org 4 --topic other --summary i3 --received 2026-10-31T23:59 --status closed >/dev/null &&
-	mado inquiry add --channel post --topic "相談, \"特別\"" --summary i4 --received 2026-10-20T10:00 >/dev/null &&
+	mado inquiry add --channel post --topic other --summary i4 --received 2026-10-20T10:00 >/dev/null &&
 	mado inquiry add --channel phone --org 1 --topic plan --summary i5 --received 2026-11-01T00:00 >/dev/null &&
 	mado inquiry add --channel visit --org 3 --topic plan --summary i6 --received 2026-09-30T23:59 >/dev/null &&
-	mado inquiry add --channel visit --org 3 --topic "=SUM(A1)" --summary i7 --received 2026-10-10T10:00 --status closed >/dev/null &&
+	mado inquiry add --channel visit --org 3 --topic other --summary i7 --received 2026-10-10T10:00 --status closed >/dev/null &&
+	sql_old "UPDATE inquiry SET topic = CASE id WHEN 4 THEN '"'"'相談, \"特別\"'"'"' ELSE '"'"'=SUM(A1)'"'"' END WHERE id IN (4, 7)" &&
 	export MADOGUCHI_NOW=2026-09-30T10:00 &&
 	mado book --date 2026-10-01 --start 10:00 --channel phone --org 1 --topic plan --topic meeting >/dev/null &&
 	a2=$(mado book --date 2026-10-02 --start 11:00 --channel visit --room 相談室A --org 2 --topic workshop) &&

@@ -12,8 +12,8 @@ test_expect_success 'setup' '
 
 test_expect_success 'fields change; the rest stays' '
 	mado inquiry edit 1 --summary "直した要約" --org 1 --contact "田中" --staff "山田 花子" \
-		--topic meeting --referred-to "区の福祉課" >out &&
-	grep_out "inquiry #1 saved" <out &&
+		--topic meeting --referred-to "区の福祉課" >"$TEST_DIR/out" &&
+	grep_out "inquiry #1 saved" <"$TEST_DIR/out" &&
 	[ "$(sql "SELECT summary, org_id, topic, staff_id, referred_to, due_date, received_at, status FROM inquiry")" = \
 	  "直した要約|1|meeting|1|区の福祉課|2026-11-27|2026-11-24T09:00|open" ] &&
 	[ "$(sql "SELECT name FROM contact WHERE id = (SELECT contact_id FROM inquiry)")" = 田中 ]
@@ -49,6 +49,19 @@ test_expect_success 'after the refusals the record is as it was' '
 '
 test_expect_code 2 'an unknown inquiry' '
 	mado inquiry edit 99 --summary x
+'
+test_expect_success 'an edit that changes nothing writes nothing (no audit row)' '
+	n=$(sql "SELECT count(*) FROM audit") &&
+	mado inquiry edit 1 --summary "直した要約" --topic meeting --org 1 --contact 田中 >"$TEST_DIR/out" &&
+	grep_out "inquiry #1 unchanged" <"$TEST_DIR/out" &&
+	[ "$(sql "SELECT count(*) FROM audit")" = "$n" ]
+'
+test_expect_success 'staff by a unique part of the name, status with the edit' '
+	mado inquiry edit 1 --staff 山田 --status waiting >/dev/null &&
+	[ "$(sql "SELECT staff_id, status FROM inquiry")" = "1|waiting" ]
+'
+test_expect_code 2 'a topic outside the menu is refused on edit too' '
+	mado inquiry edit 1 --topic 申込
 '
 
 test_done

@@ -101,6 +101,7 @@ test_expect_success '... untouched, with a clear message' '
 	grep_out "not a madoguchi database" <"$TEST_DIR/err" && [ "$(sha "$TEST_DIR/noise.db")" = "$before" ]
 '
 sqlite3 "$TEST_DIR/foreign.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+chmod 600 "$TEST_DIR/foreign.db"	# (one open to all is refused for that first)
 before=$(sha "$TEST_DIR/foreign.db")
 test_expect_code 3 'another program'"'"'s SQLite database: exit 3' '
 	mado --db "$TEST_DIR/foreign.db" init 2>"$TEST_DIR/err"

@@ -3,7 +3,7 @@
 # seed corpus and every input that once crashed it (tests/fuzz/crashes/)
 # under the sanitizers of this build.  `make fuzz` does the fuzzing.
 . "$(dirname "$0")/../lib.sh"
-for t in text config cli formdef ical_import; do
+for t in text config cli dbopen formdef ical_import; do
 	bin="$MADOGUCHI_BUILD/tests/fuzz/replay_$t"
 	if [ ! -x "$bin" ]; then
 		echo "# skipped $t: $bin not built (its module is missing)"

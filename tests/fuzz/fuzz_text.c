@@ -1,7 +1,9 @@
 /* Fuzz the field validators and the line editor: text_check and the
  * width functions of util/text, date/time parsing, kana folding, and
- * lineedit driven by fuzzed keys.  Oracles: a line editor's value always
- * passes text_check (lineedit.h promises it), sanitized text never holds
+ * lineedit driven by fuzzed keys.  Oracles: what a line editor shows
+ * always passes text_check, and so does its value once edited (a value
+ * set with characters it cannot hold comes back unchanged until then);
+ * an edit never takes it over a limit; sanitized text never holds
  * an escape or invalid UTF-8, fitting never exceeds its columns. */
 #include <locale.h>
 #include <stdbool.h>
@@ -80,6 +82,8 @@ static void editor(const uint8_t *data, size_t size, const char *text)
 	lineedit_init(&le, multi, maxc, maxcols);
 	lineedit_set_text(&le, text);
 	lineedit_insert_str(&le, text);
+	size_t prev_chars = text_chars(strbuf_str(&le.text));
+	int prev_cols = lineedit_text_cols(&le);
 	for (size_t i = 3; i + 1 < size; i += 2) {
 		int k;
 		switch (data[i] % 4) {
@@ -90,13 +94,20 @@ static void editor(const uint8_t *data, size_t size, const char *text)
 		case 2: lineedit_layout(&le, data[i + 1] % 50, 1 + data[i] / 64, &v); break;
 		default: lineedit_insert_wc(&le, 0x3000 + data[i + 1] * 3 + (data[i] >> 2)); break;
 		}
-		CHECK(text_check("field", lineedit_text(&le), multi ? TEXT_MULTI : TEXT_LINE, 0,
+		CHECK(text_check("field", strbuf_str(&le.text), multi ? TEXT_MULTI : TEXT_LINE, 0,
 				 msg, sizeof msg) == 0);
+		if (!lineedit_replaced(&le))
+			CHECK(!strcmp(lineedit_text(&le), strbuf_str(&le.text)));
 		CHECK(le.cursor <= le.nchars);
+		/* a value set over a limit may stay over it, never grow */
+		size_t chars = text_chars(strbuf_str(&le.text));
+		int cols = lineedit_text_cols(&le);
 		if (maxc)
-			CHECK(text_chars(lineedit_text(&le)) <= maxc);
+			CHECK(chars <= maxc || chars <= prev_chars);
 		if (maxcols)
-			CHECK(lineedit_text_cols(&le) <= maxcols);
+			CHECK(cols <= maxcols || cols <= prev_cols);
+		prev_chars = chars;
+		prev_cols = cols;
 	}
 	lineedit_layout(&le, 20, multi ? 3 : 1, &v);
 	CHECK(v.nrows <= (multi ? 3 : 1));

@@ -149,7 +149,7 @@ test_expect_success 'a bad time is shown next to the field and nothing is saved'
 	ui_wait "Booking" &&
 	ui_type "たいち" && ui_wait "(たいちみまもりねっとわーく)" && ui_keys Enter &&
 	ui_keys BTab BTab BTab BTab && ui_keys C-u && ui_type "25:00" && ui_keys F2 &&
-	ui_wait "is not a time of day (HH:MM, 00:00-23:59)" &&
+	ui_wait "is not a time of day (HH:MM" &&
 	sql_is "SELECT count(*) FROM appointment" 2
 '
 

@@ -155,11 +155,19 @@ test_expect_success 'I imports a partner calendar' '
 	sql_is "SELECT date, start_min, end_min, title, place FROM program_event WHERE uid = '\''ui-import@partner.example'\''" \
 		"2026-12-03|1140|1260|夜の説明会, 港区|港区 区民センター"
 '
-test_expect_success 'a broken file is refused in the dialog with its line; nothing stored' '
+test_expect_success 'an event with a bad date is left out, named in a message with its line' '
 	sed "s/^DTSTART:20261203T100000Z/DTSTART:20261303T100000Z/; s/ui-import@/ui-bad@/" "$TEST_DIR/partner.ics" >"$TEST_DIR/bad.ics" &&
 	ui_keys I && ui_wait "Import calendar" &&
-	ui_type "$TEST_DIR/bad.ics" && ui_keys F2 && ui_wait "Import refused" && ui_wait "line 7:" &&
-	ui_wait "is not a date" && ui_wait "nothing was" && ui_keys Enter && ui_wait_gone "Import refused" &&
+	ui_type "$TEST_DIR/bad.ics" && ui_keys F2 && ui_wait "Imported, some events left out" && ui_wait "line 7:" &&
+	ui_wait "is not a date" && ui_wait "skipped" && ui_keys Enter && ui_wait_gone "some events left out" &&
+	ui_wait "imported $TEST_DIR/bad.ics" &&
+	[ "$(sql "SELECT count(*) FROM program_event WHERE uid LIKE '\''ui-bad%'\''")" = 0 ]
+'
+test_expect_success 'a file that is no calendar is refused in the dialog with its line; nothing stored' '
+	grep -v "^END:VCALENDAR" "$TEST_DIR/partner.ics" | sed "s/ui-import@/ui-bad@/" >"$TEST_DIR/bad.ics" &&
+	ui_keys I && ui_wait "Import calendar" &&
+	ui_type "$TEST_DIR/bad.ics" && ui_keys F2 && ui_wait "Import refused" && ui_wait "the file ends inside" &&
+	ui_wait "nothing was" && ui_keys Enter && ui_wait_gone "Import refused" &&
 	ui_keys Escape && ui_wait "Discard" && ui_keys y && ui_wait_gone "Import calendar" &&
 	[ "$(sql "SELECT count(*) FROM program_event WHERE uid LIKE '\''ui-bad%'\''")" = 0 ]
 '

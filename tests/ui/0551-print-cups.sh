@@ -26,6 +26,7 @@ test_expect_success 'a private cupsd, a cups-pdf queue as the default, a day wit
 	cat "$TEST_DIR/cups-start.log" && [ -S "$CUPS_SERVER" ] &&
 	cups_add_pdf_queue $Q && lpadmin -d $Q &&
 	mado demo >/dev/null &&
+	mado staff link 鈴木 --account "$(id -un)" &&
 	o=$(mado org add --name "特定非営利活動法人 みんなの居場所づくりネットワーク世田谷" --type local --municipality 世田谷区) &&
 	mado book --date $DAY --start 15:00 --channel visit --room 相談室A --org "$o" --contact "佐々木 健太郎" \
 		--phone 03-5555-7788 --topic plan --topic workshop --staff "鈴木 美咲" \
@@ -42,7 +43,7 @@ test_expect_success 'Ctrl-P: the dialog with its defaults (the A4 PDF, the list,
 	ui_wait "Day schedule" && ui_keys C-p && ui_wait "Print the daily schedule" &&
 	ui_wait "Left/Right: the A4 PDF" && ui_screen >"$TEST_DIR/dialog" &&
 	cat >"$TEST_DIR/dialog.want" <<-\EOF2 &&
-	 Desk  2026-11-24 (Tue)  Day schedule               now 10:15  Menu F9  Help F1
+	 Desk  2026-11-24 (Tue)  Day schedule    鈴木 美咲  now 10:15  Menu F9  Help F1
 	Desk open 10:00-17:00, 4 booked
 	Time │佐藤 健                │鈴木 美咲              │山田 花子              │
 	┌─ Print the daily schedule ───────────────────────────────────────────────────┐
@@ -85,7 +86,7 @@ test_expect_success 'a stopped queue: a message window says so and where the sch
 	ui_keys C-p && ui_wait "Print the daily schedule" && ui_keys F2 &&
 	ui_wait "is stopped" && ui_screen | sed -e "s|$HOME/|~/|" -e "s/  *│/ │/g" >"$TEST_DIR/stopped" &&
 	cat >"$TEST_DIR/stopped.want" <<-\EOF2 &&
-	 Desk  2026-11-24 (Tue)  Day schedule               now 10:15  Menu F9  Help F1
+	 Desk  2026-11-24 (Tue)  Day schedule    鈴木 美咲  now 10:15  Menu F9  Help F1
 	Desk open 10:00-17:00, 4 booked
 	Time │佐藤 健 │鈴木 美咲 │山田 花子 │
 	┌─ Print the daily schedule ───────────────────────────────────────────────────┐

@@ -21,6 +21,7 @@ test_expect_success 'fixture: staff, organizations and a booking' '
 	mado init >/dev/null &&
 	mado staff add "山田 花子" --kana "やまだ はなこ" >/dev/null &&
 	mado staff add "佐藤 健" --kana "さとう けん" >/dev/null &&
+	mado staff link 山田 --account "$(id -un)" &&
 	mado org add --name "杉並区地域包括支援センター ケア24成田" --kana "けあ24なりた" \
 		--type center --municipality 杉並区 >/dev/null &&
 	mado org add --name "大地ネット" --kana "だいちねっと" --type local --municipality 中野区 >/dev/null &&
@@ -28,11 +29,11 @@ test_expect_success 'fixture: staff, organizations and a booking' '
 	mado book --date 2026-11-24 --start 13:00 --minutes 60 --channel visit --org 1 \
 		--staff "山田 花子" --room 相談室A --topic plan >/dev/null
 '
-test_expect_success 'the header gives the pinned day the Japanese way' '
+test_expect_success 'the header gives the pinned day the Japanese way, and who is signed in' '
 	ja_start &&
 	ui_wait "2026年11月24日(火)" &&
 	ui_screen | head -1 | grep_out " 窓口  2026年11月24日(火)  本日の予定" &&
-	ui_screen | head -1 | grep_out "現在 10:15  メニュー F9  ヘルプ F1"
+	ui_screen | head -1 | grep_out "山田 花子  現在 10:15"
 '
 test_expect_success 'the day screen: Japanese labels, no English left' '
 	ui_wait "来" &&

@@ -30,20 +30,16 @@ static int day(const char *s)
 static long long add_inquiry(const char *received, const char *summary, const char *due,
 			     enum inq_status st, struct err *e)
 {
-	struct inquiry q;
-	long long id;
+	struct inquiry_req r = { 0 };
+	struct inquiry_result res;
 
-	memset(&q, 0, sizeof q);
-	if (received)
-		snprintf(q.received, sizeof q.received, "%s", received);
-	q.channel = IQ_PHONE;
-	q.topic = xstrdup("other");
-	q.summary = xstrdup(summary);
-	q.due_day = due ? day(due) : 0;
-	q.status = st;
-	id = inquiry_add(&d, &q, e) < 0 ? -1 : q.id;
-	inquiry_release(&q);
-	return id;
+	r.received = received;
+	r.channel = "phone";
+	r.topic = "other";
+	r.summary = summary;
+	r.due = due;
+	r.status = inq_status_code[st];
+	return inquiry_request(&d, &r, &res, e) < 0 ? -1 : res.id;
 }
 
 struct seen {
@@ -188,7 +184,7 @@ int main(void)
 	is_int(hits("折り返しの約束", 0), 0, "the old summary is gone from the index");
 	is_int(hits("日程を調整", 0), 1, "the new summary is in it");
 	long long note;
-	ok(inquiry_note_add(&d, 1, 0, "資料一式を郵送した", &note, &e) == 0, "a note");
+	ok(inquiry_note_add(&d, 1, NULL, "資料一式を郵送した", &note, &e) == 0, "a note");
 	is_int(hits("資料一式", 0), 1, "the note is found");
 	is_int(hits("日程を調整 資料一式", 0), 1, "words from the summary and a note together");
 	ok(db_exec(db, "DELETE FROM inquiry WHERE id = 1", &e) == 0, "delete the inquiry");

@@ -265,8 +265,11 @@ static void test_limits(void)
 	is_int(lineedit_insert_wc(&le, L'x'), -1, "one more character refused");
 	is_int(lineedit_key(&le, 'x', 0), LINEEDIT_KEY_REFUSED, "key path reports the refusal");
 	is_str(lineedit_text(&le), "あいうえお", "text kept");
-	is_int(lineedit_set_text(&le, "abcdef"), -1, "set_text over the limit refused");
-	is_str(lineedit_text(&le), "あいうえお", "value unchanged");
+	is_int(lineedit_set_text(&le, "abcdefg"), 0, "a stored value over the limit is shown");
+	is_str(lineedit_text(&le), "abcdefg", "whole, nothing cut");
+	is_int(lineedit_insert_wc(&le, L'x'), -1, "typing more is refused");
+	is_int(lineedit_backspace(&le), 0, "deleting works");
+	is_str(lineedit_text(&le), "abcdef", "one character less");
 	lineedit_release(&le);
 
 	lineedit_init(&le, false, 0, 6);
@@ -289,7 +292,16 @@ static void test_limits(void)
 	is_int(lineedit_insert_str(&le, "ab\xFF" "cd"), -1, "invalid UTF-8 refused");
 	is_int(lineedit_insert_str(&le, "ok\nno"), -1, "paste with newline refused whole");
 	is_str(lineedit_text(&le), "", "still empty");
-	is_int(lineedit_set_text(&le, "a\tb"), -1, "set_text with a tab refused");
+	is_int(lineedit_set_text(&le, "a\tb"), 0, "a stored value with a tab is taken");
+	is_str(strbuf_str(&le.text), "a\xEF\xBF\xBD" "b", "the tab is shown as U+FFFD");
+	is_str(lineedit_text(&le), "a\tb", "unedited, the value goes back as it was");
+	is_int(lineedit_replaced(&le), 1, "and the field says it shows replacements");
+	is_int(lineedit_set_text(&le, "x\x1B[2J\xFFy"), 0, "escape and invalid byte");
+	is_str(strbuf_str(&le.text), "x\xEF\xBF\xBD[2J\xEF\xBF\xBDy", "each refused unit is one U+FFFD");
+	is_int(lineedit_insert_wc(&le, L'z'), 0, "the clerk types");
+	is_str(lineedit_text(&le), "x\xEF\xBF\xBD[2J\xEF\xBF\xBDyz", "edited: the shown text is the value");
+	is_int(lineedit_replaced(&le), 0, "no longer a replaced value");
+	lineedit_set_text(&le, "");
 	is_int(lineedit_key(&le, '\t', 0), LINEEDIT_KEY_IGNORED, "Tab is the form's key");
 	is_int(lineedit_key(&le, '\r', 0), LINEEDIT_KEY_IGNORED, "Enter is the form's key");
 	is_int(lineedit_key(&le, KEY_UP, 1), LINEEDIT_KEY_IGNORED, "Up is the form's key");
