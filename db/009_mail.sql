@@ -22,3 +22,22 @@ CREATE TABLE mail_letter (
   UNIQUE (appt_id, sequence, kind)
 );
 CREATE INDEX mail_letter_status ON mail_letter(status);
+
+-- Text is checked as everywhere else (006_text_triggers): the body and
+-- the calendar text are multi-line (the calendar is kept with LF line
+-- ends; CRLF is put back when it is sent).
+CREATE TRIGGER text_ok_mail_letter_insert BEFORE INSERT ON mail_letter
+WHEN NOT mado_text_ok(NEW.kind, 0, NEW.to_addr, 0, NEW.subject, 0, NEW.body, 1, NEW.ics, 1,
+                      NEW.status, 0, NEW.error, 0, NEW.created_at, 0, NEW.sent_at, 0,
+                      NEW.claimed_at, 0)
+BEGIN
+  SELECT RAISE(ABORT, 'text: mail_letter: a value holds a control character, a bidi control or invalid UTF-8');
+END;
+
+CREATE TRIGGER text_ok_mail_letter_update BEFORE UPDATE ON mail_letter
+WHEN NOT mado_text_ok(NEW.kind, 0, NEW.to_addr, 0, NEW.subject, 0, NEW.body, 1, NEW.ics, 1,
+                      NEW.status, 0, NEW.error, 0, NEW.created_at, 0, NEW.sent_at, 0,
+                      NEW.claimed_at, 0)
+BEGIN
+  SELECT RAISE(ABORT, 'text: mail_letter: a value holds a control character, a bidi control or invalid UTF-8');
+END;

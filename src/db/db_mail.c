@@ -93,8 +93,11 @@ int db_mail_insert(struct db *db, struct mail_letter *l, struct err *e)
 		sqlite3_clear_bindings(st);
 		return -1;
 	}
-	/* the calendar text has CRLF line ends: bound as it is */
-	sqlite3_bind_text(st, 7, l->ics, -1, SQLITE_TRANSIENT);
+	if (db_bind_text(db, st, 7, "ics", l->ics, true, 100000, e) < 0) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return -1;
+	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);

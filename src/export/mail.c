@@ -299,7 +299,15 @@ int mail_prepare(const struct desk_ctx *d, long long appt_id, enum mail_kind kin
 	l->to_addr = xstrdup(a.contact_email);
 	l->subject = xstrdup(strbuf_str(&subj));
 	l->body = xstrdup(strbuf_str(&body));
-	l->ics = xstrdup(strbuf_str(&ics));
+	{	/* kept with LF line ends (the schema's text rule); mail_message()
+		 * puts CRLF back */
+		struct strbuf lf = STRBUF_INIT;
+		for (const char *p = strbuf_str(&ics); *p; p++)
+			if (*p != '\r')
+				strbuf_add(&lf, p, 1);
+		l->ics = xstrdup(strbuf_str(&lf));
+		strbuf_release(&lf);
+	}
 	l->status = MS_QUEUED;
 	rc = 0;
 cleanup:
@@ -462,12 +470,29 @@ void mail_message(const struct config *c, const struct mail_letter *l, time_t no
 	strbuf_addf(out, "Content-Disposition: attachment; filename=\"%s\"\r\n",
 		    cancel ? "cancel.ics" : "invite.ics");
 	strbuf_adds(out, "Content-Transfer-Encoding: base64\r\n\r\n");
-	base64(out, (const unsigned char *)(l->ics ? l->ics : ""), l->ics ? strlen(l->ics) : 0, 76);
+	strbuf_reset(&text);
+	crlf(&text, l->ics ? l->ics : "");
+	base64(out, (const unsigned char *)strbuf_str(&text), text.len, 76);
 	strbuf_addf(out, "\r\n--%s--\r\n", boundary);
 	strbuf_release(&text);
 }
 
 /* ---- sending ---- */
+
+/* Drop a character cut in half at the end of s (after snprintf). */
+static void utf8_trim(char *s)
+{
+	size_t n = strlen(s), i = n;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0 && (unsigned char)s[i - 1] >= 0xC0) {
+		unsigned char c = (unsigned char)s[i - 1];
+		size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		if (n - (i - 1) < want)
+			s[i - 1] = '\0';
+	}
+}
 
 /* what the command said, cleaned, with the address taken out (messages
  * may reach a log) */
@@ -489,6 +514,7 @@ static void command_said(char *why, size_t len, const char *prefix, const struct
 	}
 	safe = text_safe(line);
 	snprintf(why, len, "%s%s%s", prefix, *safe ? ": " : "", safe);
+	utf8_trim(why);
 	free(safe);
 	free(line);
 	strbuf_release(&sb);

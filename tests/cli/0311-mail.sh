@@ -260,16 +260,21 @@ test_expect_success 'remind sends the queue first: a letter that failed in the d
 '
 
 test_expect_success 'a letter left half-sent by a killed run goes back to the queue after 15 minutes' '
-	old=$(sql "SELECT id FROM mail_letter WHERE kind = '\''booked'\'' AND status = '\''sent'\'' ORDER BY id DESC LIMIT 1") &&
-	new=$(sql "SELECT id FROM mail_letter WHERE kind = '\''booked'\'' AND status = '\''sent'\'' ORDER BY id DESC LIMIT 1 OFFSET 1") &&
-	sql "UPDATE mail_letter SET status = '\''sending'\'', claimed_at = '\''2026-11-24T00:59:00Z'\'' WHERE id = $old;
-	     UPDATE mail_letter SET status = '\''sending'\'', claimed_at = '\''2026-11-24T01:05:00Z'\'' WHERE id = $new" &&
-	mado mail retry >"$TEST_DIR/o" &&
+	cp "$CONF" "$TEST_DIR/conf.saved" &&
+	sed -i "s|^mail_command = .*|mail_command = sleep 30|" "$CONF" &&
+	id=$(mado book --date 2026-11-27 --start 13:00 --channel phone --org 2 --contact 佐藤 \
+		--email sato@example.org --no-mail | head -1) &&
+	{ setsid "$MADOGUCHI_BIN" mail send "$id" >/dev/null 2>&1 & } &&
+	pid=$! &&
+	sql_is "SELECT status FROM mail_letter WHERE appt_id = $id" sending &&
+	/bin/kill -KILL -- "-$pid" && cp "$TEST_DIR/conf.saved" "$CONF" &&
+	MADOGUCHI_NOW=2026-11-24T10:25 mado mail retry >"$TEST_DIR/o" &&
+	grep_out "letters sent: 0, not sent: 0" <"$TEST_DIR/o" &&
+	[ "$(sql "SELECT status FROM mail_letter WHERE appt_id = $id")" = sending ] &&
+	MADOGUCHI_NOW=2026-11-24T10:31 mado mail retry >"$TEST_DIR/o" &&
 	grep_out "letters sent: 1, not sent: 0" <"$TEST_DIR/o" &&
 	[ "$(received)" = 10 ] &&
-	[ "$(sql "SELECT status FROM mail_letter WHERE id = $old")" = sent ] &&
-	[ "$(sql "SELECT status FROM mail_letter WHERE id = $new")" = sending ] &&
-	sql "UPDATE mail_letter SET status = '\''sent'\'' WHERE id = $new"
+	[ "$(sql "SELECT status, attempts FROM mail_letter WHERE appt_id = $id")" = "sent|2" ]
 '
 
 test_expect_success 'a mail command that never finishes is ended after mail_timeout; the letter waits' '
