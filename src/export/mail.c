@@ -539,6 +539,7 @@ static int pipe_to(const char *cmd, int timeout, const struct strbuf *msg, const
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
+		setpgid(0, 0);	/* its own group: a timeout ends what it started too */
 		close(fds[1]);
 		devnull = fileno(log);
 		if (dup2(fds[0], 0) < 0 || dup2(devnull, 1) < 0 || dup2(devnull, 2) < 0)
@@ -547,6 +548,8 @@ static int pipe_to(const char *cmd, int timeout, const struct strbuf *msg, const
 		_exit(127);
 	}
 	close(fds[0]);
+	if (pid > 0)
+		setpgid(pid, pid);
 	if (pid < 0) {
 		close(fds[1]);
 		fclose(log);
@@ -575,6 +578,7 @@ static int pipe_to(const char *cmd, int timeout, const struct strbuf *msg, const
 			break;
 		}
 		if (waited >= timeout * 1000) {
+			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 				;

@@ -267,7 +267,8 @@ test_expect_success 'a letter left half-sent by a killed run goes back to the qu
 	{ setsid "$MADOGUCHI_BIN" mail send "$id" >/dev/null 2>&1 & } &&
 	pid=$! &&
 	sql_is "SELECT status FROM mail_letter WHERE appt_id = $id" sending &&
-	/bin/kill -KILL -- "-$pid" && cp "$TEST_DIR/conf.saved" "$CONF" &&
+	child=$(pgrep -P "$pid") &&
+	/bin/kill -KILL -- "-$pid" "-$child" && cp "$TEST_DIR/conf.saved" "$CONF" &&
 	MADOGUCHI_NOW=2026-11-24T10:25 mado mail retry >"$TEST_DIR/o" &&
 	grep_out "letters sent: 0, not sent: 0" <"$TEST_DIR/o" &&
 	[ "$(sql "SELECT status FROM mail_letter WHERE appt_id = $id")" = sending ] &&
@@ -279,10 +280,11 @@ test_expect_success 'a letter left half-sent by a killed run goes back to the qu
 
 test_expect_success 'a mail command that never finishes is ended after mail_timeout; the letter waits' '
 	cp "$CONF" "$TEST_DIR/conf.saved" &&
-	sed -i "s|^mail_command = .*|mail_command = sleep 30|" "$CONF" && echo "mail_timeout = 1" >>"$CONF" &&
+	sed -i "s|^mail_command = .*|mail_command = sleep 31; true|" "$CONF" && echo "mail_timeout = 1" >>"$CONF" &&
 	id=$(mado book --date 2026-11-27 --start 11:00 --channel phone --org 2 --contact 佐藤 \
 		--email sato@example.org --mail 2>"$TEST_DIR/e" | head -1) &&
 	grep_out "the mail command did not finish in 1 seconds" <"$TEST_DIR/e" &&
+	! pgrep -f "^sleep 31\$" >/dev/null &&
 	[ "$(sql "SELECT status FROM mail_letter WHERE appt_id = $id")" = queued ] &&
 	cp "$TEST_DIR/conf.saved" "$CONF" &&
 	mado mail retry | grep_out "letters sent: 1, not sent: 0" &&
