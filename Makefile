@@ -89,7 +89,7 @@ $(O)/pic/%.o: %.c
 $(PDF_SO): $(O)/pic/src/export/print_pdf.o
 	$(Q_LD)$(CC) $(LDFLAGS) -shared -o $@ $^ $(PDF_LIBS)
 
-$(O)/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h $(O)/gen/forms.h
+$(O)/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h $(O)/gen/forms.h $(O)/gen/mail_templates.h
 	@mkdir -p $(dir $@)
 	$(Q_CC)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -103,6 +103,12 @@ FORMS := $(sort $(wildcard forms/*.form))
 $(O)/gen/forms.h: $(FORMS) tools/embed-sql.sh
 	@mkdir -p $(dir $@)
 	for f in $(FORMS); do n=$${f#forms/}; sh tools/embed-sql.sh form_$${n%.form} $$f || exit 1; done > $@.tmp && mv $@.tmp $@
+
+# The shipped letter templates (mail/KIND.LANG.txt) are built in too.
+MAIL_TPLS := $(sort $(wildcard mail/*.txt))
+$(O)/gen/mail_templates.h: $(MAIL_TPLS) tools/embed-sql.sh
+	@mkdir -p $(dir $@)
+	for f in $(MAIL_TPLS); do n=$${f#mail/}; n=$${n%.txt}; sh tools/embed-sql.sh mail_$$(echo $$n | tr . _) $$f || exit 1; done > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/demo.h: db/demo.sql tools/embed-sql.sh
 	@mkdir -p $(dir $@)
@@ -166,7 +172,7 @@ check-layers:
 fuzz: $(FUZZ_BINS)
 	@sh tests/fuzz/run.sh $(FUZZ_O) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-$(FUZZ_O)/obj/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h $(O)/gen/forms.h
+$(FUZZ_O)/obj/%.o: %.c $(O)/gen/migrations.h $(O)/gen/demo.h $(O)/gen/forms.h $(O)/gen/mail_templates.h
 	@mkdir -p $(dir $@)
 	$(Q_CC)$(FUZZ_CC) $(CPPFLAGS) -std=c17 -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 -include $(FUZZ_LIB_OBJS:.o=.d)
@@ -206,7 +212,7 @@ $(O)/tests/bench/%: tests/bench/%.c $(LIB_OBJS)
 	$(Q_LD)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(DATADIR)/db
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(DATADIR)/db $(DESTDIR)$(DATADIR)/mail
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/madoguchi
 	install -d $(DESTDIR)$(PKGLIBDIR)
 	install -m 644 $(PDF_SO) $(DESTDIR)$(PKGLIBDIR)/madoguchi-pdf.so
@@ -214,6 +220,7 @@ install: all
 	if [ -f man/ja/madoguchi.1 ]; then install -d $(DESTDIR)$(MANDIR)/ja/man1 && install -m 644 man/ja/madoguchi.1 $(DESTDIR)$(MANDIR)/ja/man1/madoguchi.1; fi
 	for f in forms/*.form; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/forms/ || :; done
 	install -m 644 $(MIGRATIONS) $(DESTDIR)$(DATADIR)/db/
+	install -m 644 $(MAIL_TPLS) $(DESTDIR)$(DATADIR)/mail/
 	for mo in $(MO_FILES); do l=$${mo#$(O)/locale/}; install -d $(DESTDIR)$(LOCALEDIR)/$$(dirname $$l); install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
 
 uninstall:

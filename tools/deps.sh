@@ -13,6 +13,8 @@ CHECK="$BUILD tmux sqlite3 perl python3 python3-icalendar python3-recurring-ical
 CHECK="$CHECK valgrind clang libclang-rt-14-dev util-linux"
 # the print tests: a private cupsd with a cups-pdf queue (tests/cups-lib.sh)
 CHECK="$CHECK cups cups-client printer-driver-cups-pdf"
+# the mail tests: msmtp delivering to a private SMTP server on loopback
+CHECK="$CHECK msmtp python3-aiosmtpd"
 
 case "${1:-build}" in
 build) want=$BUILD ;;

@@ -18,7 +18,7 @@ static const struct cli_cmd commands[] = {
 	  "book --date D --start HH:MM [--minutes N] --channel phone|visit --org NAME|ID\n"
 	  "         [--via phone|email|in-person] [--contact NAME] [--phone TEL] [--email ADDR]\n"
 	  "         [--staff NAME] [--room R] [--topic T]... [--note TEXT] [--inquiry ID]\n"
-	  "         [--override REASON]",
+	  "         [--override REASON] [--mail|--no-mail]",
 	  N_("book an appointment; prints its id") },
 	{ "day", cli_day, 0, "day [--date D] [--staff NAME] [--tsv]", N_("list a day's appointments") },
 	{ "agenda", cli_agenda, 0,
@@ -27,14 +27,14 @@ static const struct cli_cmd commands[] = {
 	{ "show", cli_show, 0, "show ID", N_("show one appointment in full") },
 	{ "move", cli_move, 0,
 	  "move ID [--date D] [--start HH:MM] [--minutes N] [--staff NAME] [--room R]\n"
-	  "         [--channel phone|visit] [--override REASON]",
+	  "         [--channel phone|visit] [--override REASON] [--mail|--no-mail]",
 	  N_("move an appointment to another slot, staff member, room or channel") },
-	{ "edit", cli_edit, 0, "edit ID [any option of book]",
+	{ "edit", cli_edit, 0, "edit ID [any option of book] [--mail|--no-mail]",
 	  N_("change an appointment: what is given changes, the rules are checked again") },
-	{ "cancel", cli_cancel, 0, "cancel ID", N_("cancel an appointment") },
+	{ "cancel", cli_cancel, 0, "cancel ID [--mail|--no-mail]", N_("cancel an appointment") },
 	{ "done", cli_done, 0, "done ID", N_("mark an appointment done") },
 	{ "no-show", cli_noshow, 0, "no-show ID", N_("mark an appointment a no-show") },
-	{ "rebook", cli_rebook, 0, "rebook ID",
+	{ "rebook", cli_rebook, 0, "rebook ID [--mail|--no-mail]",
 	  N_("set an appointment back to booked (a wrong done, no-show or cancel)") },
 	{ "org", cli_org_cmd, 0,
 	  "org add --name NAME [--kana READING] --type TYPE --municipality M [--phone TEL]\n"
@@ -102,6 +102,11 @@ static const struct cli_cmd commands[] = {
 	  "print [--date D] [--staff NAME] [--format pdf|text] [--layout list|timetable]\n"
 	  "         [--per-staff] [--no-personal] [--printer NAME] [-o FILE]",
 	  N_("print a day's schedule (the A4 PDF to lp, or to FILE; -o - for stdout)") },
+	{ "mail", cli_mail, 0,
+	  "mail retry | mail queue | mail preview ID [--kind K] | mail send ID [--kind K]",
+	  N_("letters to a booking's contact: send the queue again, list it, show or send one") },
+	{ "remind", cli_remind, 0, "remind",
+	  N_("e-mail a reminder for every booked visit of the next desk day (for cron)") },
 };
 
 void cli_help(FILE *out)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli_cmds.h"
+#include "cli/cli_mail.h"
 #include "cli/cli_events.h"
 #include "core/admin.h"
 #include "core/demo.h"
@@ -15,6 +16,7 @@
 #include "db/db_appt.h"
 #include "db/db_extra.h"
 #include "db/db_org.h"
+#include "export/mail.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/jdate.h"
@@ -110,8 +112,11 @@ int cli_book(struct app *app, int argc, char **argv)
 	struct appt_req r = { 0 };
 	struct appt_result res;
 	struct strbuf topics = STRBUF_INIT;
+	enum cli_mail_flag mail;
 	int rc;
 
+	if (cli_mail_flag(app, "book", &argc, argv, &mail) < 0)
+		return 2;
 	if ((rc = cli_book_parse(app, "book", argc, argv, &r, &topics)))
 		goto out;
 	if (optind < argc) {
@@ -127,6 +132,8 @@ int cli_book(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	printf("%lld\n", res.id);
+	fflush(stdout);
+	cli_mail_after(app, res.id, MAIL_BOOKED, mail);
 	rc = 0;
 out:
 	strbuf_release(&topics);
@@ -357,6 +364,7 @@ int cli_show(struct app *app, int argc, char **argv)
 	if (a.inquiry_id)
 		printf(_("  inquiry:    #%lld\n"), a.inquiry_id);
 	printf(_("  uid:        %s (sequence %d, changed %s)\n"), a.uid, a.sequence, a.updated_at);
+	cli_mail_history(app, a.id);
 	strbuf_release(&topics);
 	appt_release(&a);
 	return 0;
@@ -376,8 +384,11 @@ static int change(struct app *app, const char *cmd, int argc, char **argv, bool 
 	struct appt_req r = { 0 };
 	struct appt_result res;
 	struct strbuf topics = STRBUF_INIT;
+	enum cli_mail_flag mail;
 	int c, rc = 2;
 
+	if (cli_mail_flag(app, cmd, &argc, argv, &mail) < 0)
+		return 2;
 	if (edit) {
 		if ((rc = cli_book_parse(app, cmd, argc, argv, &r, &topics)))
 			goto out;
@@ -428,6 +439,7 @@ static int change(struct app *app, const char *cmd, int argc, char **argv, bool 
 	cli_put(stdout, what);
 	putchar('\n');
 	appt_release(&a);
+	cli_mail_after(app, r.id, MAIL_CHANGED, mail);
 out:
 	strbuf_release(&topics);
 	return rc;
@@ -447,13 +459,17 @@ static int set_status(struct app *app, int argc, char **argv, const char *cmd,
 		      enum appt_status st, const char *done_msg)
 {
 	long long id;
+	enum cli_mail_flag mail;
 	int rc;
 
+	if (cli_mail_flag(app, cmd, &argc, argv, &mail) < 0)
+		return 2;
 	if ((rc = one_id(app, argc, argv, cmd, &id)))
 		return rc;
 	if (appt_set_status(&app->desk, id, st, &app->err) < 0)
 		return app->err.code == ERR_RULE ? (cli_fail(app), 1) : cli_fail(app);
 	printf(done_msg, id);
+	cli_mail_after(app, id, mail_kind_for_status(st), mail);
 	return 0;
 }
 

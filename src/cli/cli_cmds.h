@@ -32,6 +32,8 @@ int cli_check(struct app *app, int argc, char **argv);
 int cli_export(struct app *app, int argc, char **argv);
 int cli_import(struct app *app, int argc, char **argv);
 int cli_print(struct app *app, int argc, char **argv);
+int cli_mail(struct app *app, int argc, char **argv);
+int cli_remind(struct app *app, int argc, char **argv);
 int cli_setup(struct app *app, int argc, char **argv);
 int cli_whoami(struct app *app, int argc, char **argv);
 int cli_audit(struct app *app, int argc, char **argv);

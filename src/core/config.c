@@ -18,6 +18,7 @@ void config_defaults(struct config *c)
 	c->close_min = 17 * 60;
 	c->slot = 30;
 	c->deadline_alarm_days = 3;
+	c->mail_timeout = 60;
 	snprintf(c->timezone, sizeof c->timezone, "Asia/Tokyo");
 	snprintf(c->print_command, sizeof c->print_command, "lp");
 	snprintf(c->print_format, sizeof c->print_format, "pdf");
@@ -223,6 +224,34 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 			if (*q == ' ' || *q == '\t' || *q == '/' || *q == '#' || *q == '\'' || *q == '"' || *q == '\\')
 				return err_set(e, ERR_INPUT, _("printer: '%s' is not a printer name (no blanks, quotes, / or #)"), v);
 		return set_str(c->printer, sizeof c->printer, key, v, e);
+	}
+	if (!strcmp(key, "mail")) {
+		if (!strcmp(v, "ask"))
+			c->mail = CONFIG_MAIL_ASK;
+		else if (!strcmp(v, "always"))
+			c->mail = CONFIG_MAIL_ALWAYS;
+		else if (!strcmp(v, "never"))
+			c->mail = CONFIG_MAIL_NEVER;
+		else
+			return err_set(e, ERR_INPUT, _("mail: '%s' is not ask, always or never"), v);
+		return 0;
+	}
+	if (!strcmp(key, "mail_timeout")) {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 1 || n > 600)
+			return err_set(e, ERR_INPUT, _("mail_timeout: '%s' must be seconds, 1-600"), v);
+		c->mail_timeout = (int)n;
+		return 0;
+	}
+	if (!strcmp(key, "mail_command"))
+		return set_str(c->mail_command, sizeof c->mail_command, key, v, e);
+	if (!strcmp(key, "mail_from")) {
+		/* a bare address: one @, no blanks, quotes, brackets or commas */
+		const char *at = strchr(v, '@');
+		if (*v && (!at || at == v || !at[1] || strchr(at + 1, '@') || strpbrk(v, " \t\"<>(),;:[]\\")))
+			return err_set(e, ERR_INPUT, _("mail_from: '%s' is not an e-mail address like desk@example.jp"), v);
+		return set_str(c->mail_from, sizeof c->mail_from, key, v, e);
 	}
 	if (!strcmp(key, "user"))
 		/* anyone can write a name here: the audit names the account */

@@ -28,6 +28,11 @@ struct config {
 	char printer[128];		/* the destination (lp -d, lpr -P); "": the default */
 	int deadline_alarm_days;	/* VALARM this many days before a deadline */
 	int retention_days;		/* `retention` default age; 0: not set */
+	/* letters to a booking's contact (export/mail.h) */
+	enum config_mail { CONFIG_MAIL_ASK, CONFIG_MAIL_ALWAYS, CONFIG_MAIL_NEVER } mail;
+	char mail_command[256];		/* sendmail-compatible, reads the message on stdin */
+	char mail_from[256];		/* the desk's address (From:, ORGANIZER) */
+	int mail_timeout;		/* seconds the mail command may take */
 	struct config_closed closed[CONFIG_MAX_CLOSED];
 	int n_closed;
 	char *rooms;			/* comma separated list of visit rooms */

@@ -398,6 +398,12 @@ int db_retention(struct db *db, const char *before, bool dry_run, struct db_rete
 	    run(db, db_stmt(db, "UPDATE application SET note = NULL WHERE note IS NOT NULL"
 			    " AND coalesce(received, substr(created_at, 1, 10)) < ?1", e),
 		before, &r->applications, e) < 0 ||
+	    /* the letters to old bookings' contacts (schema 6): what was
+	     * sent, when and which version stay; address and text go */
+	    run(db, db_stmt(db, "UPDATE mail_letter SET to_addr = '(removed)', subject = '', body = '',"
+			    " ics = '', error = NULL WHERE to_addr <> '(removed)' AND appt_id IN"
+			    " (SELECT id FROM appointment WHERE date < ?1)", e),
+		before, NULL, e) < 0 ||
 	    /* a site's own form fields (schema 3) may hold anything */
 	    run(db, db_stmt(db, "DELETE FROM extra_field WHERE"
 			    " (tbl = 'appointment' AND row_id IN (SELECT id FROM appointment WHERE date < ?1))"

@@ -49,7 +49,8 @@ struct db_retention {
  * summaries, their notes and contacts, application notes, contact
  * persons no newer record refers to, and individuals (organizations of
  * type individual) no newer record refers to, who become "(removed
- * #ID)", and the values of a site's own form fields of those records.
+ * #ID)", the values of a site's own form fields of those records, and
+ * the address and text of the letters sent about them (db_mail.h).
  * What counts needs stays: dates, times, channels, topics,
  * statuses, organizations and their types and municipalities, staff.
  * The audit log is thinned with them: every audit row of those

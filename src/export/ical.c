@@ -300,9 +300,9 @@ static void line(struct strbuf *sb, const char *label, const char *value)
 
 /* ---- appointments ---- */
 
-static int appt_cb(const struct appt *a, void *arg)
+/* One appointment as a VEVENT component (the caller frees it). */
+static icalcomponent *build_appt(struct exp *x, const struct appt *a)
 {
-	struct exp *x = arg;
 	bool np = x->o->no_personal;
 	icalcomponent *ev = new_event(x, a->uid, a->sequence, a->updated_at, "appointment");
 	struct strbuf sum = STRBUF_INIT, desc = STRBUF_INIT, topics = STRBUF_INIT, s = STRBUF_INIT;
@@ -356,7 +356,7 @@ static int appt_cb(const struct appt *a, void *arg)
 	line(&desc, x->L.booked, booked_via_code[a->booked_via]);
 	if (a->status != ST_BOOKED)
 		line(&desc, x->L.status, appt_status_code[a->status]);
-	if (!np) {
+	if (!np && !x->o->letter) {
 		line(&desc, x->L.override, a->override_reason);
 		line(&desc, x->L.note, a->note);
 	}
@@ -387,7 +387,14 @@ static int appt_cb(const struct appt *a, void *arg)
 	strbuf_release(&desc);
 	strbuf_release(&topics);
 	strbuf_release(&s);
-	return emit(x, ev);
+	return ev;
+}
+
+static int appt_cb(const struct appt *a, void *arg)
+{
+	struct exp *x = arg;
+
+	return emit(x, build_appt(x, a));
 }
 
 /* ---- appointments, serialized here ----
@@ -1006,7 +1013,7 @@ static void labels_init(struct labels *L)
 		L->topic[i] = ja ? topic_ja[i] : topic_en[i];
 }
 
-static int write_header(struct exp *x)
+static int write_header(struct exp *x, icalproperty_method method)
 {
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icaltimezone *tz = icaltimezone_get_builtin_timezone(DESK_TZID);
@@ -1016,7 +1023,7 @@ static int write_header(struct exp *x)
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_prodid("-//madoguchi//madoguchi " MADO_VERSION "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	icalcomponent_add_property(cal, icalproperty_new_method(method));
 	strbuf_adds(&name, _("Consultation desk"));
 	if (!x->o->no_personal && x->o->staff_id) {
 		struct staff st;
@@ -1041,7 +1048,7 @@ static int write_header(struct exp *x)
 	strbuf_reset(&x->buf);
 	write_component(&x->buf, &x->line, cal, true);
 	icalcomponent_free(cal);
-	if (fwrite(x->buf.buf, 1, x->buf.len, x->out) != x->buf.len)
+	if (x->out && fwrite(x->buf.buf, 1, x->buf.len, x->out) != x->buf.len)
 		x->failed = true;
 	return 0;
 }
@@ -1066,7 +1073,7 @@ static int export_run(const struct desk_ctx *d, const struct ical_export_opts *o
 		icalmemory_free_buffer(v);
 		icalproperty_free(p);
 	}
-	if (write_header(&x) < 0) {
+	if (write_header(&x, ICAL_METHOD_PUBLISH) < 0) {
 		err_set(e, ERR_DB, _("could not build the calendar"));
 		goto cleanup;
 	}
@@ -1179,4 +1186,62 @@ int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
 		unlink(tmp);
 	free(tmp);
 	return n;
+}
+
+int ical_invite(const struct desk_ctx *d, const struct appt *a, bool cancel, bool japanese,
+		const char *organizer, const char *attendee, struct strbuf *out, struct err *e)
+{
+	struct ical_export_opts o;
+	struct exp x = { .d = d, .o = &o, .buf = STRBUF_INIT, .line = STRBUF_INIT,
+			 .stamp = icaltime_null_time(), .pend = STRBUF_INIT };
+	icalcomponent *ev;
+	icalproperty *p;
+	char *mailto;
+
+	ical_export_opts_init(&o);
+	o.letter = true;
+	labels_init(&x.L);
+	if (japanese != (bool)i18n_japanese()) {	/* the letter's language, not the desk's */
+		static const struct labels ja = {
+			"来所相談", "電話相談", "電話相談", "団体: ", "先方担当: ", "窓口担当: ",
+			"団体の種別: ", "区市町村: ", "相談内容: ", "予約の受付: ", "状態: ",
+			"例外理由: ", "メモ: ", { NULL }, { NULL } };
+		static const struct labels en = {
+			"Visit consultation", "Phone consultation", "phone", "Organization: ",
+			"Contact: ", "Staff: ", "Organization type: ", "Municipality: ", "Topics: ",
+			"Booked by: ", "Status: ", "Override: ", "Note: ", { NULL }, { NULL } };
+		x.L = japanese ? ja : en;
+		for (int i = 0; i < ORG_TYPE_COUNT; i++)
+			x.L.org_type[i] = japanese ? org_type_ja[i] : org_type_en[i];
+		for (int i = 0; i < TOPIC_COUNT; i++)
+			x.L.topic[i] = japanese ? topic_ja[i] : topic_en[i];
+	}
+	x.stamp = icaltime_from_timet_with_zone(clock_epoch(d->clock), 0,
+						 icaltimezone_get_utc_timezone());
+	write_header(&x, cancel ? ICAL_METHOD_CANCEL : ICAL_METHOD_REQUEST);
+	strbuf_add(out, x.buf.buf, x.buf.len);
+	ev = build_appt(&x, a);
+	if (organizer && *organizer) {
+		mailto = xasprintf("mailto:%s", organizer);
+		icalcomponent_add_property(ev, icalproperty_new_organizer(mailto));
+		free(mailto);
+	}
+	if (attendee && *attendee) {
+		mailto = xasprintf("mailto:%s", attendee);
+		p = icalproperty_new_attendee(mailto);
+		icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+		icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_FALSE));
+		icalcomponent_add_property(ev, p);
+		free(mailto);
+	}
+	strbuf_reset(&x.buf);
+	write_component(&x.buf, &x.line, ev, false);
+	icalcomponent_free(ev);
+	strbuf_add(out, x.buf.buf, x.buf.len);
+	strbuf_adds(out, "END:VCALENDAR\r\n");
+	strbuf_release(&x.buf);
+	strbuf_release(&x.line);
+	strbuf_release(&x.pend);
+	(void)e;
+	return 0;
 }

@@ -28,6 +28,7 @@ struct ical_export_opts {
 	long long staff_id;	/* appointments of one staff member; 0 = all */
 	unsigned what;		/* enum ical_what bits */
 	bool no_personal;	/* leave out names, phones, e-mails, notes */
+	bool letter;		/* for the contact: no internal note or override */
 };
 /* Everything, all staff, with personal data. */
 void ical_export_opts_init(struct ical_export_opts *o);
@@ -51,6 +52,14 @@ int ical_export_libical(const struct desk_ctx *d, const struct ical_export_opts 
 /* Same into a new file of mode 0600 (written beside it, then renamed). */
 int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
 		     const char *path, struct err *e);
+
+/* One appointment as an iTIP invitation for a letter to its contact
+ * (RFC 5546): METHOD:REQUEST, or METHOD:CANCEL when cancel, the
+ * appointment's own UID and SEQUENCE, ORGANIZER and ATTENDEE as mailto:
+ * addresses (NULL: left out), labels in Japanese or English, without the desk's internal note and
+ * override reason; appended to out.  0 or -1 with e set. */
+int ical_invite(const struct desk_ctx *d, const struct appt *a, bool cancel, bool japanese,
+		const char *organizer, const char *attendee, struct strbuf *out, struct err *e);
 
 /* Append one unfolded content line s (n bytes, no line end) to out,
  * folded so that no line is longer than 75 octets and never inside a

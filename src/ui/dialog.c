@@ -18,6 +18,8 @@
 #include "ui/lineedit.h"
 #include "ui/paste.h"
 #include "ui/ui_internal.h"
+#include "ui/ui_mail.h"
+#include "db/db_mail.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/mem.h"
@@ -269,6 +271,7 @@ struct appt_dialog {
 	bool editing;
 	const struct formdef *fd;
 	char refusal[256];	/* the refusal shown, which an override answers */
+	bool changed;		/* the save wrote something (a letter may follow) */
 };
 
 /* A form value for a request: NULL when the form has no such field. */
@@ -358,6 +361,7 @@ static int save_appt(struct form *fm, const char *override, bool *refused, void 
 		goto out;
 	}
 	ad->a.id = res.id;
+	ad->changed = res.changed;
 	rc = 1;
 out:
 	extra_list_release(&extras);
@@ -457,6 +461,8 @@ int ui_book_dialog(struct app *app, struct appt *prefill)
 	rc = appt_dialog(app, &ad);
 	if (rc == 1 && prefill)
 		prefill->id = ad.a.id;
+	if (rc == 1)
+		ui_mail_offer(app, ad.a.id, MAIL_BOOKED, NULL, 0);
 	return rc;
 }
 
@@ -473,6 +479,8 @@ int ui_edit_dialog(struct app *app, long long appt_id)
 	}
 	ad.editing = true;
 	rc = appt_dialog(app, &ad);
+	if (rc == 1 && ad.changed)
+		ui_mail_offer(app, appt_id, MAIL_CHANGED, NULL, 0);
 	appt_release(&ad.a);
 	return rc;
 }

@@ -19,6 +19,8 @@
 #include "ui/dialog.h"
 #include "ui/paste.h"
 #include "ui/ui_internal.h"
+#include "ui/ui_mail.h"
+#include "export/mail.h"
 #include "core/resolve.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -315,16 +317,18 @@ bool ui_appt_action(struct ui *ui, enum ui_action act, long long id)
 		ui_status(ui, false, "%s", _("Nothing changed"));
 		return true;
 	}
-	if (appt_set_status(&ui->app->desk, id, st, &e) < 0)
+	char letter[128] = "", done[160];
+	if (appt_set_status(&ui->app->desk, id, st, &e) < 0) {
 		ui_status(ui, true, "%s", e.msg);
-	else if (st == ST_CANCELLED)
-		ui_status(ui, false, _("#%lld cancelled (B sets it back)"), id);
-	else if (st == ST_DONE)
-		ui_status(ui, false, _("#%lld marked done"), id);
-	else if (st == ST_BOOKED)
-		ui_status(ui, false, _("#%lld is booked again"), id);
-	else
-		ui_status(ui, false, _("#%lld marked no-show"), id);
+	} else {
+		snprintf(done, sizeof done,
+			 st == ST_CANCELLED ? _("#%lld cancelled (B sets it back)")
+			 : st == ST_DONE ? _("#%lld marked done")
+			 : st == ST_BOOKED ? _("#%lld is booked again")
+			 : _("#%lld marked no-show"), id);
+		ui_mail_offer(ui->app, id, mail_kind_for_status(st), letter, sizeof letter);
+		ui_status(ui, false, letter[0] ? "%s; %s" : "%s", done, letter);
+	}
 	after_write(ui);
 	return true;
 }

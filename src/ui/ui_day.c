@@ -3,6 +3,8 @@
  * done and no-show on a booking; closed days say why and stay
  * browsable; a side panel of follow-ups due and deadlines near. */
 #include "ui/ui_internal.h"
+#include "ui/ui_mail.h"
+#include "export/mail.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -518,6 +520,7 @@ static bool day_detail(struct ui *ui, struct day *st, struct strbuf *sb)
 		    ui_channel_mark(a->channel), a->id, a->org_name ? a->org_name : "");
 	if (a->override_reason && *a->override_reason)
 		strbuf_addf(sb, " [%s %s]", _("override:"), a->override_reason);
+	ui_mail_mark(ui->app, a->id, sb);
 	if (a->contact_name)
 		strbuf_addf(sb, " / %s", a->contact_name);
 	if (a->contact_phone)
@@ -703,7 +706,13 @@ static void try_drop(struct ui *ui, struct day *st, const char *override)
 	}
 	ui->moving = 0;
 	ui->move_refused = false;
-	ui_status(ui, false, _("#%lld moved"), id);
+	char letter[128];
+	ui->dirty = true;
+	ui_mail_offer(ui->app, id, res.changed ? MAIL_CHANGED : -1, letter, sizeof letter);
+	if (letter[0])
+		ui_status(ui, false, _("#%lld moved; %s"), id, letter);
+	else
+		ui_status(ui, false, _("#%lld moved"), id);
 	ui->reload = true;
 	ui->change_counter = db_change_counter(ui->app->db);
 }

@@ -48,7 +48,11 @@ int main(void)
 		      " VALUES ('b1@x', 1, '2026-11-25', 600, 30, '不在');"
 		      "INSERT INTO setting (key, value) VALUES ('k', 'v');"
 		      "INSERT INTO extra_field (tbl, row_id, key, value) VALUES ('appointment', 1, 'x', 'y');"
-		      "INSERT INTO desk_setting (key, value) VALUES ('lead_group', 'desk-lead');",
+		      "INSERT INTO desk_setting (key, value) VALUES ('lead_group', 'desk-lead');"
+		      "INSERT INTO mail_letter (appt_id, kind, sequence, to_addr, subject, body, ics,"
+		      " status, error, created_at, sent_at, claimed_at) VALUES (1, 'booked', 0,"
+		      " 'a@example.jp', '件名', '本文', 'BEGIN:VCALENDAR', 'queued', 'x',"
+		      " '2026-11-24T01:15:00Z', '2026-11-24T01:15:00Z', '2026-11-24T01:15:00Z');",
 		&e);
 	ok(sqlite3_prepare_v2(h,
 			      "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p"
