@@ -287,6 +287,35 @@ static const char *form_value(struct form *fm, const char *name)
 							       : form_text(fm, name);
 }
 
+/* The organization field for a request: "#ID" when one was picked,
+ * else the text typed (core finds it); NULL when the form has none. */
+static const char *org_value(struct form *fm, char *buf, size_t n)
+{
+	struct form_field *of = form_get(fm, "org");
+
+	if (!of)
+		return NULL;
+	if (of->org_id <= 0)
+		return lineedit_text(&of->le);
+	snprintf(buf, n, "#%lld", of->org_id);
+	return buf;
+}
+
+/* The staff field for a request: "#ID", "" for nobody; NULL when the
+ * form has none. */
+static const char *staff_value(struct form *fm, char *buf, size_t n)
+{
+	long long sid;
+
+	if (!form_get(fm, "staff"))
+		return NULL;
+	sid = form_staff(fm, "staff");
+	buf[0] = '\0';
+	if (sid > 0)
+		snprintf(buf, n, "#%lld", sid);
+	return buf;
+}
+
 static int save_appt(struct form *fm, const char *override, bool *refused, void *arg)
 {
 	struct appt_dialog *ad = arg;
@@ -310,25 +339,15 @@ static int save_appt(struct form *fm, const char *override, bool *refused, void 
 	r.minutes = form_value(fm, "minutes");
 	r.channel = form_value(fm, "channel");
 	r.via = form_value(fm, "via");
-	struct form_field *of = form_get(fm, "org");
-	if (of && of->org_id > 0) {
-		snprintf(org, sizeof org, "#%lld", of->org_id);
-		r.org = org;
-	} else if (of) {
-		r.org = lineedit_text(&of->le);	/* typed, not picked: core finds it */
-	} else if (!ad->editing && ad->a.org_id > 0) {
+	r.org = org_value(fm, org, sizeof org);
+	if (!r.org && !ad->editing && ad->a.org_id > 0) {
 		snprintf(org, sizeof org, "#%lld", ad->a.org_id);
 		r.org = org;
 	}
 	r.contact = form_value(fm, "contact");
 	r.phone = form_value(fm, "phone");
-	if (form_get(fm, "staff")) {
-		long long sid = form_staff(fm, "staff");
-		staff[0] = '\0';
-		if (sid > 0)
-			snprintf(staff, sizeof staff, "#%lld", sid);
-		r.staff = staff;
-	} else if (!ad->editing && ad->a.staff_id > 0) {
+	r.staff = staff_value(fm, staff, sizeof staff);
+	if (!r.staff && !ad->editing && ad->a.staff_id > 0) {
 		snprintf(staff, sizeof staff, "#%lld", ad->a.staff_id);
 		r.staff = staff;
 	}
@@ -617,26 +636,14 @@ int ui_inquiry_save(struct form *fm, long long id, long long *saved_id)
 	r.date = form_value(fm, "date");
 	r.time = form_value(fm, "time");
 	r.channel = form_value(fm, "channel");
-	struct form_field *of = form_get(fm, "org");
-	if (of && of->org_id > 0) {
-		snprintf(org, sizeof org, "#%lld", of->org_id);
-		r.org = org;
-	} else if (of) {
-		r.org = lineedit_text(&of->le);	/* typed, not picked: core finds it */
-	}
+	r.org = org_value(fm, org, sizeof org);
 	r.contact = form_value(fm, "contact");
 	r.phone = form_value(fm, "phone");
 	r.email = form_value(fm, "email");
 	r.topic = form_value(fm, "topic");
 	r.summary = form_value(fm, "summary");
 	r.due = form_value(fm, "due");
-	if (form_get(fm, "staff")) {
-		long long sid = form_staff(fm, "staff");
-		staff[0] = '\0';
-		if (sid > 0)
-			snprintf(staff, sizeof staff, "#%lld", sid);
-		r.staff = staff;
-	}
+	r.staff = staff_value(fm, staff, sizeof staff);
 	r.referred_to = form_value(fm, "referred_to");
 	collect_extras(fm, &extras);
 	r.form = fm->def;
