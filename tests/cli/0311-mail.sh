@@ -297,7 +297,7 @@ test_expect_code 2 'mail = never turns mail off: --mail is refused before anythi
 	mado book --date 2026-11-26 --start 16:00 --channel phone --org 2 --email sato@example.org --mail 2>"$TEST_DIR/e";
 	rc=$?;
 	grep_out "mail is turned off (mail = never)" <"$TEST_DIR/e" &&
-	[ "$(sql "SELECT count(*) FROM appointment")" = "$n" ] && exit $rc
+	[ "$(sql "SELECT count(*) FROM appointment")" = "$n" ] || exit 99; exit $rc
 '
 
 test_expect_success 'mail = never: remind sends nothing and says why' '

@@ -52,7 +52,7 @@ test_expect_code 2 'an unknown command is refused in Japanese' '
 '
 test_expect_code 2 'an unknown option is refused in Japanese' '
 	ja --frob 2>"$TEST_DIR/err"; rc=$?
-	grep_out "「--frob」というオプションはありません" <"$TEST_DIR/err" && exit $rc
+	grep_out "「--frob」というオプションはありません" <"$TEST_DIR/err" || exit 99; exit $rc
 '
 test_expect_success 'set up a database' '
 	mado init >/dev/null &&
@@ -62,11 +62,11 @@ test_expect_success 'set up a database' '
 '
 test_expect_code 2 'an impossible date is refused in Japanese' '
 	ja day --date 2026-02-30 2>"$TEST_DIR/err"; rc=$?
-	grep_out "「2026-02-30」は日付として使えません" <"$TEST_DIR/err" && exit $rc
+	grep_out "「2026-02-30」は日付として使えません" <"$TEST_DIR/err" || exit 99; exit $rc
 '
 test_expect_code 2 'a bad value says what is wrong, in Japanese' '
 	ja book --date 2026-11-25 --start 10:00 --channel fax --org 1 2>"$TEST_DIR/err"; rc=$?
-	grep_out "相談方法: 「fax」は使えません（phone か visit）" <"$TEST_DIR/err" && exit $rc
+	grep_out "相談方法: 「fax」は使えません（phone か visit）" <"$TEST_DIR/err" || exit 99; exit $rc
 '
 test_expect_success 'holidays: Japanese names and weekdays' '
 	ja holidays --year 2026 >"$TEST_DIR/hol" &&
