@@ -44,78 +44,54 @@ static int parse_status(struct app *app, const char *s, int *out)
 	return 0;
 }
 
-/* The field options of inquiry add and inquiry edit, as given. */
-#define INQ_FIELD_OPTIONS \
-	{ "channel", required_argument, NULL, 'c' }, { "org", required_argument, NULL, 'o' }, \
-	{ "contact", required_argument, NULL, 'C' }, { "phone", required_argument, NULL, 'p' }, \
-	{ "email", required_argument, NULL, 'e' }, { "topic", required_argument, NULL, 't' }, \
-	{ "summary", required_argument, NULL, 's' }, { "due", required_argument, NULL, 'd' }, \
-	{ "staff", required_argument, NULL, 'S' }, { "referred-to", required_argument, NULL, 'r' }, \
-	{ "received", required_argument, NULL, 'R' }
-
-struct inq_fields {
-	const char *channel, *org, *contact, *phone, *email, *topic, *summary, *due, *staff,
-		   *referred, *received;
+/* The options of inquiry add and inquiry edit, as typed. */
+static const struct option field_opts[] = {
+	{ "channel", required_argument, NULL, 'c' }, { "org", required_argument, NULL, 'o' },
+	{ "contact", required_argument, NULL, 'C' }, { "phone", required_argument, NULL, 'p' },
+	{ "email", required_argument, NULL, 'e' }, { "topic", required_argument, NULL, 't' },
+	{ "summary", required_argument, NULL, 's' }, { "due", required_argument, NULL, 'd' },
+	{ "staff", required_argument, NULL, 'S' }, { "referred-to", required_argument, NULL, 'r' },
+	{ "received", required_argument, NULL, 'R' }, { "status", required_argument, NULL, 'x' },
+	{ NULL, 0, NULL, 0 }
 };
 
-/* Keep option c of INQ_FIELD_OPTIONS; false when c is none of them. */
-static bool inq_field_opt(struct inq_fields *f, int c, const char *arg)
+/* Read the options into r; the count of options, or -1 on a bad one. */
+static int parse_fields(int argc, char **argv, struct inquiry_req *r)
 {
-	switch (c) {
-	case 'c': f->channel = arg; return true;
-	case 'o': f->org = arg; return true;
-	case 'C': f->contact = arg; return true;
-	case 'p': f->phone = arg; return true;
-	case 'e': f->email = arg; return true;
-	case 't': f->topic = arg; return true;
-	case 's': f->summary = arg; return true;
-	case 'd': f->due = arg; return true;
-	case 'S': f->staff = arg; return true;
-	case 'r': f->referred = arg; return true;
-	case 'R': f->received = arg; return true;
-	}
-	return false;
-}
+	int c, n = 0;
 
-/* The fields of inquiry add and inquiry edit into a request, as typed. */
-static void fields_to_req(const struct inq_fields *f, struct inquiry_req *r)
-{
-	r->channel = f->channel;
-	r->org = f->org;
-	r->contact = f->contact;
-	r->phone = f->phone;
-	r->email = f->email;
-	r->topic = f->topic;
-	r->summary = f->summary;
-	r->due = f->due;
-	r->staff = f->staff;
-	r->referred_to = f->referred;
-	r->received = f->received;
+	while ((c = cli_getopt(argc, argv, field_opts, NULL)) != -1) {
+		n++;
+		switch (c) {
+		case 'c': r->channel = optarg; break;
+		case 'o': r->org = optarg; break;
+		case 'C': r->contact = optarg; break;
+		case 'p': r->phone = optarg; break;
+		case 'e': r->email = optarg; break;
+		case 't': r->topic = optarg; break;
+		case 's': r->summary = optarg; break;
+		case 'd': r->due = optarg; break;
+		case 'S': r->staff = optarg; break;
+		case 'r': r->referred_to = optarg; break;
+		case 'R': r->received = optarg; break;
+		case 'x': r->status = optarg; break;
+		default: return -1;
+		}
+	}
+	return n;
 }
 
 static int inquiry_add_cmd(struct app *app, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		INQ_FIELD_OPTIONS, { "status", required_argument, NULL, 'x' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct inq_fields f = { 0 };
 	struct inquiry_req r = { 0 };
 	struct inquiry_result res;
-	int c;
 
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		if (inq_field_opt(&f, c, optarg))
-			continue;
-		if (c != 'x')
-			return 2;
-		r.status = optarg;
-	}
+	if (parse_fields(argc, argv, &r) < 0)
+		return 2;
 	if (optind < argc)
 		return cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind]);
-	if (!f.channel || !f.topic || !f.summary)
+	if (!r.channel || !r.topic || !r.summary)
 		return cli_usage(app, CMD, _("inquiry add needs --channel, --topic and --summary"));
-	fields_to_req(&f, &r);
 	if (inquiry_request(&app->desk, &r, &res, &app->err) < 0)
 		return cli_fail(app);
 	printf("%lld\n", res.id);
@@ -426,28 +402,18 @@ fail:
  * does; an empty value clears an optional field. */
 static int inquiry_edit_cmd(struct app *app, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		INQ_FIELD_OPTIONS, { "status", required_argument, NULL, 'x' }, { NULL, 0, NULL, 0 }
-	};
-	struct inq_fields f = { 0 };
 	struct inquiry_req r = { 0 };
 	struct inquiry_result res;
-	int c, rc, n = 0;
+	int rc, n = parse_fields(argc, argv, &r);
 
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		n++;
-		if (c == 'x')
-			r.status = optarg;
-		else if (!inq_field_opt(&f, c, optarg))
-			return 2;
-	}
+	if (n < 0)
+		return 2;
 	if ((rc = one_id(app, argc, argv, &r.id)))
 		return rc;
 	if (optind < argc)
 		return cli_usage(app, CMD, _("unexpected argument '%s'"), argv[optind]);
 	if (!n)
 		return cli_usage(app, CMD, _("inquiry edit ID needs at least one --field to change"));
-	fields_to_req(&f, &r);
 	if (inquiry_request(&app->desk, &r, &res, &app->err) < 0)
 		return cli_fail(app);
 	if (res.changed)
