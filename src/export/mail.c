@@ -716,6 +716,25 @@ static int find_by_id(const struct mail_letter *l, void *arg)
 	return 1;
 }
 
+/* One letter of a run over several (retry, remind): count it when it
+ * went, report it unless it had gone before; -1 (with e) only when the
+ * database failed, which ends the run. */
+static int tally(int out, const struct mail_letter *l, const struct err *le,
+		 void (*report)(const struct mail_letter *l, int outcome, const struct err *e,
+				void *arg),
+		 void *arg, int *sent, struct err *e)
+{
+	if (out < 0 && le->code == ERR_DB) {
+		*e = *le;
+		return -1;
+	}
+	if (out == MAIL_SENT)
+		(*sent)++;
+	if (report && out != MAIL_ALREADY)
+		report(l, out, le, arg);
+	return 0;
+}
+
 int mail_retry(const struct desk_ctx *d,
 	       void (*report)(const struct mail_letter *l, int outcome, const struct err *e,
 			      void *arg),
@@ -742,18 +761,10 @@ int mail_retry(const struct desk_ctx *d,
 		}
 		if (!l.to_addr)	/* gone meanwhile (another desk sent it) */
 			continue;
-		int out = send_recorded(d, &l, &le);
-		if (out < 0 && le.code == ERR_DB) {
-			*e = le;
-			mail_letter_release(&l);
-			rc = -1;
-			break;
-		}
-		if (out == MAIL_SENT)
-			sent++;
-		if (report && out != MAIL_ALREADY)
-			report(&l, out, &le, arg);
+		rc = tally(send_recorded(d, &l, &le), &l, &le, report, arg, &sent, e);
 		mail_letter_release(&l);
+		if (rc < 0)
+			break;
 	}
 	free(r.ids);
 	return rc < 0 ? -1 : sent;
@@ -801,20 +812,11 @@ int mail_remind(const struct desk_ctx *d, int *day,
 		struct mail_letter l;
 		struct err le = { 0 };
 		int out = mail_prepare(d, r.ids[i], MAIL_REMINDER, &l, &le);
-		if (out == 0) {
-			out = mail_send(d, &l, &le);
-			if (out < 0 && le.code == ERR_DB) {
-				*e = le;
-				mail_letter_release(&l);
-				rc = -1;
-				break;
-			}
-			if (out == MAIL_SENT)
-				sent++;
-			if (report && out != MAIL_ALREADY)
-				report(&l, out, &le, arg);
-		}
+		if (out == 0)
+			rc = tally(mail_send(d, &l, &le), &l, &le, report, arg, &sent, e);
 		mail_letter_release(&l);
+		if (rc < 0)
+			break;
 	}
 	free(r.ids);
 	return rc < 0 ? -1 : sent;
