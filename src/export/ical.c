@@ -187,6 +187,7 @@ struct exp {
 	size_t line_start;
 	char stamp_s[24];
 	char *topic_dot[1u << TOPIC_COUNT], *topic_comma[1u << TOPIC_COUNT];
+	char *topic_codes[1u << TOPIC_COUNT];	/* "direct plan" */
 	struct { const char *src; char *esc; size_t n; } memo[MEMO_SIZE];
 	int n_memo;
 };
@@ -382,6 +383,24 @@ static icalcomponent *build_appt(struct exp *x, const struct appt *a)
 	add_x(ev, "X-MADOGUCHI-STATUS", appt_status_code[a->status]);
 	if (!np)
 		add_x(ev, "X-MADOGUCHI-STAFF", a->staff_name);
+	if (!x->o->letter) {	/* what another desk needs to book it again */
+		strbuf_reset(&s);
+		for (int t = 0; t < TOPIC_COUNT; t++)
+			if (a->topics & (1u << t))
+				strbuf_addf(&s, "%s%s", s.len ? " " : "", topic_code[t]);
+		add_x(ev, "X-MADOGUCHI-TOPICS", strbuf_str(&s));
+		add_x(ev, "X-MADOGUCHI-VIA", booked_via_code[a->booked_via]);
+		add_x(ev, "X-MADOGUCHI-ORG-TYPE", org_type_code[a->org_type]);
+		add_x(ev, "X-MADOGUCHI-MUNICIPALITY", a->municipality);
+		if (!np) {
+			add_x(ev, "X-MADOGUCHI-ORG", a->org_name);
+			add_x(ev, "X-MADOGUCHI-CONTACT", a->contact_name);
+			add_x(ev, "X-MADOGUCHI-PHONE", a->contact_phone);
+			add_x(ev, "X-MADOGUCHI-EMAIL", a->contact_email);
+			add_x(ev, "X-MADOGUCHI-OVERRIDE", a->override_reason);
+			add_x(ev, "X-MADOGUCHI-NOTE", a->note);
+		}
+	}
 
 	strbuf_release(&sum);
 	strbuf_release(&desc);
@@ -757,6 +776,11 @@ static int appt_fast_cb(const struct export_appt *a, void *arg)
 		x->topic_dot[tb] = xstrdup(strbuf_str(&sb));
 		topics_join(&sb, &x->L, tb, ",");
 		x->topic_comma[tb] = xstrdup(strbuf_str(&sb));
+		strbuf_reset(&sb);
+		for (int t = 0; t < TOPIC_COUNT; t++)
+			if (tb & (1u << t))
+				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", topic_code[t]);
+		x->topic_codes[tb] = xstrdup(strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
 	topics = x->topic_dot[tb];
@@ -855,6 +879,21 @@ static int appt_fast_cb(const struct export_appt *a, void *arg)
 	PROP_X(x, "X-MADOGUCHI-STATUS", appt_status_code[a->status]);
 	if (!np)
 		PROP_X(x, "X-MADOGUCHI-STAFF", a->staff_name);
+	/* what another desk needs to book it again (topic codes space
+	 * separated: one X- value, no list) */
+	if (tb)
+		PROP_X(x, "X-MADOGUCHI-TOPICS", x->topic_codes[tb]);
+	PROP_X(x, "X-MADOGUCHI-VIA", booked_via_code[a->booked_via]);
+	PROP_X(x, "X-MADOGUCHI-ORG-TYPE", org_type_code[a->org_type]);
+	PROP_X(x, "X-MADOGUCHI-MUNICIPALITY", a->municipality);
+	if (!np) {
+		PROP_X(x, "X-MADOGUCHI-ORG", a->org_name);
+		PROP_X(x, "X-MADOGUCHI-CONTACT", a->contact_name);
+		PROP_X(x, "X-MADOGUCHI-PHONE", a->contact_phone);
+		PROP_X(x, "X-MADOGUCHI-EMAIL", a->contact_email);
+		PROP_X(x, "X-MADOGUCHI-OVERRIDE", a->override_reason);
+		PROP_X(x, "X-MADOGUCHI-NOTE", a->note);
+	}
 	PUTS(x, "END:VEVENT\r\n");
 	x->n++;
 	if (x->pend.len >= PEND_FLUSH)
@@ -1119,6 +1158,7 @@ cleanup:
 	for (unsigned i = 0; i < 1u << TOPIC_COUNT; i++) {
 		free(x.topic_dot[i]);
 		free(x.topic_comma[i]);
+		free(x.topic_codes[i]);
 	}
 	for (int i = 0; i < MEMO_SIZE; i++)
 		free(x.memo[i].esc);
