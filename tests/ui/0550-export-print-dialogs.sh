@@ -158,7 +158,7 @@ test_expect_success 'I imports a partner calendar' '
 test_expect_success 'an event with a bad date is left out, named in a message with its line' '
 	sed "s/^DTSTART:20261203T100000Z/DTSTART:20261303T100000Z/; s/ui-import@/ui-bad@/" "$TEST_DIR/partner.ics" >"$TEST_DIR/bad.ics" &&
 	ui_keys I && ui_wait "Import calendar" &&
-	ui_type "$TEST_DIR/bad.ics" && ui_keys F2 && ui_wait "Imported, some events left out" && ui_wait "line 7:" &&
+	ui_type "$TEST_DIR/bad.ics" && ui_keys F2 && ui_wait "Imported: notes on some events" && ui_wait "line 7:" &&
 	ui_wait "is not a date" && ui_wait "skipped" && ui_keys Enter && ui_wait_gone "some events left out" &&
 	ui_wait "imported $TEST_DIR/bad.ics" &&
 	[ "$(sql "SELECT count(*) FROM program_event WHERE uid LIKE '\''ui-bad%'\''")" = 0 ]
