@@ -621,7 +621,8 @@ static void row_import(const char *row, int reps)
 		db_set_clock(db, clk.pinned ? clk.pinned_at : 0);
 		memset(&r, 0, sizeof r);
 		double t0 = now_ms();
-		if (ical_import_file(db, ics_opt, &o, &r, &e) < 0)
+		struct desk_ctx desk = { db, &cfg, &clk };
+		if (ical_import_file(&desk, ics_opt, &o, &r, &e) < 0)
 			fail(row, &e);
 		t[i] = now_ms() - t0;
 		ical_import_result_release(&r);
