@@ -49,6 +49,9 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o)
 MIGRATIONS := $(sort $(wildcard db/[0-9][0-9][0-9]_*.sql))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
+# The benchmark's programs: built by every check too, so a change that
+# breaks them is seen there, not on the next `make bench`.
+BENCH_BINS := $(O)/tests/bench/gen $(O)/tests/bench/bench
 PO_FILES := $(wildcard po/*.po)
 MO_FILES := $(PO_FILES:po/%.po=$(O)/locale/%/LC_MESSAGES/madoguchi.mo)
 BIN := $(O)/madoguchi
@@ -142,7 +145,7 @@ check: deps-check po-check
 	@$(MAKE) --no-print-directory O=$(SAN_O) SANITIZE=address,undefined \
 	  MADOGUCHI_PLAIN_BIN=$(abspath $(BIN)) test-run
 
-test-run: $(BIN) $(PDF_SO) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/tests/bench/gen check-layers
+test-run: $(BIN) $(PDF_SO) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(BENCH_BINS) check-layers
 	MADOGUCHI_BIN=$(abspath $(BIN)) MADOGUCHI_BUILD=$(abspath $(O)) \
 	  MADOGUCHI_PLAIN_BIN=$(MADOGUCHI_PLAIN_BIN) \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
@@ -203,7 +206,6 @@ valgrind-check: $(BIN) $(PDF_SO) $(UNIT_BINS) $(MO_FILES) $(REPLAY_BINS) $(O)/te
 
 # The benchmark (tests/bench/): generator and driver linked like unit
 # tests; run.sh builds the ten-year database (cached) and prints a table.
-BENCH_BINS := $(O)/tests/bench/gen $(O)/tests/bench/bench
 bench: all $(BENCH_BINS)
 	@sh tests/bench/run.sh $(BIN)
 
