@@ -23,6 +23,7 @@ void program_event_release(struct program_event *ev)
 	free(ev->place);
 	free(ev->note);
 	free(ev->program_name);
+	free(ev->updated_at);
 	memset(ev, 0, sizeof *ev);
 }
 
@@ -209,7 +210,8 @@ int db_program_item_each(struct db *db, long long program_id,
 
 #define EVENT_SELECT \
 	"SELECT ev.id, coalesce(ev.program_id, 0), ev.uid, ev.title, ev.place, ev.note, ev.date," \
-	" ev.start_min, ev.end_min, ev.capacity, ev.reg_deadline, ev.sequence, p.name" \
+	" ev.start_min, ev.end_min, ev.capacity, ev.reg_deadline, ev.sequence, p.name," \
+	" ev.updated_at" \
 	" FROM program_event ev LEFT JOIN program p ON p.id = ev.program_id"
 
 static void event_from_row(sqlite3_stmt *st, struct program_event *ev)
@@ -228,6 +230,7 @@ static void event_from_row(sqlite3_stmt *st, struct program_event *ev)
 	ev->reg_deadline = db_col_day(st, 10);
 	ev->sequence = sqlite3_column_int(st, 11);
 	ev->program_name = db_col_str(st, 12);
+	ev->updated_at = db_col_str(st, 13);
 }
 
 int db_event_insert(struct db *db, struct program_event *ev, struct err *e)

@@ -30,6 +30,7 @@ struct program_event {
 	int reg_deadline;	/* 0: none */
 	int sequence;
 	char *program_name;	/* filled by reads */
+	char *updated_at;	/* filled by reads: UTC ISO */
 };
 
 struct application {
