@@ -20,15 +20,6 @@ void prog_event_release(struct prog_event *ev)
 	memset(ev, 0, sizeof *ev);
 }
 
-void deadline_row_release(struct deadline_row *d)
-{
-	free(d->uid);
-	free(d->title);
-	free(d->program_name);
-	free(d->updated_at);
-	memset(d, 0, sizeof *d);
-}
-
 static void bind_range(sqlite3_stmt *st, int from_day, int to_day)
 {
 	char from[DATE_STRLEN], to[DATE_STRLEN];
@@ -291,44 +282,6 @@ out:
 	names_free(&contacts);
 	names_free(&staff);
 	return ret;
-}
-
-int db_export_deadlines(struct db *db, int from_day, int to_day,
-			int (*cb)(const struct deadline_row *d, void *arg), void *arg,
-			struct err *e)
-{
-	static const char sql[] =
-		"SELECT 0, p.id, NULL, p.name, NULL, NULL, p.deadline, 0 FROM program p"
-		" WHERE p.deadline >= ?1 AND p.deadline <= ?2"
-		" UNION ALL"
-		" SELECT 1, e.id, e.uid, e.title, p.name, e.updated_at, e.reg_deadline, e.sequence"
-		" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
-		" WHERE e.reg_deadline >= ?1 AND e.reg_deadline <= ?2"
-		" ORDER BY 7, 1, 2";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc, n = 0;
-
-	if (!st)
-		return -1;
-	bind_range(st, from_day, to_day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct deadline_row d;
-		memset(&d, 0, sizeof d);
-		d.kind = sqlite3_column_int(st, 0) ? EXPORT_DEADLINE_EVENT : EXPORT_DEADLINE_PROGRAM;
-		d.id = sqlite3_column_int64(st, 1);
-		d.uid = db_col_str(st, 2);
-		d.title = db_col_str(st, 3);
-		d.program_name = db_col_str(st, 4);
-		d.updated_at = db_col_str(st, 5);
-		d.day = db_col_day(st, 6);
-		d.sequence = sqlite3_column_int(st, 7);
-		n++;
-		int stop = cb ? cb(&d, arg) : 0;
-		deadline_row_release(&d);
-		if (stop)
-			break;
-	}
-	return db_rows_done(db, st, rc, n, _("deadlines"), e);
 }
 
 static int bind_opt_int(sqlite3_stmt *st, int i, int v, int none)

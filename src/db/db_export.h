@@ -1,8 +1,9 @@
 #ifndef MADO_DB_EXPORT_H
 #define MADO_DB_EXPORT_H
 /* The reads and writes the calendar export and import need beyond
- * db_appt.h: program events and deadlines in a date range (streamed,
- * one row in memory at a time) and program events upserted by UID.
+ * db_appt.h: program events in a date range (streamed, one row in
+ * memory at a time) and program events upserted by UID (deadlines come
+ * from core/deadline.h).
  * Plain SQL; no calendar format, no rules. */
 
 #include "db/db.h"
@@ -53,27 +54,6 @@ struct export_appt {
 int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
 		    int (*cb)(const struct export_appt *a, void *arg), void *arg,
 		    struct err *e);
-
-/* Named apart from core/deadline.h's enum deadline_kind, so that a file
- * may include both. */
-enum export_deadline_kind { EXPORT_DEADLINE_PROGRAM, EXPORT_DEADLINE_EVENT };
-
-struct deadline_row {
-	enum export_deadline_kind kind;
-	long long id;		/* program id or program_event id */
-	char *uid;		/* the event's uid (EXPORT_DEADLINE_EVENT), else NULL */
-	char *title;		/* program name, or event title */
-	char *program_name;	/* the event's program, or NULL */
-	char *updated_at;	/* the event's, else NULL */
-	int day, sequence;
-};
-void deadline_row_release(struct deadline_row *d);
-
-/* Program deadlines and events' registration deadlines falling
- * from..to, in date order. */
-int db_export_deadlines(struct db *db, int from_day, int to_day,
-			int (*cb)(const struct deadline_row *d, void *arg), void *arg,
-			struct err *e);
 
 /* Insert or update a program event by ev->uid.  An update changes the
  * row only when a field differs; then sequence becomes the larger of
