@@ -28,56 +28,6 @@ static void bind_range(sqlite3_stmt *st, int from_day, int to_day)
 	sqlite3_bind_text(st, 2, to_day ? date_format(to_day, to) : "9999", -1, SQLITE_TRANSIENT);
 }
 
-int db_export_events(struct db *db, int from_day, int to_day,
-		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
-		     struct err *e)
-{
-#define EVENT_SELECT \
-	"SELECT e.id, coalesce(e.program_id, 0), e.uid, e.title, e.date, e.start_min," \
-	" e.end_min, e.place, e.capacity, e.reg_deadline, e.note, e.sequence, e.updated_at," \
-	" p.name, e.end_date, e.end_date_min" \
-	" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
-	/* an index each: a day costs its own rows, not the past's */
-	static const char sql[] =
-		EVENT_SELECT " WHERE e.date >= ?1 AND e.date <= ?2"
-		" UNION ALL " EVENT_SELECT
-		" WHERE e.end_date IS NOT NULL AND e.end_date >= ?1 AND +e.date < ?1"
-		" ORDER BY 5, 6, 1";
-#undef EVENT_SELECT
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc, n = 0;
-
-	if (!st)
-		return -1;
-	bind_range(st, from_day, to_day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct prog_event ev;
-		memset(&ev, 0, sizeof ev);
-		ev.id = sqlite3_column_int64(st, 0);
-		ev.program_id = sqlite3_column_int64(st, 1);
-		ev.uid = db_col_str(st, 2);
-		ev.title = db_col_str(st, 3);
-		ev.day = db_col_day(st, 4);
-		ev.start_min = db_col_opt_int(st, 5);
-		ev.end_min = db_col_opt_int(st, 6);
-		ev.place = db_col_str(st, 7);
-		ev.capacity = db_col_opt_int(st, 8);
-		ev.reg_deadline = db_col_day(st, 9);
-		ev.note = db_col_str(st, 10);
-		ev.sequence = sqlite3_column_int(st, 11);
-		ev.updated_at = db_col_str(st, 12);
-		ev.program_name = db_col_str(st, 13);
-		ev.end_day = sqlite3_column_type(st, 14) == SQLITE_NULL ? 0 : db_col_day(st, 14);
-		ev.end_day_min = db_col_opt_int(st, 15);
-		n++;
-		int stop = cb ? cb(&ev, arg) : 0;
-		prog_event_release(&ev);
-		if (stop)
-			break;
-	}
-	return db_rows_done(db, st, rc, n, _("program events"), e);
-}
-
 static const char *col(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);

@@ -12,6 +12,7 @@
 #include "db/db_appt.h"
 #include "db/db_export.h"
 #include "db/db_org.h"
+#include "db/db_program.h"
 #include "util/date.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -676,7 +677,7 @@ static int appt_cb(const struct export_appt *a, void *arg)
 
 /* ---- program events ---- */
 
-static int event_cb(const struct prog_event *pe, void *arg)
+static int event_cb(const struct program_event *pe, void *arg)
 {
 	struct exp *x = arg;
 	char date[DATE_STRLEN], cap[16];
@@ -904,7 +905,7 @@ int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE
 	    db_export_appts(d->db, o->from_day, o->to_day, o->staff_id, appt_cb, &x, e) < 0)
 		goto cleanup;
 	if (!x.failed && (o->what & ICAL_EVENTS) &&
-	    db_export_events(d->db, o->from_day, o->to_day, event_cb, &x, e) < 0)
+	    db_event_range(d->db, o->from_day, o->to_day, event_cb, &x, e) < 0)
 		goto cleanup;
 	if (!x.failed && (o->what & ICAL_BLOCKS) &&
 	    db_block_each(d->db, o->from_day ? o->from_day : date_from_ymd(1900, 1, 1),

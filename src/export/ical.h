@@ -8,8 +8,8 @@
  * the rows into a reused buffer, byte for byte what libical would write
  * (tests/unit/test_ical_fast.c holds it to that); libical gives only
  * the zone's VTIMEZONE.  Streams, so memory stays flat.  Reads through
- * db_export.h, db_appt.h and core/deadline.h; never writes the
- * database. */
+ * db_export.h, db_appt.h, db_program.h and core/deadline.h; never
+ * writes the database. */
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -16,6 +16,7 @@
 #include "db/db_appt.h"
 #include "db/db_export.h"
 #include "db/db_org.h"
+#include "db/db_program.h"
 #include "export/ical.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -279,7 +280,7 @@ static int ref_appt_cb(const struct appt *a, void *arg)
 	return ref_emit(r, ref_appt(r, a), false);
 }
 
-static int ref_event_cb(const struct prog_event *pe, void *arg)
+static int ref_event_cb(const struct program_event *pe, void *arg)
 {
 	struct ref *r = arg;
 	icalcomponent *ev = ref_event_new(r, pe->uid, pe->sequence, pe->updated_at, "event");
@@ -442,7 +443,7 @@ static int ref_export(const struct desk_ctx *d, const struct ical_export_opts *o
 	if ((o->what & ICAL_APPOINTMENTS) && db_appt_each(d->db, &f, ref_appt_cb, &r, e) < 0)
 		goto out;
 	if ((o->what & ICAL_EVENTS) &&
-	    db_export_events(d->db, o->from_day, o->to_day, ref_event_cb, &r, e) < 0)
+	    db_event_range(d->db, o->from_day, o->to_day, ref_event_cb, &r, e) < 0)
 		goto out;
 	if ((o->what & ICAL_BLOCKS) &&
 	    db_block_each(d->db, o->from_day ? o->from_day : date_from_ymd(1900, 1, 1),
