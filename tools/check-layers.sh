@@ -1,8 +1,8 @@
 #!/bin/sh
 # The layering of STYLE.md: only src/ui includes curses, only src/db
 # sqlite3, only src/export libical (and cairo/pango); and one door for
-# changes (STYLE.md 9): nothing in src/ui or src/cli writes or manages a
-# transaction itself, so no call from there to a db_ function whose name
+# changes (STYLE.md 9): nothing in src/ui, src/cli or src/export (the
+# calendar import, the mail ledger) writes or manages a transaction itself, so no call from there to a db_ function whose name
 # says it writes (insert, update, delete, set, ensure, upsert, remove,
 # begin, commit, rollback, exec, backup, restore, retention, ...): such
 # work goes through a core function.
@@ -29,7 +29,7 @@ check '#include *<unicode/' src/export
 # its transactions; a name is db_ and words joined by '_'.
 writes='insert|update|delete|set|ensure|upsert|remove|begin|commit|rollback|exec|backup|restore|retention|fill|import|clear|add|put|write|purge|vacuum|migrate|create|drop|replace|save|store|move|cancel|link|unlink|sync'
 call="(^|[^A-Za-z0-9_])db(_[a-z0-9]+)*_($writes)(_[a-z0-9]+)*[[:space:]]*\\("
-for f in src/ui/*.c src/ui/*.h src/cli/*.c src/cli/*.h; do
+for f in src/ui/*.c src/ui/*.h src/cli/*.c src/cli/*.h src/export/*.c src/export/*.h; do
 	[ -f "$f" ] || continue
 	# comments do not count: blank /* ... */ on a line, lines inside a
 	# block comment that start with '*', and // comments

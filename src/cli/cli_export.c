@@ -90,7 +90,7 @@ int cli_import(struct app *app, int argc, char **argv)
 		return cli_usage(app, "import", _("one .ics file is required"));
 	if (staff && cli_staff(app, staff, &o.staff_id) < 0)
 		return cli_fail(app);
-	if (ical_import_file(app->db, argv[optind], &o, &r, &app->err) < 0)
+	if (ical_import_file(&app->desk, argv[optind], &o, &r, &app->err) < 0)
 		return cli_fail(app);
 	for (size_t i = 0; i < r.n_notes; i++)
 		fprintf(stderr, "madoguchi: %s\n", r.notes[i]);
@@ -98,8 +98,16 @@ int cli_import(struct app *app, int argc, char **argv)
 		 " %d unchanged; %d removed; %d older copies ignored; %d skipped\n"),
 	       argv[optind], r.events_created, r.events_updated, r.events_unchanged,
 	       r.blocks_created, r.blocks_updated, r.blocks_unchanged, r.removed, r.older, r.skipped);
+	if (r.appts_created || r.appts_updated || r.appts_unchanged || r.appts_refused)
+		printf(_("appointments of another desk: %d booked, %d changed, %d unchanged;"
+			 " %d refused by this desk's rules came in as program events (see above);"
+			 " %d organizations added\n"),
+		       r.appts_created, r.appts_updated, r.appts_unchanged, r.appts_refused,
+		       r.orgs_created);
 	if (r.appointments)
-		printf(_("%d appointments of another desk came in as program events\n"), r.appointments);
+		printf(_("%d appointments of another desk came in as program events: their staff member"
+			 " does not work here or the file leaves names out (add the staff member and import again)\n"),
+		       r.appointments);
 	{
 		char d[DATE_STRLEN];
 		printf(_("repeating events are stored up to %s (two years ahead); import the file again later for the rest\n"),

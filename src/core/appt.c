@@ -501,44 +501,42 @@ static bool record_changed(const struct appt *x, const struct appt *y)
 }
 
 
-int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt_result *res,
-		 struct err *e)
+/* The request r (im: another desk's appointment coming in, else NULL)
+ * inside the caller's transaction, up to its site fields: the booking
+ * resolved, checked and written; *a the result. */
+static int apply_request(const struct desk_ctx *d, const struct appt_req *r,
+			 const struct appt_import *im, struct appt *a, struct err *e)
 {
-	struct appt old, a;
+	struct appt old;
 	struct inquiry inq;
 	bool have_inq = false;
 	long long inquiry_id = 0;
 	int rc = -1;
 
 	memset(&old, 0, sizeof old);
-	memset(&a, 0, sizeof a);
 	memset(&inq, 0, sizeof inq);
-	memset(res, 0, sizeof *res);
 	if (r->inquiry && *r->inquiry &&
 	    resolve_id(r->inquiry, "inquiry", _("inquiry"), &inquiry_id, e) < 0)
 		return -1;
-	if (db_begin(d->db, e) < 0)
-		return -1;
-	long long changes = db_total_changes(d->db);
 	if (r->id > 0) {
 		if (db_appt_get(d->db, r->id, &old, e) < 0) {
 			snprintf(e->field, sizeof e->field, "id");
 			goto out;
 		}
-		if (old.status == ST_CANCELLED) {
+		if (old.status == ST_CANCELLED && !im) {
 			err_set_field(e, ERR_RULE, "id",
 				      _("appointment #%lld is cancelled; set it back to booked first (rebook, or B on the screen)"),
 				      r->id);
 			goto out;
 		}
-		appt_copy(&a, &old);
+		appt_copy(a, &old);
 	} else if (r->id < 0) {
 		err_set_field(e, ERR_INPUT, "id", _("appointment: '%lld' is not an id"), r->id);
 		goto out;
 	} else {
-		a.minutes = d->cfg->slot;
-		a.channel = CH_PHONE;
-		a.status = ST_BOOKED;
+		a->minutes = d->cfg->slot;
+		a->channel = CH_PHONE;
+		a->status = ST_BOOKED;
 		if (!r->date || !r->start) {
 			err_set_field(e, ERR_INPUT, !r->date ? "date" : "start",
 				      !r->date ? _("date: required") : _("start: required"));
@@ -552,27 +550,61 @@ int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt
 			goto out;
 		}
 		have_inq = true;
-		a.inquiry_id = inquiry_id;
+		a->inquiry_id = inquiry_id;
 	}
-	if (resolve_appt(d, r, &a, have_inq ? &inq : NULL, e) < 0)
+	if (resolve_appt(d, r, a, have_inq ? &inq : NULL, e) < 0)
 		goto out;
-	if (resolve_room(d, &a, r->room, r->id > 0 && old.channel == CH_VISIT ? old.room : NULL, e) < 0)
+	if (resolve_room(d, a, r->room, r->id > 0 && old.channel == CH_VISIT ? old.room : NULL, e) < 0)
 		goto out;
-	if (write_contact(d, r, &a, have_inq ? &inq : NULL, old.org_id, e) < 0)
+	if (write_contact(d, r, a, have_inq ? &inq : NULL, old.org_id, e) < 0)
 		goto out;
-	bool recheck = r->id == 0 || slot_changed(&a, &old) || (r->override && *r->override);
-	if (recheck && apply_rules(d, &a, r, old.override_reason, old.override_covers, false, e) < 0) {
+	if (im) {
+		/* another desk's record: its status as it is there; what went
+		 * by there is no new booking here (no "past"), and a cancelled
+		 * one holds no time */
+		a->status = im->status;
+		if (a->status == ST_CANCELLED) {
+			rc = r->id == 0 ? db_appt_insert(d->db, a, e)
+			   : record_changed(a, &old) ? db_appt_update(d->db, a, e) : 0;
+			goto out;
+		}
+	}
+	bool recheck = r->id == 0 || slot_changed(a, &old) || (r->override && *r->override) ||
+		       (im && old.status == ST_CANCELLED);
+	if (recheck && apply_rules(d, a, r, old.override_reason, old.override_covers, im != NULL,
+				   e) < 0) {
 		if (!strcmp(e->field, "room"))
-			add_free_rooms(d, &a, e);
+			add_free_rooms(d, a, e);
 		goto out;
 	}
 	if (r->id == 0) {
-		if (db_appt_insert(d->db, &a, e) < 0)
+		if (db_appt_insert(d->db, a, e) < 0)
 			goto out;
-	} else if (record_changed(&a, &old)) {
-		if (db_appt_update(d->db, &a, e) < 0)
+	} else if (record_changed(a, &old)) {
+		if (db_appt_update(d->db, a, e) < 0)
 			goto out;
 	}
+	rc = 0;
+out:
+	if (have_inq)
+		inquiry_release(&inq);
+	appt_release(&old);
+	return rc;
+}
+
+int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt_result *res,
+		 struct err *e)
+{
+	struct appt a;
+	int rc = -1;
+
+	memset(&a, 0, sizeof a);
+	memset(res, 0, sizeof *res);
+	if (db_begin(d->db, e) < 0)
+		return -1;
+	long long changes = db_total_changes(d->db);
+	if (apply_request(d, r, NULL, &a, e) < 0)
+		goto out;
 	if (extras_commit(d->db, "appointment", a.id, r->form, r->extras, changes, &res->changed, e) < 0)
 		goto out;
 	res->id = a.id;
@@ -581,8 +613,40 @@ int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt
 out:
 	if (rc < 0)
 		db_rollback(d->db);
-	if (have_inq)
-		inquiry_release(&inq);
+	appt_release(&a);
+	return rc;
+}
+
+int appt_import(const struct desk_ctx *d, const struct appt_import *im, int *result,
+		struct err *e)
+{
+	struct appt old, a;
+	struct appt_req r = im->req;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	memset(&old, 0, sizeof old);
+	*result = 0;
+	long long changes = db_total_changes(d->db);
+	if ((rc = db_appt_find_uid(d->db, im->uid, &old, e)) < 0)
+		return -1;
+	if (rc == 0) {
+		r.id = old.id;
+		if (im->sequence < old.sequence) {	/* this desk has a later version */
+			*result = 3;
+			appt_release(&old);
+			return 0;
+		}
+		a.uid = NULL;
+	} else {
+		r.id = 0;
+		a.uid = xstrdup(im->uid);
+	}
+	rc = apply_request(d, &r, im, &a, e);
+	if (rc == 0 && a.id)
+		rc = db_appt_raise_sequence(d->db, a.id, im->sequence, e);
+	if (rc == 0)
+		*result = r.id == 0 ? 1 : db_total_changes(d->db) != changes ? 2 : 0;
 	appt_release(&old);
 	appt_release(&a);
 	return rc;

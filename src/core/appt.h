@@ -63,6 +63,25 @@ struct appt_result {
 int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt_result *res,
 		 struct err *e);
 
+/* Another desk's appointment (from its calendar export), for core's
+ * import (core/import.c), inside its transaction.  req holds it as
+ * typed strings (org and staff as "#ID", resolved by the import);
+ * uid and sequence are the other desk's.  Found here by UID, it is
+ * changed when its sequence is not lower than the stored one (else
+ * *result 3: an older copy); else booked under that UID.  The desk's
+ * rules hold as for any booking, except that a slot gone by is no
+ * refusal (done and no-show records come in as they were) and a
+ * cancelled appointment holds no time.  *result: 1 booked, 2 changed,
+ * 0 unchanged, 3 older. */
+struct appt_import {
+	const char *uid;
+	int sequence;
+	enum appt_status status;
+	struct appt_req req;
+};
+int appt_import(const struct desk_ctx *d, const struct appt_import *im, int *result,
+		struct err *e);
+
 /* Change status.  Booked, done and no-show turn into each other (done
  * and no-show only once the slot has started); booked, done or no-show
  * may be cancelled; a cancelled booking comes back as booked when its

@@ -81,6 +81,32 @@ static void org_dup(struct org *dst, const struct org *src)
 #undef DUP
 }
 
+int org_import_ensure(const struct desk_ctx *d, const char *name, const char *type,
+		      const char *municipality, long long *id, bool *created, struct err *e)
+{
+	struct org o;
+	int rc = db_org_find_in(d->db, name, municipality, &o, e);
+
+	*created = false;
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		*id = o.id;
+		org_release(&o);
+		return 0;
+	}
+	memset(&o, 0, sizeof o);
+	int k = type ? model_lookup(org_type_code, ORG_TYPE_COUNT, type) : -1;
+	o.type = k < 0 ? ORG_LOCAL : (enum org_type)k;
+	take(&o.name, name, true);
+	take(&o.municipality, municipality, true);
+	rc = check_org(d, &o, e) < 0 || db_org_insert(d->db, &o, e) < 0 ? -1 : 0;
+	*id = o.id;
+	*created = rc == 0;
+	org_release(&o);
+	return rc;
+}
+
 int org_request(const struct desk_ctx *d, const struct org_req *r, struct org_result *res,
 		struct err *e)
 {

@@ -44,6 +44,13 @@ int org_request(const struct desk_ctx *d, const struct org_req *r, struct org_re
 int org_contact_ensure(const struct desk_ctx *d, long long org_id, const char *name,
 		       const char *phone, const char *email, long long *id, struct err *e);
 
+/* Another desk's organization, for core's import inside its
+ * transaction: the one of that exact name here (in that municipality
+ * first), else added with the type (code) and municipality given.
+ * *created tells which; field keys as org_request's. */
+int org_import_ensure(const struct desk_ctx *d, const char *name, const char *type,
+		      const char *municipality, long long *id, bool *created, struct err *e);
+
 /* Reads for the screens' pickers (the form's organization search and
  * staff list), so no screen queries the database itself: as
  * db_org_get, db_org_search, db_staff_list, and a staff member by id

@@ -630,6 +630,24 @@ int db_commit(struct db *db, struct err *e)
 	return 0;
 }
 
+int db_item_begin(struct db *db, struct err *e)
+{
+	int rc = sqlite3_exec(db->h, "SAVEPOINT mado_item", NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : db_fail(db, rc, _("starting a change"), e);
+}
+
+int db_item_end(struct db *db, bool keep, struct err *e)
+{
+	int rc = SQLITE_OK;
+
+	if (!keep)
+		rc = sqlite3_exec(db->h, "ROLLBACK TO mado_item", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, "RELEASE mado_item", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : db_fail(db, rc, _("saving"), e);
+}
+
 long long db_total_changes(struct db *db)
 {
 	return sqlite3_total_changes64(db->h);

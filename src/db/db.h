@@ -42,6 +42,12 @@ void db_set_clock(struct db *db, time_t pinned);
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
+/* Inside a transaction: one item of a larger change (an imported
+ * event), undone alone when it is refused while the rest goes on.
+ * db_item_end(db, false) rolls back to db_item_begin() and keeps the
+ * transaction open. */
+int db_item_begin(struct db *db, struct err *e);
+int db_item_end(struct db *db, bool keep, struct err *e);
 /* Rows written by this connection so far (sqlite3_total_changes): a
  * change that writes nothing leaves it as it was. */
 long long db_total_changes(struct db *db);

@@ -209,6 +209,33 @@ int db_appt_get(struct db *db, long long id, struct appt *a, struct err *e)
 	return 0;
 }
 
+int db_appt_find_uid(struct db *db, const char *uid, struct appt *a, struct err *e)
+{
+	static const char sql[] = APPT_SELECT " WHERE a.uid = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		appt_from_row(st, a);
+	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("appointment"), e);
+}
+
+int db_appt_raise_sequence(struct db *db, long long id, int seq, struct err *e)
+{
+	static const char sql[] = "UPDATE appointment SET sequence = ?1 WHERE id = ?2 AND sequence < ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, seq);
+	sqlite3_bind_int64(st, 2, id);
+	return db_step_done(db, st, _("appointment"), e);
+}
+
 int db_appt_each(struct db *db, const struct appt_filter *f,
 		 int (*cb)(const struct appt *a, void *arg), void *arg, struct err *e)
 {

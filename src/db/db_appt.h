@@ -20,6 +20,11 @@ int db_appt_insert(struct db *db, struct appt *a, struct err *e);
 /* Writes every field of a (by a->id), bumps sequence and updated_at. */
 int db_appt_update(struct db *db, struct appt *a, struct err *e);
 int db_appt_get(struct db *db, long long id, struct appt *a, struct err *e);
+/* By its UID: 0 found, 1 none, -1 error. */
+int db_appt_find_uid(struct db *db, const char *uid, struct appt *a, struct err *e);
+/* Raise the appointment's SEQUENCE to at least seq (an imported copy
+ * keeps the version its desk gave it). */
+int db_appt_raise_sequence(struct db *db, long long id, int seq, struct err *e);
 /* Appointments in date and time order; cb returning non-zero stops.
  * Streams: one row in memory at a time.  Returns the count or -1. */
 int db_appt_each(struct db *db, const struct appt_filter *f,

@@ -120,15 +120,22 @@ int db_org_get(struct db *db, long long id, struct org *o, struct err *e)
 
 int db_org_find(struct db *db, const char *name, struct org *o, struct err *e)
 {
+	return db_org_find_in(db, name, NULL, o, e);
+}
+
+int db_org_find_in(struct db *db, const char *name, const char *municipality, struct org *o,
+		   struct err *e)
+{
 	static const char sql[] =
 		"SELECT id, name, kana, type, municipality, phone, email, address, note"
-		" FROM organization WHERE name = ? ORDER BY id LIMIT 1";
+		" FROM organization WHERE name = ?1 ORDER BY municipality IS NOT ?2, id LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int rc;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, municipality ? municipality : "", -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		org_from_row(st, o);

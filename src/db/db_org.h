@@ -10,6 +10,10 @@ int db_org_update(struct db *db, const struct org *o, struct err *e);
 int db_org_get(struct db *db, long long id, struct org *o, struct err *e);
 /* Find by exact name; 0 found, 1 not found, -1 error. */
 int db_org_find(struct db *db, const char *name, struct org *o, struct err *e);
+/* The same, among organizations of that exact name the one in
+ * municipality first (another desk's organization coming in). */
+int db_org_find_in(struct db *db, const char *name, const char *municipality, struct org *o,
+		   struct err *e);
 /* Search by name or reading: the query is folded (kana_fold) and
  * matched anywhere in the name or the reading (its stored keys); results
  * in reading order (its stored sort key, through an index).

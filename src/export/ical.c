@@ -138,6 +138,7 @@ struct exp {
 	size_t line_start;
 	char stamp_s[72];
 	char *topic_dot[1u << TOPIC_COUNT], *topic_comma[1u << TOPIC_COUNT];
+	char *topic_codes[1u << TOPIC_COUNT];	/* "direct plan" */
 	struct { const char *src; char *esc; size_t n; } memo[MEMO_SIZE];
 	int n_memo;
 };
@@ -584,6 +585,11 @@ static void appt_put(struct exp *x, const struct export_appt *a)
 		x->topic_dot[tb] = xstrdup(strbuf_str(&sb));
 		topics_join(&sb, &x->L, tb, ",");
 		x->topic_comma[tb] = xstrdup(strbuf_str(&sb));
+		strbuf_reset(&sb);
+		for (int t = 0; t < TOPIC_COUNT; t++)
+			if (tb & (1u << t))
+				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", topic_code[t]);
+		x->topic_codes[tb] = xstrdup(strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
 	topics = x->topic_dot[tb];
@@ -665,6 +671,22 @@ static void appt_put(struct exp *x, const struct export_appt *a)
 	PROP_X(x, "X-MADOGUCHI-STATUS", appt_status_code[a->status]);
 	if (!np)
 		PROP_X(x, "X-MADOGUCHI-STAFF", a->staff_name);
+	if (!x->o->letter) {	/* what another desk needs to book it again (topic
+				 * codes space separated: one X- value, no list) */
+		if (tb)
+			PROP_X(x, "X-MADOGUCHI-TOPICS", x->topic_codes[tb]);
+		PROP_X(x, "X-MADOGUCHI-VIA", booked_via_code[a->booked_via]);
+		PROP_X(x, "X-MADOGUCHI-ORG-TYPE", org_type_code[a->org_type]);
+		PROP_X(x, "X-MADOGUCHI-MUNICIPALITY", a->municipality);
+		if (!np) {
+			PROP_X(x, "X-MADOGUCHI-ORG", a->org_name);
+			PROP_X(x, "X-MADOGUCHI-CONTACT", a->contact_name);
+			PROP_X(x, "X-MADOGUCHI-PHONE", a->contact_phone);
+			PROP_X(x, "X-MADOGUCHI-EMAIL", a->contact_email);
+			PROP_X(x, "X-MADOGUCHI-OVERRIDE", a->override_reason);
+			PROP_X(x, "X-MADOGUCHI-NOTE", a->note);
+		}
+	}
 }
 
 static int appt_cb(const struct export_appt *a, void *arg)
@@ -885,6 +907,7 @@ static void exp_release(struct exp *x)
 	for (unsigned i = 0; i < 1u << TOPIC_COUNT; i++) {
 		free(x->topic_dot[i]);
 		free(x->topic_comma[i]);
+		free(x->topic_codes[i]);
 	}
 	for (int i = 0; i < MEMO_SIZE; i++)
 		free(x->memo[i].esc);

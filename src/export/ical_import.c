@@ -11,8 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "db/db_appt.h"
-#include "db/db_export.h"
+#include "core/import.h"
 #include "db/db_org.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -25,9 +24,22 @@
  * file took 1 GB.  16 MiB (some 50,000 events) stays near 256 MB. */
 #define IMPORT_MAX_BYTES (16L << 20)
 
-enum { RAW_SUMMARY, RAW_LOCATION, RAW_DESCRIPTION, RAW_NOTE, RAW_PROGRAM, RAW_COUNT };
+enum {
+	RAW_SUMMARY, RAW_LOCATION, RAW_DESCRIPTION, RAW_NOTE, RAW_PROGRAM,
+	/* another desk's appointment (import_appt's texts) */
+	RAW_ORG, RAW_MUNICIPALITY, RAW_CONTACT, RAW_PHONE, RAW_EMAIL, RAW_OVERRIDE,
+	RAW_COUNT
+};
 static const char *const raw_names[RAW_COUNT] = {
 	"SUMMARY", "LOCATION", "DESCRIPTION", "X-MADOGUCHI-NOTE", "X-MADOGUCHI-PROGRAM",
+	"X-MADOGUCHI-ORG", "X-MADOGUCHI-MUNICIPALITY", "X-MADOGUCHI-CONTACT", "X-MADOGUCHI-PHONE",
+	"X-MADOGUCHI-EMAIL", "X-MADOGUCHI-OVERRIDE",
+};
+/* An appointment's codes (X-MADOGUCHI-*), read through libical. */
+enum { APC_CHANNEL, APC_STATUS, APC_VIA, APC_TOPICS, APC_ORG_TYPE, APC_COUNT };
+static const char *const apc_names[APC_COUNT] = {
+	"X-MADOGUCHI-CHANNEL", "X-MADOGUCHI-STATUS", "X-MADOGUCHI-VIA", "X-MADOGUCHI-TOPICS",
+	"X-MADOGUCHI-ORG-TYPE",
 };
 
 /* Where each VEVENT's properties were in the file, for messages. */
@@ -786,6 +798,12 @@ struct row {
 	long long staff_id;
 	struct prog_event ev;	/* uid (= key), title, place, note, times */
 	int last_day, last_min;	/* blocks: last day and the minute it ends there */
+	/* another desk's appointment, to be booked here (ev: the event it
+	 * becomes when this desk's rules refuse it) */
+	bool appt;
+	int line;
+	char *text[RAW_COUNT];	/* RAW_ORG .. RAW_OVERRIDE, unescaped */
+	char *code[APC_COUNT];
 };
 
 /* What one UID of the file gives. */
@@ -804,6 +822,10 @@ static void gout_release(struct gout *g)
 	for (size_t i = 0; i < g->n; i++) {
 		free(g->rows[i].key);
 		prog_event_release(&g->rows[i].ev);
+		for (int k = 0; k < RAW_COUNT; k++)
+			free(g->rows[i].text[k]);
+		for (int k = 0; k < APC_COUNT; k++)
+			free(g->rows[i].code[k]);
 	}
 	free(g->rows);
 	free(g->uid);
@@ -861,7 +883,7 @@ static void ev_version(icalcomponent *ev, int *seq, char stamp[20])
 }
 
 struct conv {
-	struct db *db;
+	const struct desk_ctx *d;
 	const struct check *c;
 	icalcomponent *cal;
 	const struct ical_import_opts *o;
@@ -965,6 +987,27 @@ static int occ_row(struct conv *cv, struct gout *g, const struct occ *oc, const 
 	return 0;
 }
 
+/* An appointment row's texts and codes, from its VEVENT. */
+static void appt_fields(struct conv *cv, struct row *rw, const struct occ *oc)
+{
+	const struct vev *v = &cv->v[oc->src];
+	const struct ev_lines *L = &cv->c->ev[v->k];
+	static const size_t max[RAW_COUNT] = {
+		[RAW_ORG] = 200, [RAW_MUNICIPALITY] = 20, [RAW_CONTACT] = 100, [RAW_PHONE] = 40,
+		[RAW_EMAIL] = 254, [RAW_OVERRIDE] = 500,
+	};
+
+	rw->appt = true;
+	rw->line = L->begin;
+	for (int k = RAW_ORG; k < RAW_COUNT; k++)
+		rw->text[k] = text_field(L->raw[k], false, max[k]);
+	rw->text[RAW_NOTE] = text_field(L->raw[RAW_NOTE], true, 4000);
+	for (int k = 0; k < APC_COUNT; k++) {
+		const char *x = x_value(v->c, apc_names[k]);
+		rw->code[k] = x && *x ? xstrdup(x) : NULL;
+	}
+}
+
 /* Which row key an occurrence gets: the UID itself for a lone event
  * (as madoguchi's own exports round-trip), else UID/its start. */
 static char *occ_key(const char *uid, bool lone, const struct occ *oc)
@@ -986,6 +1029,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 	struct group occs = { 0 };
 	size_t n_master = 0, first_master = SIZE_MAX;
 	bool truncated = false, repeating = false, ruled = false, block = false, failed = false;
+	bool appt = false;	/* another desk's appointment whose staff member works here */
 	long long staff_id = 0;
 	char why[600];
 	int why_line = 0;
@@ -1041,14 +1085,26 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 			block = cv->o->staff_id || (staff && *staff) || desk_wide;
 		else if (cv->o->as == ICAL_IMPORT_AUTO)
 			block = cv->o->staff_id || (staff && *staff) || has_category(m->c, block_names);
-		if (own_appt && !block && !is_cancelled(m->c))
+		if (own_appt && !block && cv->o->as == ICAL_IMPORT_AUTO && staff && *staff) {
+			struct staff stf;
+			struct err e2;
+			int rc = db_staff_find(cv->d->db, staff, &stf, &e2);
+			if (rc < 0)
+				return err_set(e, e2.code, "%s", e2.msg);
+			if (rc == 0) {
+				appt = true;	/* booked here, by this desk's rules */
+				staff_id = stf.id;
+				staff_release(&stf);
+			}
+		}
+		if (own_appt && !block && !appt && !is_cancelled(m->c))
 			cv->r->appointments++;
 		if (block && cv->o->staff_id) {
 			staff_id = cv->o->staff_id;
 		} else if (block && staff && *staff) {
 			struct staff stf;
 			struct err e2;
-			int rc = db_staff_find(cv->db, staff, &stf, &e2);
+			int rc = db_staff_find(cv->d->db, staff, &stf, &e2);
 			if (rc < 0)
 				return err_set(e, e2.code, "%s", e2.msg);
 			if (rc == 1 && own_block) {
@@ -1068,7 +1124,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 	/* the occurrences of every master */
 	for (size_t i = 0; i < n; i++) {
 		struct vev *v = &cv->v[idx[i]];
-		if (v->override || is_cancelled(v->c))
+		if (v->override || (is_cancelled(v->c) && !appt))
 			continue;
 		if (expand_master(cv->cal, v->c, idx[i], &c->ev[v->k], cv->horizon, &occs, &truncated,
 				  why, sizeof why, &why_line) < 0) {
@@ -1093,7 +1149,7 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 	 * of the series is left when the series itself is cancelled) */
 	size_t n_live = 0;
 	for (size_t i = 0; i < n; i++)
-		n_live += !cv->v[idx[i]].override && !is_cancelled(cv->v[idx[i]].c);
+		n_live += !cv->v[idx[i]].override && (appt || !is_cancelled(cv->v[idx[i]].c));
 	for (size_t i = 0; i < n && (n_live || !n_master); i++) {
 		struct vev *v = &cv->v[idx[i]];
 		const struct ev_lines *L = &c->ev[v->k];
@@ -1146,6 +1202,10 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 	}
 	/* the rows */
 	bool lone = n == 1 && n_master == 1 && !repeating;
+	if (appt && !lone) {	/* an appointment never repeats: no madoguchi export */
+		appt = false;
+		cv->r->appointments++;
+	}
 	for (size_t j = 0; j < occs.n; j++) {
 		if (occs.o[j].gone)
 			continue;
@@ -1172,6 +1232,8 @@ static int convert_group(struct conv *cv, const size_t *idx, size_t n, struct go
 		}
 		int rc = occ_row(cv, g, &occs.o[j], key, block, staff_id, why, sizeof why);
 		free(key);
+		if (rc == 0 && appt)
+			appt_fields(cv, &g->rows[g->n - 1], &occs.o[j]);
 		if (rc < 0) {
 			note_add(cv->r, c->name, c->ev[cv->v[occs.o[j].src].k].begin, _("%s; event skipped"), why);
 			cv->r->skipped++;
@@ -1220,14 +1282,59 @@ static void keyset_release(struct keyset *s)
 	memset(s, 0, sizeof *s);
 }
 
-static int store_group(struct db *db, const struct check *c, struct gout *g,
+/* Book another desk's appointment rw here (core/import); 1 when
+ * this desk's rules refuse it (told in the notes: it becomes an event),
+ * 0 done, -1 on a database error. */
+static int store_appt(const struct desk_ctx *d, const struct check *c, const struct gout *g,
+		      const struct row *rw, struct ical_import_result *r, struct err *e)
+{
+	struct import_appt a = {
+		.uid = rw->key, .sequence = g->seq, .day = rw->ev.day, .start_min = rw->ev.start_min,
+		.staff_id = rw->staff_id, .channel = rw->code[APC_CHANNEL],
+		.status = rw->code[APC_STATUS], .via = rw->code[APC_VIA],
+		.topics = rw->code[APC_TOPICS], .org = rw->text[RAW_ORG],
+		.org_type = rw->code[APC_ORG_TYPE], .municipality = rw->text[RAW_MUNICIPALITY],
+		.contact = rw->text[RAW_CONTACT], .phone = rw->text[RAW_PHONE],
+		.email = rw->text[RAW_EMAIL], .note = rw->text[RAW_NOTE],
+		.override = rw->text[RAW_OVERRIDE],
+	};
+	char date[DATE_STRLEN], t[6];
+	bool org_added;
+	int res;
+
+	a.minutes = rw->ev.end_min > rw->ev.start_min ? rw->ev.end_min - rw->ev.start_min : 0;
+	a.room = a.channel && !strcmp(a.channel, "visit") ? rw->ev.place : NULL;
+	if (rw->ev.start_min < 0 || rw->ev.end_day) {
+		err_set_field(e, ERR_INPUT, "start", "%s", _("not a time of one day"));
+	} else if (import_appt_put(d, &a, &res, &org_added, e) == 0) {
+		r->orgs_created += org_added;
+		if (res == 1)
+			r->appts_created++;
+		else if (res == 2)
+			r->appts_updated++;
+		else if (res == 3)
+			r->older++;
+		else
+			r->appts_unchanged++;
+		return 0;
+	} else if (e->code == ERR_DB) {
+		return -1;
+	}
+	note_add(r, c->name, rw->line, _("appointment %s %s %s: %s; stored as an event"),
+		 date_format(rw->ev.day, date), time_format(rw->ev.start_min < 0 ? 0 : rw->ev.start_min, t),
+		 a.org ? a.org : "", e->msg);
+	r->appts_refused++;
+	return 1;
+}
+
+static int store_group(const struct desk_ctx *d, const struct check *c, struct gout *g,
 		       struct ical_import_result *r, struct err *e)
 {
 	struct keyset old = { 0 }, made = { 0 };
 	char *stamp = NULL;
 	int seq, rc = -1, res;
 
-	int have = db_export_src_version(db, g->uid, &seq, &stamp, e);
+	int have = import_src_version(d, g->uid, &seq, &stamp, e);
 	if (have < 0)
 		goto out;
 	if (have == 1 && (seq > g->seq || (seq == g->seq && stamp && g->stamp[0] && strcmp(stamp, g->stamp) > 0))) {
@@ -1238,15 +1345,21 @@ static int store_group(struct db *db, const struct check *c, struct gout *g,
 		rc = 0;
 		goto out;
 	}
-	if (db_export_src_keys(db, g->uid, keyset_collect, &old, e) < 0)
+	if (import_src_keys(d, g->uid, keyset_collect, &old, e) < 0)
 		goto out;
 	for (size_t i = 0; i < g->n; i++) {
 		struct row *rw = &g->rows[i];
+		if (rw->appt) {
+			int arc = store_appt(d, c, g, rw, r, e);
+			if (arc < 0)
+				goto out;
+			if (arc == 0)
+				continue;	/* booked: an event stored before goes (removed) */
+			if (rw->code[APC_STATUS] && !strcmp(rw->code[APC_STATUS], "cancelled"))
+				continue;	/* a cancelled one refused: nothing to show */
+		}
 		if (!rw->block) {
-			if (rw->ev.program_name &&
-			    db_export_program_ensure(db, rw->ev.program_name, &rw->ev.program_id, e) < 0)
-				goto fail_input;
-			if (db_export_event_upsert(db, &rw->ev, &res, e) < 0)
+			if (import_event_put(d, &rw->ev, &res, e) < 0)
 				goto fail_input;
 			keyset_add(&made, rw->key);
 			if (res == 1)
@@ -1275,7 +1388,7 @@ static int store_group(struct db *db, const struct check *c, struct gout *g,
 			b.day = day;
 			b.start_min = from;
 			b.minutes = to - from;
-			int brc = db_export_block_upsert(db, &b, &res, e);
+			int brc = import_block_put(d, &b, &res, e);
 			if (brc == 0)
 				keyset_add(&made, uid);
 			free(uid);
@@ -1296,7 +1409,7 @@ static int store_group(struct db *db, const struct check *c, struct gout *g,
 	for (size_t i = 0; i < old.n; i++) {
 		if (made.n && bsearch(&old.k[i], made.k, made.n, sizeof *made.k, str_cmp))
 			continue;
-		int n = db_export_remove_key(db, old.k[i], e);
+		int n = import_remove(d, old.k[i], e);
 		if (n < 0)
 			goto out;
 		r->removed += n > 0;
@@ -1349,7 +1462,7 @@ static int uid_cmp(const void *a, const void *b)
 	return d ? d : (x->i > y->i) - (x->i < y->i);
 }
 
-int ical_import_buf(struct db *db, const char *buf, size_t len, const char *name,
+int ical_import_buf(const struct desk_ctx *d, const char *buf, size_t len, const char *name,
 		    const struct ical_import_opts *o, struct ical_import_result *r,
 		    struct err *e)
 {
@@ -1427,7 +1540,7 @@ int ical_import_buf(struct db *db, const char *buf, size_t len, const char *name
 		qsort(order, n_ok, sizeof *order, uid_cmp);
 	gs = xcalloc(n_ok ? n_ok : 1, sizeof *gs);
 	idx = xcalloc(n_ok ? n_ok : 1, sizeof *idx);
-	struct conv cv = { db, &c, cal, o, r, v, o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31), 0 };
+	struct conv cv = { d, &c, cal, o, r, v, o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31), 0 };
 	for (size_t i = 0; i < n_ok;) {
 		size_t j = i;
 		while (j < n_ok && !strcmp(order[j].uid, order[i].uid)) {
@@ -1440,19 +1553,19 @@ int ical_import_buf(struct db *db, const char *buf, size_t len, const char *name
 			goto out;
 		i = j;
 	}
-	if (db_begin(db, e) < 0)
+	if (import_begin(d, e) < 0)
 		goto out;
 	in_tx = true;
 	for (size_t i = 0; i < n_g; i++)
-		if (!gs[i].skip && store_group(db, &c, &gs[i], r, e) < 0)
+		if (!gs[i].skip && store_group(d, &c, &gs[i], r, e) < 0)
 			goto out;
-	if (db_commit(db, e) < 0)
+	if (import_commit(d, e) < 0)
 		goto out;
 	in_tx = false;
 	rc = 0;
 out:
 	if (in_tx)
-		db_rollback(db);
+		import_rollback(d);
 	if (rc < 0) {
 		ical_import_result_release(r);
 		memset(r, 0, sizeof *r);
@@ -1470,7 +1583,7 @@ out:
 	return rc;
 }
 
-int ical_import_file(struct db *db, const char *path, const struct ical_import_opts *o,
+int ical_import_file(const struct desk_ctx *d, const char *path, const struct ical_import_opts *o,
 		     struct ical_import_result *r, struct err *e)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
@@ -1502,7 +1615,7 @@ int ical_import_file(struct db *db, const char *path, const struct ical_import_o
 	buf = xmalloc((size_t)sb.st_size + 1);
 	n = fread(buf, 1, (size_t)sb.st_size, f);
 	fclose(f);
-	rc = ical_import_buf(db, buf, n, path, o, r, e);
+	rc = ical_import_buf(d, buf, n, path, o, r, e);
 	free(buf);
 	return rc;
 }

@@ -6,7 +6,8 @@
  * control characters) is refused with the line it fails at and nothing
  * is stored; an event in trouble (no UID, a bad date, an unknown zone)
  * is left out with its line and reason in the result's notes, and the
- * rest is written in one transaction, updating by UID.
+ * rest is written in one transaction (through core/import.h),
+ * updating by UID.
  *
  * Repeating events (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides,
  * cancelled occurrences) are expanded with libical's icalrecur_iterator
@@ -23,7 +24,14 @@
  *  - madoguchi's own deadlines (X-MADOGUCHI-KIND:deadline) are skipped:
  *    they come from programs and events;
  *  - madoguchi appointments (X-MADOGUCHI-KIND:appointment) of another
- *    desk become program events (counted in .appointments);
+ *    desk are booked here (core/import.h, this desk's rules; found by
+ *    UID, changed when the file's SEQUENCE is not lower) when the staff
+ *    member they name works here, with their organization (found by
+ *    name, else added), contact, topics, room, note and status; one the
+ *    rules refuse becomes a program event with its line and reason in
+ *    the notes; without such a staff member (or without names: an
+ *    export with --no-personal) they become program events (counted in
+ *    .appointments);
  *  - madoguchi staff blocks (X-MADOGUCHI-KIND:block) become blocks of
  *    the staff member they name when that person works here (or of the
  *    whole desk, X-MADOGUCHI-SCOPE:desk), else program events.
@@ -39,7 +47,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "db/db.h"
+#include "core/appt.h"
 
 enum ical_import_as { ICAL_IMPORT_AUTO, ICAL_IMPORT_EVENTS, ICAL_IMPORT_BLOCKS };
 
@@ -59,16 +67,20 @@ struct ical_import_result {
 			 * (cancelled, an occurrence gone from a series) */
 	int older;	/* events older (SEQUENCE, LAST-MODIFIED) than those stored */
 	int skipped;	/* events left out: trouble (see notes), deadlines, ... */
-	int appointments;	/* madoguchi appointments of another desk, stored as events */
+	int appointments;	/* madoguchi appointments of another desk whose staff
+				 * member does not work here: stored as events */
+	int appts_created, appts_updated, appts_unchanged;	/* booked here */
+	int appts_refused;	/* refused by this desk's rules: stored as events (notes) */
+	int orgs_created;	/* organizations the appointments brought */
 	char **notes;	/* "FILE: line N: reason" for each event left out */
 	size_t n_notes;
 };
 void ical_import_result_release(struct ical_import_result *r);
 
-int ical_import_buf(struct db *db, const char *buf, size_t len, const char *name,
+int ical_import_buf(const struct desk_ctx *d, const char *buf, size_t len, const char *name,
 		    const struct ical_import_opts *o, struct ical_import_result *r,
 		    struct err *e);
-int ical_import_file(struct db *db, const char *path, const struct ical_import_opts *o,
+int ical_import_file(const struct desk_ctx *d, const char *path, const struct ical_import_opts *o,
 		     struct ical_import_result *r, struct err *e);
 
 #endif

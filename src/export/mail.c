@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "core/desk.h"
+#include "core/letter.h"
 #include "db/db_appt.h"
 #include "export/ical.h"
 #include "util/date.h"
@@ -620,35 +621,21 @@ static int pipe_to(const char *cmd, int timeout, const struct strbuf *msg, const
 static int send_recorded(const struct desk_ctx *d, struct mail_letter *l, struct err *e)
 {
 	struct strbuf msg = STRBUF_INIT;
-	struct appt a;
 	char why[600];
-	int rc;
+	int rc = letter_claim(d, l, e);
 
-	if ((rc = db_mail_claim(d->db, l->id, e)) != 0)
-		return rc < 0 ? -1 : MAIL_ALREADY;
-	if (db_appt_get(d->db, l->appt_id, &a, e) < 0) {
-		db_mail_finish(d->db, l->id, MS_QUEUED, e->msg, e);
-		return -1;
-	}
-	rc = a.sequence != l->sequence;
-	appt_release(&a);
-	if (rc) {
-		snprintf(why, sizeof why, "%s", _("the booking changed since this letter was written"));
-		if (db_mail_finish(d->db, l->id, MS_FAILED, why, e) < 0)
-			return -1;
-		err_set_field(e, ERR_RULE, "mail", "%s", why);
-		return MAIL_STALE;
-	}
+	if (rc != LETTER_TAKEN)
+		return rc < 0 ? -1 : rc == LETTER_GONE ? MAIL_ALREADY : MAIL_STALE;
 	mail_message(d->cfg, l, clock_epoch(d->clock), &msg);
 	rc = pipe_to(d->cfg->mail_command, d->cfg->mail_timeout, &msg, l->to_addr, why, sizeof why);
 	strbuf_release(&msg);
 	if (rc == 0) {
-		if (db_mail_finish(d->db, l->id, MS_SENT, NULL, e) < 0)
+		if (letter_finish(d, l->id, MS_SENT, NULL, e) < 0)
 			return -1;
 		l->status = MS_SENT;
 		return MAIL_SENT;
 	}
-	if (db_mail_finish(d->db, l->id, MS_QUEUED, why, e) < 0)
+	if (letter_finish(d, l->id, MS_QUEUED, why, e) < 0)
 		return -1;
 	l->status = MS_QUEUED;
 	err_set_field(e, ERR_UNAVAILABLE, "mail", _("the letter is queued (%s); 'madoguchi mail retry' sends it"),
@@ -680,7 +667,7 @@ int mail_send(const struct desk_ctx *d, struct mail_letter *l, struct err *e)
 		mail_letter_release(&old);
 		return rc;
 	}
-	if (db_mail_insert(d->db, l, e) < 0)
+	if (letter_record(d, l, e) < 0)
 		return e->code == ERR_RULE ? MAIL_ALREADY : -1;
 	return send_recorded(d, l, e);
 }
@@ -747,7 +734,7 @@ int mail_retry(const struct desk_ctx *d,
 		return -1;
 	/* letters a killed run left half-sent: longer ago than any send
 	 * may take (mail_timeout is at most 10 minutes) */
-	if (db_mail_requeue_stuck(d->db, 15, e) < 0)
+	if (letter_requeue_stuck(d, 15, e) < 0)
 		return -1;
 	/* the ids first: sending changes the rows being read */
 	if (db_mail_each(d->db, 0, MS_QUEUED, collect, &r, e) < 0)

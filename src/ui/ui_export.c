@@ -275,7 +275,7 @@ static int save_import(struct form *fm, const char *override, bool *refused, voi
 	if (!(path = form_path(fm, "path", true)))
 		return 0;
 	err_clear(&e);
-	if (ical_import_file(fm->app->db, path, &o, &r->res, &e) < 0) {
+	if (ical_import_file(&fm->app->desk, path, &o, &r->res, &e) < 0) {
 		show_refusal(fm, _("Import refused"), &e);
 		free(path);
 		return 0;
@@ -315,17 +315,23 @@ void ui_import_dialog(struct ui *ui)
 	form_focus(&fm, "path");
 	ui->dirty = true;
 	if (form_run(&fm) == 1 && r.path) {
-		ui_status(ui, false,
-			  _("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d removed; %d older ignored; %d skipped"),
-			  r.path, r.res.events_created, r.res.events_updated, r.res.events_unchanged,
-			  r.res.blocks_created, r.res.blocks_updated, r.res.removed, r.res.older, r.res.skipped);
+		struct strbuf st = STRBUF_INIT;
+		strbuf_addf(&st, _("imported %s: %d events new, %d updated, %d unchanged; %d blocks new, %d updated; %d removed; %d older ignored; %d skipped"),
+			    r.path, r.res.events_created, r.res.events_updated, r.res.events_unchanged,
+			    r.res.blocks_created, r.res.blocks_updated, r.res.removed, r.res.older, r.res.skipped);
+		if (r.res.appts_created || r.res.appts_updated || r.res.appts_refused)
+			strbuf_addf(&st, _("; appointments %d booked, %d changed, %d as events"),
+				    r.res.appts_created, r.res.appts_updated,
+				    r.res.appts_refused + r.res.appointments);
+		ui_status(ui, false, "%s", strbuf_str(&st));
+		strbuf_release(&st);
 		if (r.res.n_notes) {	/* each event left out, with its line and reason */
 			struct strbuf sb = STRBUF_INIT;
 			for (size_t i = 0; i < r.res.n_notes && i < 10; i++)
 				strbuf_addf(&sb, "%s%s", i ? "\n" : "", r.res.notes[i]);
 			if (r.res.n_notes > 10)
 				strbuf_addf(&sb, _("\n... and %d more"), (int)r.res.n_notes - 10);
-			ui_message(ui->app, _("Imported, some events left out"), strbuf_str(&sb));
+			ui_message(ui->app, _("Imported: notes on some events"), strbuf_str(&sb));
 			strbuf_release(&sb);
 		}
 		ui->reload = true;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tools/check-layers.sh (make check-layers) on a copy of the source tree:
 # the tree as it is passes; a write or a transaction started from src/ui
-# or src/cli is refused, naming the file and line; so is a wrong include.
+# or src/cli or src/export is refused, naming the file and line; so is a
+# wrong include.
 . "$(dirname "$0")/../lib.sh"
 
 tree="$TEST_DIR/tree"
@@ -41,6 +42,23 @@ test_expect_code 1 'a staff member retired from src/cli by db_ directly is refus
 	fresh &&
 	printf "%s\n" "int x(struct app *app) { return db_staff_set_active(app->db, 1, false, NULL); }" \
 		>>"$tree/src/cli/cli_org.c" &&
+	layers
+'
+test_expect_code 1 'an import writing a program event from src/export itself is refused' '
+	fresh &&
+	sed -i "s/if (import_event_put(d, &rw->ev, &res, e) < 0)/if (db_export_event_upsert(d->db, \&rw->ev, \&res, e) < 0)/" \
+		"$tree/src/export/ical_import.c" &&
+	grep -q "db_export_event_upsert(d->db" "$tree/src/export/ical_import.c" &&
+	layers
+'
+test_expect_success '... naming it' '
+	grep_out "one door: src/export/ical_import.c:" <"$TEST_DIR/err" &&
+	grep_out "db_export_event_upsert" <"$TEST_DIR/err"
+'
+test_expect_code 1 'a letter recorded from src/export by db_ directly is refused' '
+	fresh &&
+	sed -i "s/if (letter_record(d, l, e) < 0)/if (db_mail_insert(d->db, l, e) < 0)/" "$tree/src/export/mail.c" &&
+	grep -q "db_mail_insert(d->db" "$tree/src/export/mail.c" &&
 	layers
 '
 test_expect_success 'reads from src/ui and writes named only in comments pass' '

@@ -229,7 +229,7 @@ test_expect_success 'round trip: export, import into an empty database, export a
 	mado init >/dev/null &&
 	mado import "$TEST_DIR/all.ics" >"$TEST_DIR/rt.out" &&
 	mado export --what events -o "$TEST_DIR/rt2.ics" 2>/dev/null &&
-	n_appt=$(sed -n "s/^\([0-9]*\) appointments of another desk came in as program events$/\1/p" "$TEST_DIR/rt.out") &&
+	n_appt=$(sed -n "s/^\([0-9]*\) appointments of another desk came in as program events:.*$/\1/p" "$TEST_DIR/rt.out") &&
 	[ "$n_appt" -gt 0 ] &&
 	[ "$(grep -c "^X-MADOGUCHI-KIND:block" "$TEST_DIR/all.ics")" = 3 ] &&
 	n_blocks=1 &&	# 山田 花子 works at no desk here: her block is an event; the whole-desk days stay blocks

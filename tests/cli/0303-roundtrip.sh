@@ -64,7 +64,7 @@ test_expect_success 'export, import into an empty database, export again: the sa
 	MADOGUCHI_DB="$TEST_DIR/empty.db" mado init >/dev/null &&
 	MADOGUCHI_DB="$TEST_DIR/empty.db" mado import "$TEST_DIR/all.ics" >"$TEST_DIR/rt.out" &&
 	MADOGUCHI_DB="$TEST_DIR/empty.db" mado export --what events -o "$TEST_DIR/rt2.ics" 2>/dev/null &&
-	n_appt=$(sed -n "s/^\([0-9]*\) appointments of another desk came in as program events$/\1/p" "$TEST_DIR/rt.out") &&
+	n_appt=$(sed -n "s/^\([0-9]*\) appointments of another desk came in as program events:.*$/\1/p" "$TEST_DIR/rt.out") &&
 	[ "$n_appt" -gt 0 ] &&
 	[ "$($PY "$SRC_DIR/tests/cli/ics_subset.py" "$TEST_DIR/rt1.ics" "$TEST_DIR/rt2.ics")" = "$n_appt" ] &&
 	[ "$(grep -c "^BEGIN:VEVENT" "$TEST_DIR/rt1.ics")" = 12 ]

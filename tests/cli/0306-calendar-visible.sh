@@ -81,14 +81,15 @@ test_expect_success 'export --no-personal: a block is only busy' '
 	grep -q "^SUMMARY:(busy)" "$TEST_DIR/bn.ics" &&
 	! grep -q "研修\|山田\|X-MADOGUCHI-STAFF" "$TEST_DIR/bn.ics"
 '
-test_expect_success 'a madoguchi export into another desk: appointments come back as events, said so' '
+test_expect_success 'a madoguchi export into another desk: an appointment of its staff member is booked, said so' '
 	mado book --date 2026-12-04 --start 10:00 --channel phone --org 1 --staff "山田 花子" >/dev/null &&
 	mado export -o "$TEST_DIR/all.ics" 2>/dev/null &&
 	export MADOGUCHI_DB="$TEST_DIR/other.db" &&
 	mado init >/dev/null && mado staff add "山田 花子" >/dev/null &&
 	mado import "$TEST_DIR/all.ics" >"$TEST_DIR/out" &&
-	grep_out "1 appointments of another desk came in as program events" <"$TEST_DIR/out" &&
-	mado day --date 2026-12-04 | grep_out "  10:00-10:30  " &&
+	grep_out "appointments of another desk: 1 booked, 0 changed, 0 unchanged; 0 refused" <"$TEST_DIR/out" &&
+	[ "$(sql "SELECT count(*) FROM appointment")" = 1 ] &&
+	mado day --date 2026-12-04 | grep_out "* 10:00-10:30 " &&
 	[ "$(sql "SELECT s.name, b.date, b.start_min, b.minutes FROM staff_block b JOIN staff s ON s.id = b.staff_id")" = "山田 花子|2026-12-02|780|120" ]
 '
 test_done

@@ -265,6 +265,22 @@ static icalcomponent *ref_appt(struct ref *r, const struct appt *a)
 	ref_add_x(ev, "X-MADOGUCHI-STATUS", appt_status_code[a->status]);
 	if (!np)
 		ref_add_x(ev, "X-MADOGUCHI-STAFF", a->staff_name);
+	if (!r->o->letter) {	/* what another desk needs to book it again */
+		strbuf_reset(&s);
+		for (int t = 0; t < TOPIC_COUNT; t++)
+			if (a->topics & (1u << t))
+				strbuf_addf(&s, "%s%s", s.len ? " " : "", topic_code[t]);
+		ref_add_x(ev, "X-MADOGUCHI-TOPICS", strbuf_str(&s));
+		ref_add_x(ev, "X-MADOGUCHI-VIA", booked_via_code[a->booked_via]);
+		ref_add_x(ev, "X-MADOGUCHI-ORG-TYPE", org_type_code[a->org_type]);
+		ref_add_x(ev, "X-MADOGUCHI-MUNICIPALITY", a->municipality);
+		ref_add_x(ev, "X-MADOGUCHI-ORG", np ? NULL : a->org_name);
+		ref_add_x(ev, "X-MADOGUCHI-CONTACT", np ? NULL : a->contact_name);
+		ref_add_x(ev, "X-MADOGUCHI-PHONE", np ? NULL : a->contact_phone);
+		ref_add_x(ev, "X-MADOGUCHI-EMAIL", np ? NULL : a->contact_email);
+		ref_add_x(ev, "X-MADOGUCHI-OVERRIDE", np ? NULL : a->override_reason);
+		ref_add_x(ev, "X-MADOGUCHI-NOTE", np ? NULL : a->note);
+	}
 	strbuf_release(&sum);
 	strbuf_release(&desc);
 	strbuf_release(&topics);
