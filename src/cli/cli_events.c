@@ -4,7 +4,7 @@
 #include "app.h"
 #include "cli/cli.h"
 #include "db/db_appt.h"
-#include "db/db_export.h"
+#include "db/db_program.h"
 #include "util/date.h"
 #include "util/i18n.h"
 
@@ -13,7 +13,7 @@ struct day_fill {
 	long long staff_id;
 };
 
-static int print_event(const struct prog_event *ev, void *arg)
+static int print_event(const struct program_event *ev, void *arg)
 {
 	struct day_fill *f = arg;
 	char t1[6], t2[6], d[DATE_STRLEN], d2[DATE_STRLEN];
@@ -65,7 +65,7 @@ int cli_day_events(struct app *app, int day, long long staff_id)
 {
 	struct day_fill f = { day, 0, staff_id };
 
-	if (db_export_events(app->db, day, day, print_event, &f, &app->err) < 0)
+	if (db_event_range(app->db, day, day, print_event, &f, &app->err) < 0)
 		return -1;
 	f.n = 0;
 	if (db_block_each(app->db, day, day, print_block, &f, &app->err) < 0)

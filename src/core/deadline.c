@@ -46,6 +46,7 @@ static int add_program(const struct program *p, void *arg)
 	struct deadline *dl = dl_push(arg, DL_PROGRAM, p->deadline, p->id, p->id);
 
 	dl->title = xstrdup(p->name);
+	dl->program_name = xstrdup(p->name);
 	if (p->cap >= 0)
 		dl->detail = xasprintf(_("%d applications, %d of %d selected"), p->n_applications,
 				       p->n_selected, p->cap);
@@ -76,6 +77,10 @@ static int add_event(const struct program_event *ev, void *arg)
 	dl->detail = xasprintf(_("event on %s%s%s"), date_format(ev->day, date),
 			       ev->program_name ? ", " : "",
 			       ev->program_name ? ev->program_name : "");
+	dl->program_name = ev->program_name ? xstrdup(ev->program_name) : NULL;
+	dl->uid = ev->uid ? xstrdup(ev->uid) : NULL;
+	dl->updated_at = ev->updated_at ? xstrdup(ev->updated_at) : NULL;
+	dl->sequence = ev->sequence;
 	return 0;
 }
 
@@ -110,6 +115,71 @@ static int dl_cmp(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+static void dl_list_release(struct dl_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].title);
+		free(l->v[i].detail);
+		free(l->v[i].detail_shown);
+		free(l->v[i].program_name);
+		free(l->v[i].uid);
+		free(l->v[i].updated_at);
+	}
+	free(l->v);
+}
+
+/* Programs' and events' deadlines from..to into l: what screens and
+ * calendars both list. */
+static int add_dated(const struct desk_ctx *d, int from, int to, struct dl_list *l,
+		     struct err *e)
+{
+	if (db_program_deadlines(d->db, from, to, add_program, l, e) < 0 ||
+	    db_event_reg_deadlines(d->db, from, to, add_event, l, e) < 0)
+		return -1;
+	return 0;
+}
+
+static void dl_sort(struct dl_list *l)
+{
+	if (l->n)	/* qsort(NULL, 0) is undefined (found by make fuzz) */
+		qsort(l->v, l->n, sizeof *l->v, dl_cmp);
+}
+
+/* The days left for each deadline (and its desk days when open_upto
+ * counts the open days from day lo on; else 0), then each to cb in turn
+ * (non-zero stops).  Returns how many there are. */
+static int dl_deliver(struct dl_list *l, int today, const int *open_upto, int lo,
+		      int (*cb)(const struct deadline *dl, void *arg), void *arg)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct deadline *dl = &l->v[i];
+		dl->days_left = dl->day - today;
+		dl->desk_days_left = open_upto ? open_upto[dl->day - lo] - open_upto[today - lo] : 0;
+		dl->overdue = dl->day < today;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		if (cb && cb(&l->v[i], arg))
+			break;
+	return (int)l->n;
+}
+
+int deadline_each_dated(const struct desk_ctx *d, int from, int to,
+			int (*cb)(const struct deadline *dl, void *arg), void *arg,
+			struct err *e)
+{
+	struct dl_list l = { NULL, 0, 0 };
+	int today = clock_today(d->clock), rc = -1;
+
+	if (add_dated(d, from ? from : date_from_ymd(0, 1, 1), to ? to : date_from_ymd(9999, 12, 31),
+		      &l, e) < 0)
+		goto out;
+	dl_sort(&l);
+	rc = dl_deliver(&l, today, NULL, 0, cb, arg);
+out:
+	dl_list_release(&l);
+	return rc;
+}
+
 int deadline_collect(const struct desk_ctx *d, int from, int within,
 		     int (*cb)(const struct deadline *dl, void *arg), void *arg,
 		     struct err *e)
@@ -122,7 +192,7 @@ int deadline_collect(const struct desk_ctx *d, int from, int within,
 
 	if (within < 0 || within > 3660)
 		return err_set(e, ERR_INPUT, _("within: %d is not 0-3660 days"), within);
-	if (db_program_deadlines(d->db, from, to, add_program, &l, e) < 0)
+	if (add_dated(d, from, to, &l, e) < 0)
 		goto out;
 	inquiry_filter_init(&f);
 	f.open_only = true;
@@ -130,12 +200,9 @@ int deadline_collect(const struct desk_ctx *d, int from, int within,
 	f.order = INQ_ORDER_DUE;
 	if (db_inquiry_each(d->db, &f, add_followup, &l, e) < 0)
 		goto out;
-	if (db_event_reg_deadlines(d->db, from, to, add_event, &l, e) < 0)
-		goto out;
 	if (db_application_missing(d->db, from, to, add_document, &l, e) < 0)
 		goto out;
-	if (l.n)	/* qsort(NULL, 0) is undefined (found by make fuzz) */
-		qsort(l.v, l.n, sizeof *l.v, dl_cmp);
+	dl_sort(&l);
 
 	/* desk days by a running count over the days the list spans, so
 	 * old overdue follow-ups cost one pass, not one pass each */
@@ -152,23 +219,9 @@ int deadline_collect(const struct desk_ctx *d, int from, int within,
 	for (int day = lo + 1; day <= hi; day++)
 		open_upto[day - lo] = open_upto[day - lo - 1] + (open[day - lo] ? 1 : 0);
 	free(open);
-	for (size_t i = 0; i < l.n; i++) {
-		struct deadline *dl = &l.v[i];
-		dl->days_left = dl->day - today;
-		dl->desk_days_left = open_upto[dl->day - lo] - open_upto[today - lo];
-		dl->overdue = dl->day < today;
-	}
-	for (size_t i = 0; i < l.n; i++)
-		if (cb && cb(&l.v[i], arg))
-			break;
-	rc = (int)l.n;
+	rc = dl_deliver(&l, today, open_upto, lo, cb, arg);
 out:
-	for (size_t i = 0; i < l.n; i++) {
-		free(l.v[i].title);
-		free(l.v[i].detail);
-		free(l.v[i].detail_shown);
-	}
-	free(l.v);
+	dl_list_release(&l);
 	free(open_upto);
 	return rc;
 }

@@ -33,7 +33,11 @@ struct deadline {
 				 * program; documents: item and program (in
 				 * English the item's code, as one types it) */
 	char *detail_shown;	/* documents: detail with the item's name
-				 * (form by e-mail), for screens; else NULL */
+				 * (form by e-mail), for screens; else NULL */	/* what a calendar needs of a program's or an event's deadline */
+	char *program_name;	/* programs and events: the program's name */
+	char *uid;		/* events: the event's UID; else NULL */
+	char *updated_at;	/* events: the event's last change; else NULL */
+	int sequence;		/* events: the event's SEQUENCE; else 0 */
 };
 
 /* Deadlines from day `from` to from + within (inclusive), with every
@@ -43,6 +47,18 @@ struct deadline {
 int deadline_collect(const struct desk_ctx *d, int from, int within,
 		     int (*cb)(const struct deadline *dl, void *arg), void *arg,
 		     struct err *e);
+
+/* The deadlines a calendar carries: programs' application deadlines
+ * (DL_PROGRAM) and events' registration deadlines (DL_EVENT) dated
+ * from..to (inclusive; 0 = open), in deadline_collect()'s order.  What
+ * differs from deadline_collect() on purpose: follow-ups and missing
+ * documents stay out (the desk's own work, not dates to publish),
+ * overdue ones are not carried forward, and desk days are not counted
+ * (desk_days_left is 0; days_left and overdue are set).  Returns the
+ * number or -1. */
+int deadline_each_dated(const struct desk_ctx *d, int from, int to,
+			int (*cb)(const struct deadline *dl, void *arg), void *arg,
+			struct err *e);
 
 /* Desk days from a to b: desk_days_between(a, b) when b >= a, else
  * minus desk_days_between(b, a). */

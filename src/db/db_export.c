@@ -20,71 +20,12 @@ void prog_event_release(struct prog_event *ev)
 	memset(ev, 0, sizeof *ev);
 }
 
-void deadline_row_release(struct deadline_row *d)
-{
-	free(d->uid);
-	free(d->title);
-	free(d->program_name);
-	free(d->updated_at);
-	memset(d, 0, sizeof *d);
-}
-
 static void bind_range(sqlite3_stmt *st, int from_day, int to_day)
 {
 	char from[DATE_STRLEN], to[DATE_STRLEN];
 
 	sqlite3_bind_text(st, 1, from_day ? date_format(from_day, from) : "0000", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, to_day ? date_format(to_day, to) : "9999", -1, SQLITE_TRANSIENT);
-}
-
-int db_export_events(struct db *db, int from_day, int to_day,
-		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
-		     struct err *e)
-{
-#define EVENT_SELECT \
-	"SELECT e.id, coalesce(e.program_id, 0), e.uid, e.title, e.date, e.start_min," \
-	" e.end_min, e.place, e.capacity, e.reg_deadline, e.note, e.sequence, e.updated_at," \
-	" p.name, e.end_date, e.end_date_min" \
-	" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
-	/* an index each: a day costs its own rows, not the past's */
-	static const char sql[] =
-		EVENT_SELECT " WHERE e.date >= ?1 AND e.date <= ?2"
-		" UNION ALL " EVENT_SELECT
-		" WHERE e.end_date IS NOT NULL AND e.end_date >= ?1 AND +e.date < ?1"
-		" ORDER BY 5, 6, 1";
-#undef EVENT_SELECT
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc, n = 0;
-
-	if (!st)
-		return -1;
-	bind_range(st, from_day, to_day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct prog_event ev;
-		memset(&ev, 0, sizeof ev);
-		ev.id = sqlite3_column_int64(st, 0);
-		ev.program_id = sqlite3_column_int64(st, 1);
-		ev.uid = db_col_str(st, 2);
-		ev.title = db_col_str(st, 3);
-		ev.day = db_col_day(st, 4);
-		ev.start_min = db_col_opt_int(st, 5);
-		ev.end_min = db_col_opt_int(st, 6);
-		ev.place = db_col_str(st, 7);
-		ev.capacity = db_col_opt_int(st, 8);
-		ev.reg_deadline = db_col_day(st, 9);
-		ev.note = db_col_str(st, 10);
-		ev.sequence = sqlite3_column_int(st, 11);
-		ev.updated_at = db_col_str(st, 12);
-		ev.program_name = db_col_str(st, 13);
-		ev.end_day = sqlite3_column_type(st, 14) == SQLITE_NULL ? 0 : db_col_day(st, 14);
-		ev.end_day_min = db_col_opt_int(st, 15);
-		n++;
-		int stop = cb ? cb(&ev, arg) : 0;
-		prog_event_release(&ev);
-		if (stop)
-			break;
-	}
-	return db_rows_done(db, st, rc, n, _("program events"), e);
 }
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -291,44 +232,6 @@ out:
 	names_free(&contacts);
 	names_free(&staff);
 	return ret;
-}
-
-int db_export_deadlines(struct db *db, int from_day, int to_day,
-			int (*cb)(const struct deadline_row *d, void *arg), void *arg,
-			struct err *e)
-{
-	static const char sql[] =
-		"SELECT 0, p.id, NULL, p.name, NULL, NULL, p.deadline, 0 FROM program p"
-		" WHERE p.deadline >= ?1 AND p.deadline <= ?2"
-		" UNION ALL"
-		" SELECT 1, e.id, e.uid, e.title, p.name, e.updated_at, e.reg_deadline, e.sequence"
-		" FROM program_event e LEFT JOIN program p ON p.id = e.program_id"
-		" WHERE e.reg_deadline >= ?1 AND e.reg_deadline <= ?2"
-		" ORDER BY 7, 1, 2";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int rc, n = 0;
-
-	if (!st)
-		return -1;
-	bind_range(st, from_day, to_day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct deadline_row d;
-		memset(&d, 0, sizeof d);
-		d.kind = sqlite3_column_int(st, 0) ? EXPORT_DEADLINE_EVENT : EXPORT_DEADLINE_PROGRAM;
-		d.id = sqlite3_column_int64(st, 1);
-		d.uid = db_col_str(st, 2);
-		d.title = db_col_str(st, 3);
-		d.program_name = db_col_str(st, 4);
-		d.updated_at = db_col_str(st, 5);
-		d.day = db_col_day(st, 6);
-		d.sequence = sqlite3_column_int(st, 7);
-		n++;
-		int stop = cb ? cb(&d, arg) : 0;
-		deadline_row_release(&d);
-		if (stop)
-			break;
-	}
-	return db_rows_done(db, st, rc, n, _("deadlines"), e);
 }
 
 static int bind_opt_int(sqlite3_stmt *st, int i, int v, int none)

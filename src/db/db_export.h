@@ -1,13 +1,18 @@
 #ifndef MADO_DB_EXPORT_H
 #define MADO_DB_EXPORT_H
 /* The reads and writes the calendar export and import need beyond
- * db_appt.h: program events and deadlines in a date range (streamed,
- * one row in memory at a time) and program events upserted by UID.
+ * db_appt.h and db_program.h: appointments streamed for the export,
+ * program events and staff blocks upserted by UID for the import
+ * (program events are read through db_program.h, deadlines through
+ * core/deadline.h).
  * Plain SQL; no calendar format, no rules. */
 
 #include "db/db.h"
 #include "db/model.h"
 
+/* A program event as an import stores it (db_export_event_upsert()),
+ * with what it keeps of the partner's copy; reads give struct
+ * program_event (db_program.h). */
 struct prog_event {
 	long long id, program_id;	/* program_id 0: none */
 	char *uid, *title, *place, *note, *program_name, *updated_at;
@@ -23,13 +28,6 @@ struct prog_event {
 	int src_seq;			/* imported: SEQUENCE */
 };
 void prog_event_release(struct prog_event *ev);
-
-/* Program events dated from..to (inclusive; 0 = open), in date order;
- * an event over several days (end_day) also when it only ends or goes
- * on in the range. */
-int db_export_events(struct db *db, int from_day, int to_day,
-		     int (*cb)(const struct prog_event *ev, void *arg), void *arg,
-		     struct err *e);
 
 /* One appointment as the calendar export needs it.  The strings are
  * the statement's own column text, borrowed: valid only during the
@@ -53,27 +51,6 @@ struct export_appt {
 int db_export_appts(struct db *db, int from_day, int to_day, long long staff_id,
 		    int (*cb)(const struct export_appt *a, void *arg), void *arg,
 		    struct err *e);
-
-/* Named apart from core/deadline.h's enum deadline_kind, so that a file
- * may include both. */
-enum export_deadline_kind { EXPORT_DEADLINE_PROGRAM, EXPORT_DEADLINE_EVENT };
-
-struct deadline_row {
-	enum export_deadline_kind kind;
-	long long id;		/* program id or program_event id */
-	char *uid;		/* the event's uid (EXPORT_DEADLINE_EVENT), else NULL */
-	char *title;		/* program name, or event title */
-	char *program_name;	/* the event's program, or NULL */
-	char *updated_at;	/* the event's, else NULL */
-	int day, sequence;
-};
-void deadline_row_release(struct deadline_row *d);
-
-/* Program deadlines and events' registration deadlines falling
- * from..to, in date order. */
-int db_export_deadlines(struct db *db, int from_day, int to_day,
-			int (*cb)(const struct deadline_row *d, void *arg), void *arg,
-			struct err *e);
 
 /* Insert or update a program event by ev->uid.  An update changes the
  * row only when a field differs; then sequence becomes the larger of

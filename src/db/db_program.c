@@ -23,6 +23,7 @@ void program_event_release(struct program_event *ev)
 	free(ev->place);
 	free(ev->note);
 	free(ev->program_name);
+	free(ev->updated_at);
 	memset(ev, 0, sizeof *ev);
 }
 
@@ -209,7 +210,8 @@ int db_program_item_each(struct db *db, long long program_id,
 
 #define EVENT_SELECT \
 	"SELECT ev.id, coalesce(ev.program_id, 0), ev.uid, ev.title, ev.place, ev.note, ev.date," \
-	" ev.start_min, ev.end_min, ev.capacity, ev.reg_deadline, ev.sequence, p.name" \
+	" ev.start_min, ev.end_min, ev.capacity, ev.reg_deadline, ev.sequence, p.name," \
+	" ev.updated_at, ev.end_date, ev.end_date_min" \
 	" FROM program_event ev LEFT JOIN program p ON p.id = ev.program_id"
 
 static void event_from_row(sqlite3_stmt *st, struct program_event *ev)
@@ -228,6 +230,9 @@ static void event_from_row(sqlite3_stmt *st, struct program_event *ev)
 	ev->reg_deadline = db_col_day(st, 10);
 	ev->sequence = sqlite3_column_int(st, 11);
 	ev->program_name = db_col_str(st, 12);
+	ev->updated_at = db_col_str(st, 13);
+	ev->end_day = sqlite3_column_type(st, 14) == SQLITE_NULL ? 0 : db_col_day(st, 14);
+	ev->end_day_min = db_col_opt_int(st, 15);
 }
 
 int db_event_insert(struct db *db, struct program_event *ev, struct err *e)
@@ -271,6 +276,26 @@ int db_event_each(struct db *db, long long program_id,
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, program_id);
+	EACH_ROW(st, struct program_event row_, event_from_row(st, &row_),
+		 program_event_release(&row_), cb, arg, "events", e);
+}
+
+int db_event_range(struct db *db, int from_day, int to_day,
+		   int (*cb)(const struct program_event *ev, void *arg), void *arg,
+		   struct err *e)
+{
+	static const char sql[] =
+		EVENT_SELECT " WHERE ev.date >= ?1 AND ev.date <= ?2"
+		" UNION ALL " EVENT_SELECT
+		" WHERE ev.end_date IS NOT NULL AND ev.end_date >= ?1 AND +ev.date < ?1"
+		" ORDER BY 7, 8, 1";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	char d1[DATE_STRLEN], d2[DATE_STRLEN];
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from_day ? date_format(from_day, d1) : "0000", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, to_day ? date_format(to_day, d2) : "9999", -1, SQLITE_TRANSIENT);
 	EACH_ROW(st, struct program_event row_, event_from_row(st, &row_),
 		 program_event_release(&row_), cb, arg, "events", e);
 }

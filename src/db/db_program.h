@@ -26,10 +26,13 @@ struct program_event {
 	char *uid, *title, *place, *note;
 	int day;
 	int start_min, end_min;	/* -1: none (all day) */
+	int end_day;		/* filled by reads: 0 ends on day, else its last day */
+	int end_day_min;	/* filled by reads: end minute on end_day (1..1440), -1: all day */
 	int capacity;		/* -1: none */
 	int reg_deadline;	/* 0: none */
 	int sequence;
 	char *program_name;	/* filled by reads */
+	char *updated_at;	/* filled by reads: UTC ISO */
 };
 
 struct application {
@@ -73,6 +76,13 @@ int db_event_insert(struct db *db, struct program_event *ev, struct err *e);
 /* Events of one program (0: all), by date. */
 int db_event_each(struct db *db, long long program_id,
 		  int (*cb)(const struct program_event *ev, void *arg), void *arg, struct err *e);
+/* Events touching from..to (inclusive; 0 = open) in date order: those
+ * dated in the range, and one over several days (end_day) also when it
+ * only ends or goes on in it.  Each day costs its own rows (an index
+ * each), not the past's. */
+int db_event_range(struct db *db, int from_day, int to_day,
+		   int (*cb)(const struct program_event *ev, void *arg), void *arg,
+		   struct err *e);
 /* Events whose registration deadline lies from..to inclusive. */
 int db_event_reg_deadlines(struct db *db, int from_day, int to_day,
 			   int (*cb)(const struct program_event *ev, void *arg), void *arg,

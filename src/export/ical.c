@@ -8,9 +8,11 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "core/deadline.h"
 #include "db/db_appt.h"
 #include "db/db_export.h"
 #include "db/db_org.h"
+#include "db/db_program.h"
 #include "util/date.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -64,9 +66,22 @@ int ical_what_parse(const char *s, unsigned *what, struct err *e)
 	return rc;
 }
 
-/* ---- writing: libical gives each value and parameter its escaped
- * text; lines are put together and folded here, once (libical 3.0's own
- * folding works a character at a time and is most of the cost). ---- */
+/* ---- writing ----
+ *
+ * Every line of the calendar (header, appointments, program events,
+ * staff blocks, deadlines with their alarm, letters' invitations) is
+ * written here, by one serializer, without building libical components:
+ * each line goes straight into one output buffer, its value escaped as
+ * libical 3.0's icalvalue_as_ical_string_r() escapes it; only a line
+ * longer than 75 octets is folded, in place.  The buffer is written in
+ * large pieces and reused, so memory stays flat.  tests/unit/
+ * test_ical_fast.c builds every kind as libical components from the
+ * same rows and holds this writer to libical's bytes.
+ *
+ * libical still gives the VTIMEZONE: the zone's rules are data libical
+ * has (Debian's reads the system's tz database), not ours to copy into
+ * a constant; its text is generated once per calendar
+ * (put_vtimezone()). */
 
 void ical_fold_line(struct strbuf *out, const char *s, size_t n)
 {
@@ -89,69 +104,6 @@ void ical_fold_line(struct strbuf *out, const char *s, size_t n)
 		limit = LINE_MAX_OCTETS - 1;
 	}
 }
-
-static void write_property(struct strbuf *out, struct strbuf *ln, icalproperty *p)
-{
-	icalproperty_kind k = icalproperty_isa(p);
-	icalvalue *v = icalproperty_get_value(p);
-	char *vs;
-
-	strbuf_reset(ln);
-	strbuf_adds(ln, k == ICAL_X_PROPERTY ? icalproperty_get_x_name(p) : icalproperty_kind_to_string(k));
-	for (icalparameter *par = icalproperty_get_first_parameter(p, ICAL_ANY_PARAMETER); par;
-	     par = icalproperty_get_next_parameter(p, ICAL_ANY_PARAMETER)) {
-		char *ps = icalparameter_as_ical_string_r(par);
-		if (ps) {
-			strbuf_adds(ln, ";");
-			strbuf_adds(ln, ps);
-			icalmemory_free_buffer(ps);
-		}
-	}
-	if (v) {
-		icalvalue_kind vk = icalvalue_isa(v);
-		icalvalue_kind def = k == ICAL_X_PROPERTY ? ICAL_TEXT_VALUE : icalproperty_kind_to_value_kind(k);
-		if (vk != def && !(vk == ICAL_DATETIME_VALUE && def == ICAL_DATETIMEDATE_VALUE) &&
-		    !(vk == ICAL_X_VALUE && k == ICAL_X_PROPERTY)) {
-			strbuf_adds(ln, ";VALUE=");
-			strbuf_adds(ln, icalvalue_kind_to_string(vk));
-		} else if (vk == ICAL_DATE_VALUE && def == ICAL_DATETIMEDATE_VALUE) {
-			strbuf_adds(ln, ";VALUE=DATE");
-		}
-	}
-	strbuf_adds(ln, ":");
-	if (v && (vs = icalvalue_as_ical_string_r(v))) {
-		if (vs[strcspn(vs, SUSPECT)])
-			text_sanitize(ln, vs, true);	/* see put_escs() */
-		else
-			strbuf_adds(ln, vs);
-		icalmemory_free_buffer(vs);
-	}
-	ical_fold_line(out, ln->buf, ln->len);
-}
-
-/* BEGIN, properties, subcomponents; END unless open (the calendar's
- * END follows the streamed events). */
-static void write_component(struct strbuf *out, struct strbuf *ln, icalcomponent *c, bool open)
-{
-	const char *name = icalcomponent_kind_to_string(icalcomponent_isa(c));
-
-	strbuf_adds(out, "BEGIN:");
-	strbuf_adds(out, name);
-	strbuf_adds(out, "\r\n");
-	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY); p;
-	     p = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY))
-		write_property(out, ln, p);
-	for (icalcomponent *sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); sub;
-	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
-		write_component(out, ln, sub, false);
-	if (!open) {
-		strbuf_adds(out, "END:");
-		strbuf_adds(out, name);
-		strbuf_adds(out, "\r\n");
-	}
-}
-
-/* ---- building blocks ---- */
 
 struct labels {	/* translated once per export, not once per row */
 	const char *visit_c;
@@ -176,262 +128,28 @@ struct exp {
 	struct labels L;
 	const struct desk_ctx *d;
 	const struct ical_export_opts *o;
-	FILE *out;
-	struct strbuf buf, line;
-	struct icaltimetype stamp;
+	FILE *out;		/* NULL: the text stays in pend (a letter's) */
+	struct strbuf line;	/* a line of many folds, copied out */
 	int n;
 	bool failed;
-	/* the serializer's: output not yet written, where the current
-	 * line began in it, DTSTAMP's text, topic labels by set of topics */
+	/* output not yet written, where the current line began in it,
+	 * DTSTAMP's text, topic labels by set of topics */
 	struct strbuf pend;
 	size_t line_start;
-	char stamp_s[24];
+	char stamp_s[72];
 	char *topic_dot[1u << TOPIC_COUNT], *topic_comma[1u << TOPIC_COUNT];
 	char *topic_codes[1u << TOPIC_COUNT];	/* "direct plan" */
 	struct { const char *src; char *esc; size_t n; } memo[MEMO_SIZE];
 	int n_memo;
 };
 
-static struct icaltimetype local_time(int day, int minute)
-{
-	struct icaltimetype t = icaltime_null_time();
-	int y, m, dd;
-
-	if (minute >= 1440) {	/* 24:00 is the next day's 00:00 */
-		day += minute / 1440;
-		minute %= 1440;
-	}
-	date_to_ymd(day, &y, &m, &dd);
-	t.year = y;
-	t.month = m;
-	t.day = dd;
-	t.hour = minute / 60;
-	t.minute = minute % 60;
-	t.is_date = 0;
-	return t;
-}
-
-static struct icaltimetype date_only(int day)
-{
-	struct icaltimetype t = icaltime_null_date();
-	int y, m, dd;
-
-	date_to_ymd(day, &y, &m, &dd);
-	t.year = y;
-	t.month = m;
-	t.day = dd;
-	t.is_date = 1;
-	return t;
-}
-
-static void add_local(icalcomponent *c, icalproperty *p)
-{
-	icalproperty_add_parameter(p, icalparameter_new_tzid(DESK_TZID));
-	icalcomponent_add_property(c, p);
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" as a UTC DATE-TIME; false when malformed. */
-static bool utc_from_iso(const char *s, struct icaltimetype *t)
-{
-	int y, mo, d, h, mi, se;
-
-	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &se) != 6 ||
-	    !date_valid_ymd(y, mo, d) || h > 23 || mi > 59 || se > 60)
-		return false;
-	*t = icaltime_null_time();
-	t->year = y;
-	t->month = mo;
-	t->day = d;
-	t->hour = h;
-	t->minute = mi;
-	t->second = se;
-	t->zone = icaltimezone_get_utc_timezone();
-	return true;
-}
-
-static void add_x(icalcomponent *c, const char *name, const char *value)
-{
-	icalproperty *p;
-
-	if (!value || !*value)
-		return;
-	p = icalproperty_new(ICAL_X_PROPERTY);
-	icalproperty_set_x_name(p, name);
-	icalproperty_set_value(p, icalvalue_new_text(value));
-	icalcomponent_add_property(c, p);
-}
-
-static icalcomponent *new_event(struct exp *x, const char *uid, int sequence,
-				const char *updated_at, const char *kind)
-{
-	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	struct icaltimetype lm;
-
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(x->stamp));
-	icalcomponent_add_property(ev, icalproperty_new_sequence(sequence));
-	if (utc_from_iso(updated_at, &lm))
-		icalcomponent_add_property(ev, icalproperty_new_lastmodified(lm));
-	add_x(ev, "X-MADOGUCHI-KIND", kind);
-	return ev;
-}
-
-static int emit(struct exp *x, icalcomponent *c)
-{
-	strbuf_reset(&x->buf);
-	write_component(&x->buf, &x->line, c, false);
-	icalcomponent_free(c);
-	if (x->buf.len && fwrite(x->buf.buf, 1, x->buf.len, x->out) != x->buf.len) {
-		x->failed = true;
-		return 1;
-	}
-	x->n++;
-	return 0;
-}
-
-static void line(struct strbuf *sb, const char *label, const char *value)
-{
-	if (!value || !*value)
-		return;
-	if (sb->len)
-		strbuf_adds(sb, "\n");
-	strbuf_adds(sb, label);
-	strbuf_adds(sb, value);
-}
-
-/* ---- appointments ---- */
-
-/* One appointment as a VEVENT component (the caller frees it). */
-static icalcomponent *build_appt(struct exp *x, const struct appt *a)
-{
-	bool np = x->o->no_personal;
-	icalcomponent *ev = new_event(x, a->uid, a->sequence, a->updated_at, "appointment");
-	struct strbuf sum = STRBUF_INIT, desc = STRBUF_INIT, topics = STRBUF_INIT, s = STRBUF_INIT;
-	icalproperty *cat = NULL;
-
-	for (int t = 0; t < TOPIC_COUNT; t++)
-		if (a->topics & (1u << t)) {
-			if (topics.len)
-				strbuf_adds(&topics, "・");
-			strbuf_adds(&topics, x->L.topic[t]);
-		}
-
-	add_local(ev, icalproperty_new_dtstart(local_time(a->day, a->start_min)));
-	add_local(ev, icalproperty_new_dtend(local_time(a->day, a->start_min + a->minutes)));
-
-	strbuf_adds(&sum, a->channel == CH_VISIT ? x->L.visit_c : x->L.phone_c);
-	strbuf_adds(&sum, ": ");
-	if (np) {
-		strbuf_adds(&sum, x->L.org_type[a->org_type]);
-		if (topics.len)
-			strbuf_addf(&sum, " / %s", strbuf_str(&topics));
-	} else {
-		strbuf_adds(&sum, a->org_name ? a->org_name : "");
-		if (a->contact_name && *a->contact_name)
-			strbuf_addf(&sum, " (%s)", a->contact_name);
-	}
-	icalcomponent_add_property(ev, icalproperty_new_summary(strbuf_str(&sum)));
-
-	icalcomponent_add_property(ev, icalproperty_new_location(
-		a->channel == CH_VISIT && a->room && *a->room ? a->room : x->L.phone));
-
-	if (!np) {
-		strbuf_addf(&s, "%s (%s, %s)", a->org_name ? a->org_name : "",
-			    a->municipality ? a->municipality : "", x->L.org_type[a->org_type]);
-		line(&desc, x->L.org, strbuf_str(&s));
-		strbuf_reset(&s);
-		if (a->contact_name && *a->contact_name) {
-			strbuf_adds(&s, a->contact_name);
-			if (a->contact_phone && *a->contact_phone)
-				strbuf_addf(&s, ", %s", a->contact_phone);
-			if (a->contact_email && *a->contact_email)
-				strbuf_addf(&s, ", %s", a->contact_email);
-		}
-		line(&desc, x->L.contact, strbuf_str(&s));
-		line(&desc, x->L.staff, a->staff_name);
-	} else {
-		line(&desc, x->L.org_type_lbl, x->L.org_type[a->org_type]);
-		line(&desc, x->L.muni, a->municipality);
-	}
-	line(&desc, x->L.topics, strbuf_str(&topics));
-	line(&desc, x->L.booked, booked_via_code[a->booked_via]);
-	if (a->status != ST_BOOKED)
-		line(&desc, x->L.status, appt_status_code[a->status]);
-	if (!np && !x->o->letter) {
-		line(&desc, x->L.override, a->override_reason);
-		line(&desc, x->L.note, a->note);
-	}
-	if (desc.len)
-		icalcomponent_add_property(ev, icalproperty_new_description(strbuf_str(&desc)));
-
-	for (int t = 0; t < TOPIC_COUNT; t++)
-		if (a->topics & (1u << t)) {
-			/* one value per topic, in one CATEGORIES property */
-			if (!cat) {
-				cat = icalproperty_new_categories(x->L.topic[t]);
-			} else {
-				strbuf_reset(&s);
-				strbuf_addf(&s, "%s,%s", icalproperty_get_categories(cat), x->L.topic[t]);
-				icalproperty_set_categories(cat, strbuf_str(&s));
-			}
-		}
-	if (cat)
-		icalcomponent_add_property(ev, cat);
-	icalcomponent_add_property(ev, icalproperty_new_status(
-		a->status == ST_CANCELLED ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
-	add_x(ev, "X-MADOGUCHI-CHANNEL", channel_code[a->channel]);
-	add_x(ev, "X-MADOGUCHI-STATUS", appt_status_code[a->status]);
-	if (!np)
-		add_x(ev, "X-MADOGUCHI-STAFF", a->staff_name);
-	if (!x->o->letter) {	/* what another desk needs to book it again */
-		strbuf_reset(&s);
-		for (int t = 0; t < TOPIC_COUNT; t++)
-			if (a->topics & (1u << t))
-				strbuf_addf(&s, "%s%s", s.len ? " " : "", topic_code[t]);
-		add_x(ev, "X-MADOGUCHI-TOPICS", strbuf_str(&s));
-		add_x(ev, "X-MADOGUCHI-VIA", booked_via_code[a->booked_via]);
-		add_x(ev, "X-MADOGUCHI-ORG-TYPE", org_type_code[a->org_type]);
-		add_x(ev, "X-MADOGUCHI-MUNICIPALITY", a->municipality);
-		if (!np) {
-			add_x(ev, "X-MADOGUCHI-ORG", a->org_name);
-			add_x(ev, "X-MADOGUCHI-CONTACT", a->contact_name);
-			add_x(ev, "X-MADOGUCHI-PHONE", a->contact_phone);
-			add_x(ev, "X-MADOGUCHI-EMAIL", a->contact_email);
-			add_x(ev, "X-MADOGUCHI-OVERRIDE", a->override_reason);
-			add_x(ev, "X-MADOGUCHI-NOTE", a->note);
-		}
-	}
-
-	strbuf_release(&sum);
-	strbuf_release(&desc);
-	strbuf_release(&topics);
-	strbuf_release(&s);
-	return ev;
-}
-
-static int appt_cb(const struct appt *a, void *arg)
-{
-	struct exp *x = arg;
-
-	return emit(x, build_appt(x, a));
-}
-
-/* ---- appointments, serialized here ----
- *
- * The same bytes libical 3.0 writes for these properties (the unit test
- * test_ical_fast.c holds this to the libical path, byte for byte),
- * without building a component per row: each line goes straight into
- * one output buffer, its value escaped as icalvalue_as_ical_string_r()
- * does; only a line longer than 75 octets is copied out and folded back
- * by ical_fold_line().  The buffer is written in large pieces and
- * reused, so memory stays flat. */
-
-enum esc { ESC_TEXT, ESC_LIST };
+enum esc { ESC_TEXT, ESC_LIST, ESC_NONE };
 
 /* libical's escaping of a TEXT value: backslash as \\, newline as \n,
  * and \b, \f, \r dropped in every one; ';' and ',' as \; and \, only
  * in TEXT proper (ESC_TEXT), not in CATEGORIES and X- properties
- * (ESC_LIST), where they stay as they are. */
+ * (ESC_LIST), where they stay as they are.  A CAL-ADDRESS (ESC_NONE)
+ * is written as it is. */
 
 #define PEND_FLUSH (64 * 1024)
 
@@ -460,11 +178,11 @@ static inline void put(struct exp *x, const char *s, size_t n)
 
 /* What each byte needs in a value: escaping in TEXT (ESC_TEXT_BIT), in
  * CATEGORIES and X- properties (ESC_LIST_BIT), or a look by
- * text_sanitize() (SUSPECT_BIT).  NUL has every bit, so a scan stops at
- * the end.  A table, not strcspn(): the scan runs over every value of
+ * text_sanitize() (SUSPECT_BIT).  NUL has every bit (END_BIT in every
+ * mask), so a scan stops at the end.  A table, not strcspn(): the scan runs over every value of
  * every event, and strcspn() with a long reject set rebuilds its own
  * table on each call. */
-enum { ESC_TEXT_BIT = 1, ESC_LIST_BIT = 2, SUSPECT_BIT = 4 };
+enum { ESC_TEXT_BIT = 1, ESC_LIST_BIT = 2, SUSPECT_BIT = 4, END_BIT = 8 };
 static unsigned char byte_class[256];
 
 static void byte_class_init(void)
@@ -489,7 +207,8 @@ static void byte_class_init(void)
  * does. */
 static void put_escs_(struct exp *x, const char *s, enum esc how, bool check)
 {
-	unsigned mask = (how == ESC_LIST ? ESC_LIST_BIT : ESC_TEXT_BIT) | (check ? SUSPECT_BIT : 0);
+	unsigned mask = END_BIT | (how == ESC_LIST ? ESC_LIST_BIT : how == ESC_TEXT ? ESC_TEXT_BIT : 0) |
+			(check ? SUSPECT_BIT : 0);
 
 	if (!s)
 		return;
@@ -603,8 +322,7 @@ static void line_end(struct exp *x)
 
 #define LINE_BEGIN(x, lit) line_begin((x), (lit), sizeof(lit) - 1)
 
-/* NAME:value (name with its colon), as add_x() and
- * icalproperty_new_*() with a TEXT value write it. */
+/* NAME:value (name with its colon), the value escaped as how says. */
 static void prop_text(struct exp *x, const char *name, size_t nn, const char *v, enum esc how)
 {
 	line_begin(x, name, nn);
@@ -613,7 +331,7 @@ static void prop_text(struct exp *x, const char *name, size_t nn, const char *v,
 }
 
 #define PROP_TEXT(x, lit, v, how) prop_text((x), lit ":", sizeof(lit ":") - 1, (v), (how))
-/* An X- property, left out when empty, as add_x() does. */
+/* An X- property, left out when empty. */
 #define PROP_X(x, lit, v) do { if ((v) && *(v)) PROP_TEXT((x), lit, (v), ESC_LIST); } while (0)
 
 static char *put_digits(char *p, unsigned v, int width)
@@ -648,8 +366,36 @@ static void put_datetime(struct exp *x, int y, int mo, int d, int h, int mi, int
 	put(x, buf, (size_t)(p - buf));
 }
 
-/* NAME;TZID=Asia/Tokyo:local time, as add_local() writes it (short:
- * never folded). */
+/* A local date and time as numbers: 24:00 (minute 1440 and on) is the
+ * next day's 00:00. */
+struct civil { int y, mo, d, h, mi, se; };
+
+static struct civil local_time(int day, int minute)
+{
+	struct civil t = { 0 };
+
+	if (minute >= 1440) {
+		day += minute / 1440;
+		minute %= 1440;
+	}
+	date_to_ymd(day, &t.y, &t.mo, &t.d);
+	t.h = minute / 60;
+	t.mi = minute % 60;
+	return t;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" as a UTC time; false when malformed. */
+static bool utc_from_iso(const char *s, struct civil *t)
+{
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &t->y, &t->mo, &t->d, &t->h, &t->mi,
+			 &t->se) != 6 ||
+	    !date_valid_ymd(t->y, t->mo, t->d) || t->h > 23 || t->mi > 59 || t->se > 60)
+		return false;
+	return true;
+}
+
+/* NAME;TZID=Asia/Tokyo:local time (short: never folded); date, when
+ * given, is day's "YYYY-MM-DD" text. */
 static void prop_local(struct exp *x, const char *name, size_t nn, const char *date, int day,
 		       int minute)
 {
@@ -668,8 +414,8 @@ static void prop_local(struct exp *x, const char *name, size_t nn, const char *d
 		p[13] = p[14] = '0';
 		x->pend.len += 15;
 	} else {
-		struct icaltimetype t = local_time(day, minute);
-		put_datetime(x, t.year, t.month, t.day, t.hour, t.minute, 0, false);
+		struct civil t = local_time(day, minute);
+		put_datetime(x, t.y, t.mo, t.d, t.h, t.mi, 0, false);
 	}
 	PUTS(x, "\r\n");
 }
@@ -686,33 +432,47 @@ static bool digits(const char *s, int n)
  * rule; its usual fixed layout read without sscanf). */
 static void prop_lastmod(struct exp *x, const char *s)
 {
-	struct icaltimetype t;
+	struct civil t;
 
 	if (!s)
 		return;
 	if (strlen(s) == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
 	    s[16] == ':' && s[19] == 'Z' && digits(s, 4) && digits(s + 5, 2) && digits(s + 8, 2) &&
 	    digits(s + 11, 2) && digits(s + 14, 2) && digits(s + 17, 2)) {
-		t = icaltime_null_time();
-		t.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-		t.month = (s[5] - '0') * 10 + (s[6] - '0');
-		t.day = (s[8] - '0') * 10 + (s[9] - '0');
-		t.hour = (s[11] - '0') * 10 + (s[12] - '0');
-		t.minute = (s[14] - '0') * 10 + (s[15] - '0');
-		t.second = (s[17] - '0') * 10 + (s[18] - '0');
-		if (!date_valid_ymd(t.year, t.month, t.day) || t.hour > 23 || t.minute > 59 ||
-		    t.second > 60)
+		t.y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		t.mo = (s[5] - '0') * 10 + (s[6] - '0');
+		t.d = (s[8] - '0') * 10 + (s[9] - '0');
+		t.h = (s[11] - '0') * 10 + (s[12] - '0');
+		t.mi = (s[14] - '0') * 10 + (s[15] - '0');
+		t.se = (s[17] - '0') * 10 + (s[18] - '0');
+		if (!date_valid_ymd(t.y, t.mo, t.d) || t.h > 23 || t.mi > 59 || t.se > 60)
 			return;
 	} else if (!utc_from_iso(s, &t)) {	/* any other layout sscanf takes */
 		return;
 	}
 	PUTS(x, "LAST-MODIFIED:");
-	put_datetime(x, t.year, t.month, t.day, t.hour, t.minute, t.second, true);
+	put_datetime(x, t.y, t.mo, t.d, t.h, t.mi, t.se, true);
 	PUTS(x, "\r\n");
 }
 
+/* NAME;VALUE=DATE:YYYYMMDD, an all-day date. */
+static void prop_date(struct exp *x, const char *name, size_t nn, int day)
+{
+	int y, mo, d;
+	char buf[32];
+
+	date_to_ymd(day, &y, &mo, &d);
+	put(x, name, nn);
+	PUTS(x, ";VALUE=DATE:");
+	put(x, buf, (size_t)snprintf(buf, sizeof buf, "%04d%02d%02d", y, mo, d));
+	PUTS(x, "\r\n");
+}
+
+/* Write what is pending (a letter keeps it: no out). */
 static int flush_pending(struct exp *x)
 {
+	if (!x->out)
+		return 0;
 	if (x->pend.len && fwrite(x->pend.buf, 1, x->pend.len, x->out) != x->pend.len) {
 		x->failed = true;
 		return -1;
@@ -721,8 +481,9 @@ static int flush_pending(struct exp *x)
 	return 0;
 }
 
-/* One line of the description, as line() adds it: the DESCRIPTION line
- * begins with the first, later ones follow an escaped newline. */
+/* A description is lines of a label and a value, those with an empty
+ * value left out: the first line begins the DESCRIPTION property, each
+ * later one follows an escaped newline; *open says which. */
 static void desc_label(struct exp *x, bool *open, const char *label)
 {
 	if (*open) {
@@ -763,9 +524,57 @@ static void topics_join(struct strbuf *sb, const struct labels *L, unsigned bits
 		}
 }
 
-static int appt_fast_cb(const struct export_appt *a, void *arg)
+/* ---- the parts every VEVENT has ---- */
+
+static void put_int(struct exp *x, int v)
 {
-	struct exp *x = arg;
+	if (v >= 0 && v < 10) {
+		char c = (char)('0' + v);
+		put(x, &c, 1);
+	} else {
+		char num[16];
+		put(x, num, (size_t)snprintf(num, sizeof num, "%d", v));
+	}
+}
+
+/* BEGIN:VEVENT, UID, DTSTAMP, SEQUENCE, LAST-MODIFIED (when updated_at
+ * is a UTC time) and X-MADOGUCHI-KIND. */
+static void event_begin(struct exp *x, const char *uid, int sequence, const char *updated_at,
+			const char *kind, size_t kind_n)
+{
+	PUTS(x, "BEGIN:VEVENT\r\n");
+	PROP_TEXT(x, "UID", uid ? uid : "", ESC_TEXT);
+	PUTS(x, "DTSTAMP:");
+	put(x, x->stamp_s, strlen(x->stamp_s));
+	PUTS(x, "\r\nSEQUENCE:");
+	put_int(x, sequence);
+	PUTS(x, "\r\n");
+	prop_lastmod(x, updated_at);
+	PUTS(x, "X-MADOGUCHI-KIND:");
+	put(x, kind, kind_n);
+	PUTS(x, "\r\n");
+}
+
+#define EVENT_BEGIN(x, uid, seq, upd, lit) event_begin((x), (uid), (seq), (upd), lit, sizeof(lit) - 1)
+
+/* END:VEVENT; the output written once enough is pending.  Non-zero
+ * (stop) when the write failed. */
+static int event_end(struct exp *x)
+{
+	PUTS(x, "END:VEVENT\r\n");
+	x->n++;
+	if (x->pend.len >= PEND_FLUSH)
+		return flush_pending(x) < 0;
+	return 0;
+}
+
+/* ---- appointments ---- */
+
+/* An appointment's VEVENT up to its last property (no END): a letter
+ * adds ORGANIZER and ATTENDEE.  Under o->letter the desk's internal
+ * note and override reason stay out. */
+static void appt_put(struct exp *x, const struct export_appt *a)
+{
 	bool np = x->o->no_personal, open = false;
 	unsigned tb = a->topics & ((1u << TOPIC_COUNT) - 1);
 	const char *topics, *cats;
@@ -786,23 +595,7 @@ static int appt_fast_cb(const struct export_appt *a, void *arg)
 	topics = x->topic_dot[tb];
 	cats = x->topic_comma[tb];
 
-	/* new_event() */
-	PUTS(x, "BEGIN:VEVENT\r\n");
-	PROP_TEXT(x, "UID", a->uid ? a->uid : "", ESC_TEXT);
-	PUTS(x, "DTSTAMP:");
-	put(x, x->stamp_s, strlen(x->stamp_s));
-	PUTS(x, "\r\nSEQUENCE:");
-	if (a->sequence >= 0 && a->sequence < 10) {
-		char c = (char)('0' + a->sequence);
-		put(x, &c, 1);
-	} else {
-		char num[16];
-		put(x, num, (size_t)snprintf(num, sizeof num, "%d", a->sequence));
-	}
-	PUTS(x, "\r\n");
-	prop_lastmod(x, a->updated_at);
-	PUTS(x, "X-MADOGUCHI-KIND:appointment\r\n");
-
+	EVENT_BEGIN(x, a->uid, a->sequence, a->updated_at, "appointment");
 	prop_local(x, "DTSTART", 7, a->date, a->day, a->start_min);
 	prop_local(x, "DTEND", 5, a->date, a->day, a->start_min + a->minutes);
 
@@ -831,7 +624,6 @@ static int appt_fast_cb(const struct export_appt *a, void *arg)
 		put_const(x, x->L.phone);
 	line_end(x);
 
-	/* the description, line by line as appt_cb() puts it together */
 	if (!np) {
 		/* "Organization: NAME (MUNICIPALITY, TYPE)", never empty */
 		desc_label(x, &open, x->L.org);
@@ -861,7 +653,7 @@ static int appt_fast_cb(const struct export_appt *a, void *arg)
 	desc_const(x, &open, x->L.booked, booked_via_code[a->booked_via]);
 	if (a->status != ST_BOOKED)
 		desc_const(x, &open, x->L.status, appt_status_code[a->status]);
-	if (!np) {
+	if (!np && !x->o->letter) {
 		desc_line(x, &open, x->L.override, a->override_reason);
 		desc_line(x, &open, x->L.note, a->note);
 	}
@@ -879,78 +671,78 @@ static int appt_fast_cb(const struct export_appt *a, void *arg)
 	PROP_X(x, "X-MADOGUCHI-STATUS", appt_status_code[a->status]);
 	if (!np)
 		PROP_X(x, "X-MADOGUCHI-STAFF", a->staff_name);
-	/* what another desk needs to book it again (topic codes space
-	 * separated: one X- value, no list) */
-	if (tb)
-		PROP_X(x, "X-MADOGUCHI-TOPICS", x->topic_codes[tb]);
-	PROP_X(x, "X-MADOGUCHI-VIA", booked_via_code[a->booked_via]);
-	PROP_X(x, "X-MADOGUCHI-ORG-TYPE", org_type_code[a->org_type]);
-	PROP_X(x, "X-MADOGUCHI-MUNICIPALITY", a->municipality);
-	if (!np) {
-		PROP_X(x, "X-MADOGUCHI-ORG", a->org_name);
-		PROP_X(x, "X-MADOGUCHI-CONTACT", a->contact_name);
-		PROP_X(x, "X-MADOGUCHI-PHONE", a->contact_phone);
-		PROP_X(x, "X-MADOGUCHI-EMAIL", a->contact_email);
-		PROP_X(x, "X-MADOGUCHI-OVERRIDE", a->override_reason);
-		PROP_X(x, "X-MADOGUCHI-NOTE", a->note);
+	if (!x->o->letter) {	/* what another desk needs to book it again (topic
+				 * codes space separated: one X- value, no list) */
+		if (tb)
+			PROP_X(x, "X-MADOGUCHI-TOPICS", x->topic_codes[tb]);
+		PROP_X(x, "X-MADOGUCHI-VIA", booked_via_code[a->booked_via]);
+		PROP_X(x, "X-MADOGUCHI-ORG-TYPE", org_type_code[a->org_type]);
+		PROP_X(x, "X-MADOGUCHI-MUNICIPALITY", a->municipality);
+		if (!np) {
+			PROP_X(x, "X-MADOGUCHI-ORG", a->org_name);
+			PROP_X(x, "X-MADOGUCHI-CONTACT", a->contact_name);
+			PROP_X(x, "X-MADOGUCHI-PHONE", a->contact_phone);
+			PROP_X(x, "X-MADOGUCHI-EMAIL", a->contact_email);
+			PROP_X(x, "X-MADOGUCHI-OVERRIDE", a->override_reason);
+			PROP_X(x, "X-MADOGUCHI-NOTE", a->note);
+		}
 	}
-	PUTS(x, "END:VEVENT\r\n");
-	x->n++;
-	if (x->pend.len >= PEND_FLUSH)
-		return flush_pending(x) < 0;
-	return 0;
+}
+
+static int appt_cb(const struct export_appt *a, void *arg)
+{
+	struct exp *x = arg;
+
+	appt_put(x, a);
+	return event_end(x);
 }
 
 /* ---- program events ---- */
 
-static int event_cb(const struct prog_event *pe, void *arg)
+static int event_cb(const struct program_event *pe, void *arg)
 {
 	struct exp *x = arg;
-	icalcomponent *ev = new_event(x, pe->uid, pe->sequence, pe->updated_at, "event");
-	struct strbuf desc = STRBUF_INIT, s = STRBUF_INIT;
-	char date[DATE_STRLEN];
+	char date[DATE_STRLEN], cap[16];
+	bool open = false;
 
-	if (pe->start_min < 0) {
+	EVENT_BEGIN(x, pe->uid, pe->sequence, pe->updated_at, "event");
+	if (pe->start_min < 0) {	/* all day, over every day it spans */
 		int last = pe->end_day > pe->day ? pe->end_day : pe->day;
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(date_only(pe->day)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(date_only(last + 1)));
+		prop_date(x, "DTSTART", 7, pe->day);
+		prop_date(x, "DTEND", 5, last + 1);
 	} else {
-		add_local(ev, icalproperty_new_dtstart(local_time(pe->day, pe->start_min)));
+		prop_local(x, "DTSTART", 7, NULL, pe->day, pe->start_min);
 		if (pe->end_day > pe->day && pe->end_day_min > 0)
-			add_local(ev, icalproperty_new_dtend(local_time(pe->end_day, pe->end_day_min)));
+			prop_local(x, "DTEND", 5, NULL, pe->end_day, pe->end_day_min);
 		else if (pe->end_min > pe->start_min)
-			add_local(ev, icalproperty_new_dtend(local_time(pe->day, pe->end_min)));
+			prop_local(x, "DTEND", 5, NULL, pe->day, pe->end_min);
 	}
-	icalcomponent_add_property(ev, icalproperty_new_summary(pe->title));
+	PROP_TEXT(x, "SUMMARY", pe->title, ESC_TEXT);
 	if (pe->place && *pe->place)
-		icalcomponent_add_property(ev, icalproperty_new_location(pe->place));
-	line(&desc, _("Program: "), pe->program_name);
-	if (pe->capacity >= 0) {
-		strbuf_addf(&s, "%d", pe->capacity);
-		line(&desc, _("Capacity: "), strbuf_str(&s));
-	}
+		PROP_TEXT(x, "LOCATION", pe->place, ESC_TEXT);
+	snprintf(cap, sizeof cap, "%d", pe->capacity);
 	if (pe->reg_deadline)
-		line(&desc, _("Registration deadline: "), date_format(pe->reg_deadline, date));
+		date_format(pe->reg_deadline, date);
+	desc_line(x, &open, _("Program: "), pe->program_name);
+	if (pe->capacity >= 0)
+		desc_line(x, &open, _("Capacity: "), cap);
+	if (pe->reg_deadline)
+		desc_line(x, &open, _("Registration deadline: "), date);
 	if (!x->o->no_personal)
-		line(&desc, _("Note: "), pe->note);
-	if (desc.len)
-		icalcomponent_add_property(ev, icalproperty_new_description(strbuf_str(&desc)));
+		desc_line(x, &open, _("Note: "), pe->note);
+	if (open)
+		line_end(x);
 	if (pe->program_name && *pe->program_name && !strchr(pe->program_name, ','))
-		icalcomponent_add_property(ev, icalproperty_new_categories(pe->program_name));
-	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-	add_x(ev, "X-MADOGUCHI-PROGRAM", pe->program_name);
-	if (pe->capacity >= 0) {
-		strbuf_reset(&s);
-		strbuf_addf(&s, "%d", pe->capacity);
-		add_x(ev, "X-MADOGUCHI-CAPACITY", strbuf_str(&s));
-	}
+		PROP_TEXT(x, "CATEGORIES", pe->program_name, ESC_LIST);
+	PUTS(x, "STATUS:CONFIRMED\r\n");
+	PROP_X(x, "X-MADOGUCHI-PROGRAM", pe->program_name);
+	if (pe->capacity >= 0)
+		PROP_TEXT(x, "X-MADOGUCHI-CAPACITY", cap, ESC_LIST);
 	if (pe->reg_deadline)
-		add_x(ev, "X-MADOGUCHI-REG-DEADLINE", date_format(pe->reg_deadline, date));
+		PROP_TEXT(x, "X-MADOGUCHI-REG-DEADLINE", date, ESC_LIST);
 	if (!x->o->no_personal)
-		add_x(ev, "X-MADOGUCHI-NOTE", pe->note);	/* the note alone, for a re-import */
-	strbuf_release(&desc);
-	strbuf_release(&s);
-	return emit(x, ev);
+		PROP_X(x, "X-MADOGUCHI-NOTE", pe->note);	/* the note alone, for a re-import */
+	return event_end(x);
 }
 
 /* ---- staff blocks ---- */
@@ -961,70 +753,62 @@ static int event_cb(const struct prog_event *pe, void *arg)
 static int block_cb(const struct staff_block *b, void *arg)
 {
 	struct exp *x = arg;
-	icalcomponent *ev;
 
 	if (x->o->staff_id && b->staff_id && b->staff_id != x->o->staff_id)
 		return 0;
-	ev = new_event(x, b->uid, b->sequence, NULL, "block");
-	add_local(ev, icalproperty_new_dtstart(local_time(b->day, b->start_min)));
-	add_local(ev, icalproperty_new_dtend(local_time(b->day, b->start_min + b->minutes)));
-	icalcomponent_add_property(ev, icalproperty_new_summary(x->o->no_personal || !b->title || !*b->title
-								 ? _("(busy)") : b->title));
-	icalcomponent_add_property(ev, icalproperty_new_categories("block"));
-	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
-	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	EVENT_BEGIN(x, b->uid, b->sequence, NULL, "block");
+	prop_local(x, "DTSTART", 7, NULL, b->day, b->start_min);
+	prop_local(x, "DTEND", 5, NULL, b->day, b->start_min + b->minutes);
+	PROP_TEXT(x, "SUMMARY", x->o->no_personal || !b->title || !*b->title ? _("(busy)") : b->title,
+		  ESC_TEXT);
+	PUTS(x, "CATEGORIES:block\r\nTRANSP:OPAQUE\r\nSTATUS:CONFIRMED\r\n");
 	if (!b->staff_id)
-		add_x(ev, "X-MADOGUCHI-SCOPE", "desk");
+		PUTS(x, "X-MADOGUCHI-SCOPE:desk\r\n");
 	else if (!x->o->no_personal)
-		add_x(ev, "X-MADOGUCHI-STAFF", b->staff_name);
-	return emit(x, ev);
+		PROP_X(x, "X-MADOGUCHI-STAFF", b->staff_name);
+	return event_end(x);
 }
 
 /* ---- deadlines ---- */
 
-static int deadline_cb(const struct deadline_row *dl, void *arg)
+/* A program's application deadline or an event's registration deadline
+ * (core's deadline_each_dated()) as an all-day VEVENT with an alarm
+ * deadline_alarm_days before it.  An event's deadline names its
+ * program; a program's needs no line saying which it is. */
+static int deadline_cb(const struct deadline *dl, void *arg)
 {
 	struct exp *x = arg;
 	struct strbuf uid = STRBUF_INIT, sum = STRBUF_INIT;
-	icalcomponent *ev, *alarm;
-	struct icaltriggertype trig;
 	int days = x->d->cfg->deadline_alarm_days;
+	bool open = false;
 
-	if (dl->kind == EXPORT_DEADLINE_EVENT) {
-		strbuf_addf(&uid, "deadline-%s", dl->uid);
+	if (dl->kind == DL_EVENT) {
+		strbuf_addf(&uid, "deadline-%s", dl->uid ? dl->uid : "");
 		strbuf_addf(&sum, _("Registration deadline: %s"), dl->title);
 	} else {
 		strbuf_addf(&uid, "deadline-program-%lld@madoguchi", dl->id);
 		strbuf_addf(&sum, _("Deadline: %s"), dl->title);
 	}
-	ev = new_event(x, strbuf_str(&uid), dl->sequence, dl->updated_at, "deadline");
-	icalcomponent_add_property(ev, icalproperty_new_dtstart(date_only(dl->day)));
-	icalcomponent_add_property(ev, icalproperty_new_dtend(date_only(dl->day + 1)));
-	icalcomponent_add_property(ev, icalproperty_new_summary(strbuf_str(&sum)));
-	if (dl->program_name && *dl->program_name) {
-		struct strbuf desc = STRBUF_INIT;
-		line(&desc, _("Program: "), dl->program_name);
-		icalcomponent_add_property(ev, icalproperty_new_description(strbuf_str(&desc)));
-		strbuf_release(&desc);
-	}
-	icalcomponent_add_property(ev, icalproperty_new_categories(_("deadline")));
-	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	EVENT_BEGIN(x, strbuf_str(&uid), dl->sequence, dl->updated_at, "deadline");
+	prop_date(x, "DTSTART", 7, dl->day);
+	prop_date(x, "DTEND", 5, dl->day + 1);
+	PROP_TEXT(x, "SUMMARY", strbuf_str(&sum), ESC_TEXT);
+	if (dl->kind == DL_EVENT)
+		desc_line(x, &open, _("Program: "), dl->program_name);
+	if (open)
+		line_end(x);
+	PROP_TEXT(x, "CATEGORIES", _("deadline"), ESC_LIST);
+	PUTS(x, "TRANSP:TRANSPARENT\r\nSTATUS:CONFIRMED\r\n");
 	if (days > 0) {
-		alarm = icalcomponent_new(ICAL_VALARM_COMPONENT);
-		icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-		icalcomponent_add_property(alarm, icalproperty_new_description(strbuf_str(&sum)));
-		memset(&trig, 0, sizeof trig);
-		trig.time = icaltime_null_time();
-		trig.duration = icaldurationtype_null_duration();
-		trig.duration.is_neg = 1;
-		trig.duration.days = (unsigned)days;
-		icalcomponent_add_property(alarm, icalproperty_new_trigger(trig));
-		icalcomponent_add_component(ev, alarm);
+		PUTS(x, "BEGIN:VALARM\r\nACTION:DISPLAY\r\n");
+		PROP_TEXT(x, "DESCRIPTION", strbuf_str(&sum), ESC_TEXT);
+		PUTS(x, "TRIGGER:-P");
+		put_int(x, days);
+		PUTS(x, "D\r\nEND:VALARM\r\n");
 	}
 	strbuf_release(&uid);
 	strbuf_release(&sum);
-	return emit(x, ev);
+	return event_end(x);
 }
 
 /* ---- the calendar ---- */
@@ -1052,129 +836,119 @@ static void labels_init(struct labels *L)
 		L->topic[i] = ja ? topic_ja[i] : topic_en[i];
 }
 
-static int write_header(struct exp *x, icalproperty_method method)
+/* DTSTAMP's text: the desk clock's now in UTC. */
+static void stamp_init(struct exp *x)
 {
-	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	time_t now = clock_epoch(x->d->clock);
+	struct tm tm;
+
+	if (!gmtime_r(&now, &tm))
+		memset(&tm, 0, sizeof tm);
+	snprintf(x->stamp_s, sizeof x->stamp_s, "%04d%02d%02dT%02d%02d%02dZ", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* The desk zone's VTIMEZONE as libical has it, written by libical (its
+ * lines are short: nothing to fold), its TZID renamed Asia/Tokyo (see NOTES.md: libical's own name
+ * carries a prefix readers reject).  Left out when libical lacks the
+ * zone. */
+static void put_vtimezone(struct exp *x)
+{
 	icaltimezone *tz = icaltimezone_get_builtin_timezone(DESK_TZID);
+	icalcomponent *vtz;
 	icalproperty *p;
+	char *s;
+
+	if (!tz || !icaltimezone_get_component(tz))
+		return;
+	vtz = icalcomponent_new_clone(icaltimezone_get_component(tz));
+	if ((p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY)))
+		icalproperty_set_tzid(p, DESK_TZID);
+	if ((s = icalcomponent_as_ical_string_r(vtz))) {
+		put(x, s, strlen(s));
+		icalmemory_free_buffer(s);
+	}
+	icalcomponent_free(vtz);
+}
+
+/* The calendar's head (no END: the events follow): its properties,
+ * METHOD:method, the calendar's name (a staff member's name added for
+ * one person's calendar with personal data) and the VTIMEZONE. */
+static void write_header(struct exp *x, const char *method)
+{
 	struct strbuf name = STRBUF_INIT;
 
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid("-//madoguchi//madoguchi " MADO_VERSION "//EN"));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(method));
+	PUTS(x, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+	PROP_TEXT(x, "PRODID", "-//madoguchi//madoguchi " MADO_VERSION "//EN", ESC_TEXT);
+	PUTS(x, "CALSCALE:GREGORIAN\r\nMETHOD:");
+	put(x, method, strlen(method));
+	PUTS(x, "\r\n");
 	strbuf_adds(&name, _("Consultation desk"));
 	if (!x->o->no_personal && x->o->staff_id) {
 		struct staff st;
 		char id[32];
-		snprintf(id, sizeof id, "%lld", x->o->staff_id);
 		struct err e;
+		snprintf(id, sizeof id, "%lld", x->o->staff_id);
 		if (db_staff_find(x->d->db, id, &st, &e) == 0) {
 			strbuf_addf(&name, " - %s", st.name);
 			staff_release(&st);
 		}
 	}
-	add_x(cal, "X-WR-CALNAME", strbuf_str(&name));
-	add_x(cal, "X-WR-TIMEZONE", DESK_TZID);
+	PROP_X(x, "X-WR-CALNAME", strbuf_str(&name));
+	PUTS(x, "X-WR-TIMEZONE:" DESK_TZID "\r\n");
 	strbuf_release(&name);
-	if (tz) {
-		icalcomponent *vtz = icalcomponent_new_clone(icaltimezone_get_component(tz));
-		p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
-		if (p)
-			icalproperty_set_tzid(p, DESK_TZID);
-		icalcomponent_add_component(cal, vtz);
-	}
-	strbuf_reset(&x->buf);
-	write_component(&x->buf, &x->line, cal, true);
-	icalcomponent_free(cal);
-	if (x->out && fwrite(x->buf.buf, 1, x->buf.len, x->out) != x->buf.len)
-		x->failed = true;
-	return 0;
+	put_vtimezone(x);
 }
 
-/* The whole calendar: the frame, program events and deadlines built
- * with libical; appointments serialized here, or (reference) built
- * with libical from db_appt_each() as before the serializer existed. */
-static int export_run(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
-		      bool reference, struct err *e)
+static void exp_release(struct exp *x)
 {
-	struct exp x = { .d = d, .o = o, .out = out, .buf = STRBUF_INIT, .line = STRBUF_INIT,
-			 .stamp = icaltime_null_time(), .pend = STRBUF_INIT };
+	strbuf_release(&x->line);
+	strbuf_release(&x->pend);
+	for (unsigned i = 0; i < 1u << TOPIC_COUNT; i++) {
+		free(x->topic_dot[i]);
+		free(x->topic_comma[i]);
+		free(x->topic_codes[i]);
+	}
+	for (int i = 0; i < MEMO_SIZE; i++)
+		free(x->memo[i].esc);
+}
+
+/* The whole calendar, streamed: the head, then each kind o->what asks
+ * for, read from the database (deadlines through core). */
+int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
+		struct err *e)
+{
+	struct exp x = { .d = d, .o = o, .out = out, .line = STRBUF_INIT, .pend = STRBUF_INIT };
 	int rc = -1;
 
 	labels_init(&x.L);
-	x.stamp = icaltime_from_timet_with_zone(clock_epoch(d->clock), 0,
-						 icaltimezone_get_utc_timezone());
-	{	/* DTSTAMP's text, as libical writes it, once */
-		icalproperty *p = icalproperty_new_dtstamp(x.stamp);
-		char *v = icalvalue_as_ical_string_r(icalproperty_get_value(p));
-		snprintf(x.stamp_s, sizeof x.stamp_s, "%s", v ? v : "");
-		icalmemory_free_buffer(v);
-		icalproperty_free(p);
-	}
-	if (write_header(&x, ICAL_METHOD_PUBLISH) < 0) {
-		err_set(e, ERR_DB, _("could not build the calendar"));
+	stamp_init(&x);
+	write_header(&x, "PUBLISH");
+	if ((o->what & ICAL_APPOINTMENTS) &&
+	    db_export_appts(d->db, o->from_day, o->to_day, o->staff_id, appt_cb, &x, e) < 0)
 		goto cleanup;
-	}
-	if (!x.failed && (o->what & ICAL_APPOINTMENTS)) {
-		if (reference) {
-			struct appt_filter f;
-			appt_filter_init(&f);
-			f.from_day = o->from_day;
-			f.to_day = o->to_day;
-			f.staff_id = o->staff_id;
-			f.include_cancelled = true;
-			if (db_appt_each(d->db, &f, appt_cb, &x, e) < 0)
-				goto cleanup;
-		} else {
-			if (db_export_appts(d->db, o->from_day, o->to_day, o->staff_id, appt_fast_cb,
-					    &x, e) < 0)
-				goto cleanup;
-			if (!x.failed)
-				flush_pending(&x);
-		}
-	}
 	if (!x.failed && (o->what & ICAL_EVENTS) &&
-	    db_export_events(d->db, o->from_day, o->to_day, event_cb, &x, e) < 0)
+	    db_event_range(d->db, o->from_day, o->to_day, event_cb, &x, e) < 0)
 		goto cleanup;
 	if (!x.failed && (o->what & ICAL_BLOCKS) &&
 	    db_block_each(d->db, o->from_day ? o->from_day : date_from_ymd(1900, 1, 1),
 			  o->to_day ? o->to_day : date_from_ymd(2199, 12, 31), block_cb, &x, e) < 0)
 		goto cleanup;
 	if (!x.failed && (o->what & ICAL_DEADLINES) &&
-	    db_export_deadlines(d->db, o->from_day, o->to_day, deadline_cb, &x, e) < 0)
+	    deadline_each_dated(d, o->from_day, o->to_day, deadline_cb, &x, e) < 0)
 		goto cleanup;
-	if (!x.failed && fputs("END:VCALENDAR\r\n", out) == EOF)
-		x.failed = true;
+	if (!x.failed) {
+		PUTS(&x, "END:VCALENDAR\r\n");
+		flush_pending(&x);
+	}
 	if (x.failed || fflush(out) == EOF || ferror(out)) {
 		err_set(e, ERR_INPUT, _("could not write the calendar: %s"), strerror(errno));
 		goto cleanup;
 	}
 	rc = x.n;
 cleanup:
-	strbuf_release(&x.buf);
-	strbuf_release(&x.line);
-	strbuf_release(&x.pend);
-	for (unsigned i = 0; i < 1u << TOPIC_COUNT; i++) {
-		free(x.topic_dot[i]);
-		free(x.topic_comma[i]);
-		free(x.topic_codes[i]);
-	}
-	for (int i = 0; i < MEMO_SIZE; i++)
-		free(x.memo[i].esc);
+	exp_release(&x);
 	return rc;
-}
-
-int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
-		struct err *e)
-{
-	return export_run(d, o, out, false, e);
-}
-
-int ical_export_libical(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
-			struct err *e)
-{
-	return export_run(d, o, out, true, e);
 }
 
 int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
@@ -1228,15 +1002,41 @@ int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
 	return n;
 }
 
+/* An appointment's fields as the serializer reads them (borrowed; date
+ * holds the day's text). */
+static void appt_as_row(const struct appt *a, struct export_appt *r, char *date)
+{
+	memset(r, 0, sizeof *r);
+	r->uid = a->uid;
+	r->date = date_format(a->day, date);
+	r->room = a->room;
+	r->note = a->note;
+	r->override_reason = a->override_reason;
+	r->updated_at = a->updated_at;
+	r->org_name = a->org_name;
+	r->municipality = a->municipality;
+	r->contact_name = a->contact_name;
+	r->contact_phone = a->contact_phone;
+	r->contact_email = a->contact_email;
+	r->staff_name = a->staff_name;
+	r->day = a->day;
+	r->start_min = a->start_min;
+	r->minutes = a->minutes;
+	r->sequence = a->sequence;
+	r->channel = a->channel;
+	r->booked_via = a->booked_via;
+	r->status = a->status;
+	r->org_type = a->org_type;
+	r->topics = a->topics;
+}
+
 int ical_invite(const struct desk_ctx *d, const struct appt *a, bool cancel, bool japanese,
 		const char *organizer, const char *attendee, struct strbuf *out, struct err *e)
 {
 	struct ical_export_opts o;
-	struct exp x = { .d = d, .o = &o, .buf = STRBUF_INIT, .line = STRBUF_INIT,
-			 .stamp = icaltime_null_time(), .pend = STRBUF_INIT };
-	icalcomponent *ev;
-	icalproperty *p;
-	char *mailto;
+	struct exp x = { .d = d, .o = &o, .line = STRBUF_INIT, .pend = STRBUF_INIT };
+	struct export_appt row;
+	char date[DATE_STRLEN];
 
 	ical_export_opts_init(&o);
 	o.letter = true;
@@ -1256,32 +1056,23 @@ int ical_invite(const struct desk_ctx *d, const struct appt *a, bool cancel, boo
 		for (int i = 0; i < TOPIC_COUNT; i++)
 			x.L.topic[i] = japanese ? topic_ja[i] : topic_en[i];
 	}
-	x.stamp = icaltime_from_timet_with_zone(clock_epoch(d->clock), 0,
-						 icaltimezone_get_utc_timezone());
-	write_header(&x, cancel ? ICAL_METHOD_CANCEL : ICAL_METHOD_REQUEST);
-	strbuf_add(out, x.buf.buf, x.buf.len);
-	ev = build_appt(&x, a);
+	stamp_init(&x);
+	write_header(&x, cancel ? "CANCEL" : "REQUEST");
+	appt_as_row(a, &row, date);
+	appt_put(&x, &row);
 	if (organizer && *organizer) {
-		mailto = xasprintf("mailto:%s", organizer);
-		icalcomponent_add_property(ev, icalproperty_new_organizer(mailto));
-		free(mailto);
+		LINE_BEGIN(&x, "ORGANIZER:mailto:");
+		put_escs(&x, organizer, ESC_NONE);
+		line_end(&x);
 	}
 	if (attendee && *attendee) {
-		mailto = xasprintf("mailto:%s", attendee);
-		p = icalproperty_new_attendee(mailto);
-		icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
-		icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_FALSE));
-		icalcomponent_add_property(ev, p);
-		free(mailto);
+		LINE_BEGIN(&x, "ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:");
+		put_escs(&x, attendee, ESC_NONE);
+		line_end(&x);
 	}
-	strbuf_reset(&x.buf);
-	write_component(&x.buf, &x.line, ev, false);
-	icalcomponent_free(ev);
-	strbuf_add(out, x.buf.buf, x.buf.len);
-	strbuf_adds(out, "END:VCALENDAR\r\n");
-	strbuf_release(&x.buf);
-	strbuf_release(&x.line);
-	strbuf_release(&x.pend);
+	PUTS(&x, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+	strbuf_add(out, x.pend.buf, x.pend.len);
+	exp_release(&x);
 	(void)e;
 	return 0;
 }

@@ -1,14 +1,15 @@
 #ifndef MADO_ICAL_H
 #define MADO_ICAL_H
-/* The desk calendar as RFC 5545 iCalendar: appointments, program events
- * and deadlines as VEVENTs, local times with TZID=Asia/Tokyo and its
- * VTIMEZONE, CRLF lines folded at 75 octets on UTF-8 character
- * boundaries.  libical builds the calendar frame (header properties,
- * the VTIMEZONE), program events and deadlines; appointments, the bulk,
- * are written by our own serializer straight from borrowed row text
- * into a reused buffer, byte for byte what libical would write.
- * Streams, so memory stays flat.  Reads through db_export.h (and
- * db_appt.h for the reference path); never writes the database. */
+/* The desk calendar as RFC 5545 iCalendar: appointments, program events,
+ * staff blocks and deadlines as VEVENTs, local times with
+ * TZID=Asia/Tokyo and its VTIMEZONE, CRLF lines folded at 75 octets on
+ * UTF-8 character boundaries; and one appointment as an invitation for
+ * a letter.  One serializer of our own writes every line straight from
+ * the rows into a reused buffer, byte for byte what libical would write
+ * (tests/unit/test_ical_fast.c holds it to that); libical gives only
+ * the zone's VTIMEZONE.  Streams, so memory stays flat.  Reads through
+ * db_export.h, db_appt.h, db_program.h and core/deadline.h; never
+ * writes the database. */
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -40,15 +41,6 @@ int ical_what_parse(const char *s, unsigned *what, struct err *e);
  * e set (ERR_DB for the database, ERR_INPUT for a write error). */
 int ical_export(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
 		struct err *e);
-/* The same calendar with every appointment built as a libical
- * component and written from it, as ical_export() did before it got
- * its own serializer: the reference that tests/unit/test_ical_fast.c
- * holds the serializer to, byte for byte.  Not for production use (about
- * seven times slower).  Appointments come in db_appt_each() order (staff
- * name before id within one start time), ical_export()'s in index order
- * (id). */
-int ical_export_libical(const struct desk_ctx *d, const struct ical_export_opts *o, FILE *out,
-			struct err *e);
 /* Same into a new file of mode 0600 (written beside it, then renamed). */
 int ical_export_file(const struct desk_ctx *d, const struct ical_export_opts *o,
 		     const char *path, struct err *e);

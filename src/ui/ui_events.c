@@ -4,12 +4,12 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "db/db_export.h"
+#include "db/db_program.h"
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/mem.h"
 
-static int add_event(const struct prog_event *pe, void *arg)
+static int add_event(const struct program_event *pe, void *arg)
 {
 	struct ui_events *ev = arg;
 	struct ui_event *x;
@@ -32,7 +32,7 @@ static int add_event(const struct prog_event *pe, void *arg)
 int ui_events_load(struct ui *ui, int from, int to, struct ui_events *ev, struct err *e)
 {
 	ui_events_release(ev);
-	return db_export_events(ui->app->db, from, to, add_event, ev, e) < 0 ? -1 : 0;
+	return db_event_range(ui->app->db, from, to, add_event, ev, e) < 0 ? -1 : 0;
 }
 
 void ui_events_release(struct ui_events *ev)

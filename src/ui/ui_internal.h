@@ -230,7 +230,7 @@ bool ui_term_known(const char *term);
  * of days, for the day, week, month and agenda screens (ui_events.c). */
 struct ui_event {
 	int day, last;			/* first and last day */
-	int start_min, end_min, end_day_min;	/* as struct prog_event */
+	int start_min, end_min, end_day_min;	/* as struct program_event */
 	char *title, *place;
 };
 struct ui_events {

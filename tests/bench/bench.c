@@ -37,7 +37,6 @@
 #include "core/inquiry.h"
 #include "db/db.h"
 #include "db/db_appt.h"
-#include "db/db_export.h"
 #include "db/db_inquiry.h"
 #include "db/db_internal.h"
 #include "db/db_org.h"
@@ -184,7 +183,7 @@ static int cb_event(const struct program_event *ev, void *arg)
 	return 0;
 }
 
-static int cb_cal_event(const struct prog_event *ev, void *arg)
+static int cb_cal_event(const struct program_event *ev, void *arg)
 {
 	(void)arg;
 	sink += (unsigned long)ev->day + strlen(ev->title);
@@ -219,7 +218,7 @@ static int day_data(struct ctx *c, int day, struct err *e)
 	if (db_appt_each(c->db, &f, cb_appt, NULL, e) < 0 ||
 	    db_staff_list(c->db, true, cb_staff, NULL, e) < 0 ||
 	    db_block_each(c->db, day, day, cb_block, NULL, e) < 0 ||
-	    db_export_events(c->db, day, day, cb_cal_event, NULL, e) < 0)	/* the side panel's events */
+	    db_event_range(c->db, day, day, cb_cal_event, NULL, e) < 0)	/* the side panel's events */
 		return -1;
 	desk_day_status(&c->cfg, c->db, day, &ds);
 	return 0;
@@ -251,7 +250,7 @@ static int week_data(struct ctx *c, int day, struct err *e)
 	f.from_day = monday;
 	f.to_day = monday + 6;
 	if (db_appt_each(c->db, &f, cb_appt, NULL, e) < 0 ||
-	    db_export_events(c->db, monday, monday + 6, cb_cal_event, NULL, e) < 0)
+	    db_event_range(c->db, monday, monday + 6, cb_cal_event, NULL, e) < 0)
 		return -1;
 	for (int i = 0; i < 7; i++)
 		desk_day_status(&c->cfg, c->db, monday + i, &ds);
@@ -266,7 +265,7 @@ static int month_data(struct ctx *c, int day, struct err *e)
 	date_to_ymd(day, &y, &m, &d);
 	int first = date_from_ymd(y, m, 1), n = date_days_in_month(y, m);
 	if (db_appt_count_days(c->db, first, first + n - 1, counts, e) < 0 ||
-	    db_export_events(c->db, first, first + n - 1, cb_cal_event, NULL, e) < 0)
+	    db_event_range(c->db, first, first + n - 1, cb_cal_event, NULL, e) < 0)
 		return -1;
 	for (int i = 0; i < n; i++)
 		desk_day_status(&c->cfg, c->db, first + i, &ds);

@@ -60,6 +60,20 @@ static int see(const struct deadline *dl, void *arg)
 	return 0;
 }
 
+/* counts the event deadline whose fields are what the event holds */
+static int event_fields(const struct deadline *dl, void *arg)
+{
+	struct seen *s = arg;
+
+	if (dl->kind == DL_EVENT && dl->uid && strlen(dl->uid) > 4 && dl->program_name &&
+	    !strcmp(dl->program_name, "伴走支援事業") && !strcmp(dl->title, "説明会") &&
+	    dl->updated_at && !strcmp(dl->updated_at, "2026-11-20T01:00:00Z") && dl->sequence == 0)
+		s->n++;
+	if (dl->kind == DL_PROGRAM && (dl->uid || dl->updated_at || dl->sequence))
+		s->n += 100;
+	return 0;
+}
+
 static int stop_first(const struct deadline *dl, void *arg)
 {
 	(void)dl;
@@ -171,6 +185,36 @@ int main(void)
 	s.n = 0;
 	is_int(deadline_collect(&d, clock_today(&t.clk), 0, see, &s, &e), 1,
 	       "a window of 0 days: today's, and the overdue follow-up");
+
+	/* a calendar's deadlines: programs' and events' only, over any range,
+	 * past ones too, with what the export needs of the event */
+	{
+		struct program old = { 0 };
+		old.name = xstrdup("過去の事業");
+		old.deadline = day("2016-06-30");
+		old.cap = -1;
+		ok(program_add(&d, &old, NULL, 0, &e) == 0, "a program whose deadline is long past");
+		program_release(&old);
+		struct seen c = { 0 };
+		is_int(deadline_each_dated(&d, 0, 0, see, &c, &e), 3,
+		       "the calendar's deadlines, open range: 2 programs and the event's");
+		const char *cwant[] = {
+			"2016-06-30 program -3795 0 overdue",
+			"2026-11-24 program 4 0",
+			"2026-11-26 event_registration 6 0",
+		};
+		for (int i = 0; i < 3 && i < c.n; i++)
+			is_str(c.line[i], cwant[i], "calendar deadline %d: no follow-ups, documents or desk days",
+			       i + 1);
+		c.n = 0;
+		is_int(deadline_each_dated(&d, day("2026-11-25"), day("2026-11-26"), see, &c, &e), 1,
+		       "a range holds only its own");
+		c.n = 0;
+		is_int(deadline_each_dated(&d, day("2026-11-20"), day("2026-11-23"), see, &c, &e), 0,
+		       "an empty range: none");
+		is_int(deadline_each_dated(&d, 0, 0, event_fields, &c, &e), 3, "read again");
+		ok(c.n == 1, "the event's deadline carries its UID, program, SEQUENCE and last change");
+	}
 
 	/* full-text search follows the records */
 	is_int(hits("折り返しの約束", 0), 1, "the summary is found through the index");

@@ -1,15 +1,22 @@
-/* ical_export()'s own appointment serializer against the libical path
- * it replaced (ical_export_libical()): on a real database full of
- * awkward text, with and without personal data, per staff member, per
+/* The export's serializer against libical: ical_export() and
+ * ical_invite() write every line themselves; ical_ref.h builds the same
+ * calendar as libical components from the same rows (the way the export
+ * was written before).  On a real database full of awkward text (commas,
+ * semicolons, backslashes, newlines, long Japanese lines that fold
+ * between characters, empty fields), for every kind (appointments,
+ * program events, staff blocks, deadlines with their alarm,
+ * invitations), with and without personal data, per staff member, per
  * date range, in English and Japanese labels, both must write the same
- * bytes.  Within one start time the fast path orders by id, the libical
- * path by staff name: where those differ, the events must still be the
- * same bytes, only in id order. */
+ * bytes.  Within one start time the export orders appointments by id,
+ * the reference by staff name: where those differ, the events must
+ * still be the same bytes, only in id order. */
 #include "export/ical.h"
 
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db/db_appt.h"
+#include "ical_ref.h"
 #include "tap.h"
 #include "testdb.h"
 #include "util/date.h"
@@ -35,7 +42,7 @@ static char *run(struct desk_ctx *d, const struct ical_export_opts *o, bool fast
 	FILE *f = open_memstream(&buf, &len);
 	struct err e;
 
-	*n = fast ? ical_export(d, o, f, &e) : ical_export_libical(d, o, f, &e);
+	*n = fast ? ical_export(d, o, f, &e) : ref_export(d, o, f, &e);
 	if (*n < 0)
 		diag("export failed: %s", e.msg);
 	fclose(f);
@@ -79,7 +86,117 @@ static int events_sorted(char *cal, char **ev, int max)
 	return n;
 }
 
+/* got is the bytes of want_head up to its first VEVENT, then those of
+ * want_event from its first VEVENT on. */
+static bool same_letter(const char *got, const char *want_head, const char *want_event)
+{
+	const char *g = strstr(got, "BEGIN:VEVENT\r\n"), *h = strstr(want_head, "BEGIN:VEVENT\r\n");
+	const char *ev = strstr(want_event, "BEGIN:VEVENT\r\n");
+
+	return g && h && ev && g - got == h - want_head && !strncmp(got, want_head, (size_t)(g - got)) &&
+	       !strcmp(g, ev);
+}
+
+/* Every appointment as an invitation (request and cancel; organizer and
+ * attendee, either or neither, a long address that folds, one with a
+ * comma and semicolon), in both languages, whatever the desk's locale:
+ * the event in the bytes libical writes for the letter's language, the
+ * calendar's head (its name) in the desk's, as the letters have always
+ * been. */
+static void invitations(struct desk_ctx *d)
+{
+	static const char *const who[][2] = {
+		{ "desk@example.jp", "contact@example.jp" },
+		{ NULL, "contact@example.jp" },
+		{ "desk@example.jp", NULL },
+		{ NULL, NULL },
+		{ "madoguchi-consultation-desk-of-the-tokyo-hometown-project@example.jp",
+		  "a-very-long-contact-address-for-a-local-welfare-group@npo.example.jp" },
+		{ "desk,one;two@example.jp", "\"Suzuki, I.\"@example.jp" },
+	};
+	enum { NCASE = 10 * 2 * 6 };
+	char *ref[2][NCASE] = { { NULL } }, *got[2][2][NCASE] = { { { NULL } } };
+	bool have[2] = { false, false };
+	struct err e;
+
+	for (int loc = 0; loc < 2; loc++) {
+		if (loc && !setlocale(LC_MESSAGES, "ja_JP.UTF-8") && !setlocale(LC_MESSAGES, "ja_JP.utf8"))
+			break;
+		have[loc] = true;
+		for (long long id = 1; id <= 10; id++) {
+			struct appt a;
+			if (db_appt_get(d->db, id, &a, &e) < 0)
+				continue;
+			for (int c = 0; c < 2 * 6; c++) {
+				int i = (int)(id - 1) * 12 + c;
+				struct strbuf sb = STRBUF_INIT;
+				ref_invite(d, &a, c & 1, who[c / 2][0], who[c / 2][1], &sb);
+				ref[loc][i] = xstrdup(strbuf_str(&sb));
+				strbuf_release(&sb);
+				for (int ja = 0; ja < 2; ja++) {
+					struct strbuf gb = STRBUF_INIT;
+					if (ical_invite(d, &a, c & 1, ja, who[c / 2][0], who[c / 2][1], &gb,
+							&e) < 0)
+						diag("invitation %lld failed: %s", id, e.msg);
+					got[loc][ja][i] = xstrdup(strbuf_str(&gb));
+					strbuf_release(&gb);
+				}
+			}
+			appt_release(&a);
+		}
+	}
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	for (int loc = 0; loc < 2; loc++)
+		for (int ja = 0; ja < 2; ja++) {
+			int n = 0, same = 0, first = -1;
+			if (!have[loc] || !have[ja]) {
+				ok(1, "# SKIP no ja_JP locale");
+				continue;
+			}
+			for (int i = 0; i < NCASE; i++) {
+				if (!ref[ja][i])
+					continue;
+				n++;
+				if (got[loc][ja][i] && same_letter(got[loc][ja][i], ref[loc][i], ref[ja][i]))
+					same++;
+				else if (first < 0)
+					first = i;
+			}
+			ok(n == 9 * 12 && same == n,
+			   "invitations in %s, desk in %s: %d of %d byte for byte the libical ones",
+			   ja ? "Japanese" : "English", loc ? "Japanese" : "English", same, n);
+			if (first >= 0)
+				show_diff(got[loc][ja][first] ? got[loc][ja][first] : "", ref[ja][first]);
+		}
+	/* what the letters hold */
+	const char *r = ref[0][0 * 12 + 1];	/* appointment 1, cancelled, both addresses */
+	ok(r && strstr(r, "METHOD:CANCEL\r\n") && strstr(r, "ORGANIZER:mailto:desk@example.jp\r\n") &&
+	   strstr(r, "ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:contact@example.jp\r\n") &&
+	   !strstr(r, "Note:"),
+	   "a cancellation letter: METHOD:CANCEL, organizer, attendee, no internal note");
+	r = ref[0][1 * 12 + 0];	/* appointment 2: an override reason and a note */
+	ok(r && strstr(r, "METHOD:REQUEST\r\n") && !strstr(r, "Override") && !strstr(r, "a\\\\b"),
+	   "a letter leaves out the override reason and the note");
+	r = ref[0][0 * 12 + 6];	/* neither address */
+	ok(r && !strstr(r, "ORGANIZER") && !strstr(r, "ATTENDEE"), "no address, no ORGANIZER or ATTENDEE");
+	r = got[0][0][0 * 12 + 8];	/* long addresses */
+	ok(r && strstr(r, "\r\nATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:a-very-long-contact-addre"
+			  "ss\r\n -for-a-local-welfare-group@npo.example.jp\r\n"),
+	   "a long ATTENDEE line folds at 75 octets");
+	for (int loc = 0; loc < 2; loc++)
+		for (int i = 0; i < NCASE; i++) {
+			free(ref[loc][i]);
+			free(got[loc][0][i]);
+			free(got[loc][1][i]);
+		}
+}
+
 #define EXEC(sql) do { if (!ok(db_exec(t.db, sql, &e) == 0, "test data (line %d)", __LINE__)) diag("%s", e.msg); } while (0)
+
+/* 100 characters of Japanese with the separators TEXT escapes: a title
+ * or name that folds twice, between characters */
+#define LONG_JA "東京都社会福祉協議会・地域福祉推進、見守り; 研修会, 第二回\\\\東京都社会福祉協議会・地域福祉推進、" \
+	"見守り研修会の第二回目の長い長いお知らせ東京都社会福祉協議会・地域福祉推進の研修"
 
 static const char long_note[] =
 	"長いメモ：地域包括支援センターとの打ち合わせ、社会福祉協議会の担当者も同席。"
@@ -103,6 +220,14 @@ int main(void)
 		return done_testing();
 	}
 	t.cfg.deadline_alarm_days = 3;
+	{	/* the program's catalog, so that Japanese labels are the real ones */
+		const char *build = getenv("MADOGUCHI_BUILD");
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%s/locale", build && *build ? build : "build");
+		setenv("MADOGUCHI_LOCALEDIR", dir, 1);
+		unsetenv("LANGUAGE");
+		i18n_init();
+	}
 
 	/* staff ids in name order, so that the two orders agree at first */
 	EXEC("INSERT INTO staff (id, name, kana) VALUES (1, 'A, Ann; \\ x', 'え'),"
@@ -151,13 +276,30 @@ int main(void)
 	EXEC("INSERT INTO appointment_topic (appt_id, topic) VALUES (1, 'meeting'), (1, 'plan'),"
 	     " (1, 'other'), (2, 'workshop'), (3, 'direct'), (5, 'meeting'), (5, 'workshop'),"
 	     " (5, 'plan'), (5, 'direct'), (5, 'other'), (6, 'other')");
-	EXEC("INSERT INTO program (id, name, deadline) VALUES (1, '見守り, 研修; 2026', '2026-11-28')");
+	EXEC("INSERT INTO program (id, name, deadline) VALUES (1, '見守り, 研修; 2026', '2026-11-28'),"
+	     " (2, 'Program; with\\ semicolon', NULL),"
+	     " (3, '" LONG_JA "', '2026-12-10')");
 	EXEC("INSERT INTO program_event (id, program_id, uid, title, date, start_min, end_min, place,"
-	     " capacity, reg_deadline, note, sequence, updated_at) VALUES"
+	     " capacity, reg_deadline, note, sequence, updated_at, end_date, end_date_min) VALUES"
 	     " (1, 1, 'ev1@madoguchi', '研修会：第1回, 見守り; 基礎', '2026-11-27', 780, 900,"
-	     "  '区民ホール\\3F', 40, '2026-11-25', 'メモ\n二行目', 1, '2026-11-01T00:00:00Z'),"
+	     "  '区民ホール\\3F', 40, '2026-11-25', 'メモ\n二行目', 1, '2026-11-01T00:00:00Z', NULL, NULL),"
 	     " (2, NULL, 'ev2@madoguchi', 'All day', '2026-11-29', NULL, NULL, NULL, NULL, NULL,"
-	     "  NULL, 0, '2026-11-01T00:00:00Z')");
+	     "  NULL, 0, '2026-11-01T00:00:00Z', NULL, NULL),"
+	     /* three days, from 10:00 to the third day's 12:00, a long title and note */
+	     " (3, 2, 'ev3,semi;@x', '" LONG_JA "', '2026-11-30', 600, NULL, '', 0, '2026-11-26',"
+	     "  '" LONG_JA "\n\n;,\\', 12, 'garbage', '2026-12-02', 720),"
+	     /* all day over three days; its program's name goes into CATEGORIES as it is */
+	     " (4, 2, 'ev4@madoguchi', 'Camp', '2026-12-05', NULL, NULL, 'Mt. Takao, hut', NULL, NULL,"
+	     "  '', 0, '2026-12-01T09:00:00Z', '2026-12-07', NULL),"
+	     /* a start and no end; a program with a long Japanese name */
+	     " (5, 3, 'ev5@madoguchi', '夜の会', '2026-11-24', 1080, NULL, NULL, 5, '2026-11-24',"
+	     "  NULL, 3, '2026-11-20T10:00:00Z', NULL, NULL)");
+	/* staff blocks: one person's, the whole desk's, to 24:00, one under a long title */
+	EXEC("INSERT INTO staff_block (id, uid, staff_id, date, start_min, minutes, title, sequence) VALUES"
+	     " (1, 'blk1@madoguchi', 1, '2026-11-24', 540, 60, 'Team meeting, weekly; room \\2', 0),"
+	     " (2, 'blk2@madoguchi', NULL, '2026-11-25', 720, 60, '昼休み', 2),"
+	     " (3, 'blk3,;\\@madoguchi', 2, '2026-11-26', 0, 1440, '" LONG_JA "', 1),"
+	     " (4, 'blk4@madoguchi', 5, '2026-12-01', 1380, 60, 'Late call', 0)");
 
 	for (int ja = 0; ja < 2; ja++) {
 		const char *lang = ja ? "Japanese labels" : "English labels";
@@ -166,6 +308,8 @@ int main(void)
 			break;
 		}
 		ok(i18n_japanese() == ja, "%s in use", lang);
+		is_str(_("Visit consultation"), ja ? "来所相談" : "Visit consultation",
+		       "%s: the catalog's", lang);
 		for (int np = 0; np < 2; np++) {
 			char what[160];
 			ical_export_opts_init(&o);
@@ -173,7 +317,20 @@ int main(void)
 			snprintf(what, sizeof what, "%s, %s, everything", lang,
 				 np ? "no personal data" : "personal data");
 			n = compare(&d, &o, what);
-			is_int(n, 7 + 2 + 2, "%s: 7 appointments, 2 events, 2 deadlines", what);
+			is_int(n, 7 + 5 + 4 + 5, "%s: 7 appointments, 5 events, 4 blocks, 5 deadlines",
+			       what);
+			static const struct { unsigned what; const char *name; int n; } kinds[] = {
+				{ ICAL_APPOINTMENTS, "appointments", 7 },
+				{ ICAL_EVENTS, "program events", 5 },
+				{ ICAL_BLOCKS, "staff blocks", 4 },
+				{ ICAL_DEADLINES, "deadlines with their alarm", 5 },
+			};
+			for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+				o.what = kinds[k].what;
+				snprintf(what, sizeof what, "%s, %s, %s alone", lang,
+					 np ? "no personal data" : "personal data", kinds[k].name);
+				is_int(compare(&d, &o, what), kinds[k].n, "%s: %d events", what, kinds[k].n);
+			}
 			o.what = ICAL_APPOINTMENTS;
 			o.from_day = 0;
 			date_parse("2026-11-24", &o.from_day);
@@ -186,7 +343,8 @@ int main(void)
 			o.staff_id = 2;
 			snprintf(what, sizeof what, "%s, %s, one staff member", lang,
 				 np ? "no personal data" : "personal data");
-			is_int(compare(&d, &o, what), 2 + 2 + 2, "%s: 2 appointments", what);
+			is_int(compare(&d, &o, what), 2 + 5 + 2 + 5,
+			       "%s: 2 appointments, every event, 2 blocks, every deadline", what);
 		}
 	}
 	setlocale(LC_MESSAGES, "C.UTF-8");
@@ -219,6 +377,31 @@ int main(void)
 		ok(strstr(cal, "CATEGORIES:meeting support,workshop support,plan drafting,"
 			       "direct support in implementation,other\r\n") != NULL,
 		   "five topics as five CATEGORIES values");
+		ok(strstr(cal, "SUMMARY:Team meeting\\, weekly\\; room \\\\2\r\n") != NULL,
+		   "a block's title escaped");
+		ok(strstr(cal, "DTSTART;TZID=Asia/Tokyo:20261126T000000\r\n"
+			       "DTEND;TZID=Asia/Tokyo:20261127T000000\r\n") != NULL,
+		   "a block to 24:00 ends at the next day's 00:00");
+		ok(strstr(cal, "X-MADOGUCHI-KIND:block\r\nDTSTART;TZID=Asia/Tokyo:20261125T120000\r\n"
+			       "DTEND;TZID=Asia/Tokyo:20261125T130000\r\nSUMMARY:昼休み\r\n"
+			       "CATEGORIES:block\r\nTRANSP:OPAQUE\r\nSTATUS:CONFIRMED\r\n"
+			       "X-MADOGUCHI-SCOPE:desk\r\nEND:VEVENT\r\n") != NULL,
+		   "a whole-desk block says so");
+		ok(strstr(cal, "DTSTART;TZID=Asia/Tokyo:20261130T100000\r\n"
+			       "DTEND;TZID=Asia/Tokyo:20261202T120000\r\n") != NULL,
+		   "an event over three days ends on its last day");
+		ok(strstr(cal, "DTSTART;VALUE=DATE:20261205\r\nDTEND;VALUE=DATE:20261208\r\n") != NULL,
+		   "an all-day event over three days ends the day after its last");
+		ok(strstr(cal, "CATEGORIES:Program; with\\\\ semicolon\r\n") != NULL,
+		   "a program's name in CATEGORIES keeps its semicolon");
+		ok(strstr(cal, "UID:deadline-program-1@madoguchi\r\n") != NULL &&
+		   strstr(cal, "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
+			       "DESCRIPTION:Deadline: 見守り\\, 研修\\; 2026\r\nTRIGGER:-P3D\r\n"
+			       "END:VALARM\r\nEND:VEVENT\r\n") != NULL,
+		   "a program's deadline with its alarm three days before");
+		ok(strstr(cal, "UID:deadline-ev3\\,semi\\;@x\r\n") != NULL &&
+		   strstr(cal, "DESCRIPTION:Program: Program\\; with\\\\ semicolon\r\n") != NULL,
+		   "an event's registration deadline names its program");
 		free(cal);
 	}
 
@@ -237,13 +420,27 @@ int main(void)
 		ok(u7 && u8 && u7 < u8, "same start time: the fast path writes them in id order");
 		ok(l7 && l8 && l8 < l7, "same start time: the libical path in staff name order");
 		int kf = events_sorted(fast, ef, 64), kl = events_sorted(lib, el, 64);
-		int same = kf == kl && kf == nf && nf == 13;
+		int same = kf == kl && kf == nf && nf == 9 + 5 + 4 + 5;
 		for (int i = 0; same && i < kf; i++)
 			same = !strcmp(ef[i], el[i]);
 		ok(same, "and otherwise the same %d events, byte for byte", kf);
 		free(fast);
 		free(lib);
 	}
+
+	/* the alarm: none at 0 days, a two-digit count of days */
+	for (int k = 0; k < 3; k++) {
+		static const int days[] = { 0, 14, 60 };
+		char what[96];
+		t.cfg.deadline_alarm_days = days[k];
+		ical_export_opts_init(&o);
+		o.what = ICAL_DEADLINES;
+		snprintf(what, sizeof what, "deadlines, the alarm %d days before", days[k]);
+		is_int(compare(&d, &o, what), 5, "%s: 5 deadlines", what);
+	}
+	t.cfg.deadline_alarm_days = 3;
+
+	invitations(&d);
 
 	testdb_close(&t);
 	return done_testing();

@@ -8,6 +8,7 @@
 #include "testdb.h"
 #include "core/org.h"
 #include "core/program.h"
+#include "db/db_program.h"
 #include "util/date.h"
 #include "util/mem.h"
 
@@ -107,10 +108,63 @@ static void test_apply_status_check(void)
 	testdb_close(&t);
 }
 
+struct seen_ev {
+	char line[8][96];
+	int n;
+};
+
+static int see_event(const struct program_event *ev, void *arg)
+{
+	struct seen_ev *s = arg;
+	char d1[DATE_STRLEN], d2[DATE_STRLEN];
+
+	if (s->n < 8)
+		snprintf(s->line[s->n], sizeof s->line[0], "%s %s %s %d %d %s", ev->title,
+			 date_format(ev->day, d1), ev->end_day ? date_format(ev->end_day, d2) : "-",
+			 ev->start_min, ev->end_day_min, ev->updated_at ? ev->updated_at : "(null)");
+	s->n++;
+	return 0;
+}
+
+/* db_event_range(): the one reader of events by date (the export, the
+ * screens and `day` use it): an event over several days shows on the
+ * days it goes on or ends, in date order, with its end. */
+static void test_event_range(void)
+{
+	struct seen_ev s = { 0 };
+	int from = 0, to = 0;
+
+	if (setup() < 0)
+		return (void)ok(0, "range: setup");
+	ok(db_exec(t.db, "INSERT INTO program_event (id, program_id, uid, title, date, start_min,"
+		   " end_min, end_date, end_date_min, updated_at) VALUES"
+		   " (1, 1, 'a@x', 'camp', '2026-11-20', 600, NULL, '2026-11-25', 720, '2026-11-01T00:00:00Z'),"
+		   " (2, NULL, 'b@x', 'fair', '2026-11-24', NULL, NULL, '2026-11-24', NULL, '2026-11-02T00:00:00Z'),"
+		   " (3, 1, 'c@x', 'talk', '2026-11-23', 540, 600, NULL, NULL, '2026-11-03T00:00:00Z'),"
+		   " (4, 1, 'd@x', 'later', '2026-11-27', NULL, NULL, NULL, NULL, '2026-11-04T00:00:00Z')",
+		   &e) == 0, "four events, one over six days: %s", e.msg);
+	date_parse("2026-11-24", &from);
+	date_parse("2026-11-25", &to);
+	is_int(db_event_range(t.db, from, to, see_event, &s, &e), 2, "two touch 11-24..11-25");
+	is_str(s.line[0], "camp 2026-11-20 2026-11-25 600 720 2026-11-01T00:00:00Z",
+	       "the one that began before the range, with its last day and end minute");
+	is_str(s.line[1], "fair 2026-11-24 2026-11-24 -1 -1 2026-11-02T00:00:00Z",
+	       "an all-day event of the day");
+	s.n = 0;
+	is_int(db_event_range(t.db, 0, 0, see_event, &s, &e), 4, "an open range: all four");
+	is_str(s.line[1], "talk 2026-11-23 - 540 -1 2026-11-03T00:00:00Z", "in date order");
+	s.n = 0;
+	date_parse("2026-11-26", &from);
+	is_int(db_event_range(t.db, from, from, see_event, &s, &e), 0,
+	       "none the day after the long one ended");
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	test_add_resolve();
 	test_event();
 	test_apply_status_check();
+	test_event_range();
 	return done_testing();
 }
