@@ -365,6 +365,32 @@ static void row_open(const char *row, int reps)
 	free(t);
 }
 
+/* db_open alone (header, schema version, settings) and db_close; with
+ * first, one statement too (the staff list), which reads the schema:
+ * what every command pays before its own work. */
+static void row_db_open(const char *row, bool first, int reps)
+{
+	struct ctx c;
+	struct err e = { 0 };
+	double *t = xcalloc((size_t)reps, sizeof *t);
+
+	ctx_open(&c, row);
+	db_close(c.db);
+	for (int i = -1; i < reps; i++) {	/* -1: warm-up */
+		double t0 = now_ms();
+		if (db_open(&c.db, db_path_opt, 0, &e) < 0 ||
+		    (first && db_staff_list(c.db, true, cb_staff, NULL, &e) < 0))
+			fail(row, &e);
+		db_close(c.db);
+		if (i >= 0)
+			t[i] = now_ms() - t0;
+	}
+	report(row, t, reps, self_maxrss_kb(),
+	       first ? "db_open + the first statement (reads the schema) + db_close"
+		     : "db_open + db_close: the open's own checks");
+	free(t);
+}
+
 static void row_side(const char *row, int reps)
 {
 	struct ctx c;
@@ -900,7 +926,7 @@ static void usage(void)
 {
 	fputs("usage: bench --db PATH --row NAME [--reps N] [--ics FILE] [--bin MADOGUCHI]\n"
 	      "             [--calcurse-dir DIR] [--marker TEXT]\n"
-	      "rows: plans (query plans, no timing) open day week month side org-search org-list org-miss\n"
+	      "rows: plans (query plans, no timing) db-open db-open-first open day week month side org-search org-list org-miss\n"
 	      "      inq-search inq-screen inq-miss deadlines programs\n"
 	      "      export-year export-all appt-scan print import ui-first ui-first-80x24 cli-version cli-day\n"
 	      "      cli-export-year cli-export-all calcurse-import calcurse-export\n"
@@ -954,6 +980,8 @@ int main(int argc, char **argv)
 		row_plans();
 	else if (!strcmp(row, "open"))
 		row_open(row, REPS(200));
+	else if (!strcmp(row, "db-open") || !strcmp(row, "db-open-first"))
+		row_db_open(row, !strcmp(row, "db-open-first"), REPS(300));
 	else if (!strcmp(row, "day"))
 		row_days(row, day_data, REPS(1000));
 	else if (!strcmp(row, "week"))

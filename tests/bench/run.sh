@@ -65,7 +65,7 @@ skip() { # NAME WHY
 }
 
 echo "bench: timing (each row in its own process; a few minutes)"
-for r in open day week month side program-list org-search org-list org-miss inq-search inq-screen inq-miss deadlines programs print export-year export-all appt-scan; do
+for r in db-open db-open-first open day week month side program-list org-search org-list org-miss inq-search inq-screen inq-miss deadlines programs print export-year export-all appt-scan; do
 	row $r
 done
 # ---- the same desk with imported calendars: 20,000 partner events and
@@ -83,7 +83,7 @@ if has_cmd import; then
 			echo "$key" >"$DIR/bench-cal.key" ||
 			echo "bench: could not build $CAL" >&2
 	fi
-	for r in open day week month program-list; do
+	for r in db-open db-open-first open day week month program-list; do
 		"$BENCH" --db "$CAL" --row "$r" --label "$r+cal" $(reps) >>"$OUT" 2>>"$DIR/stderr.log" ||
 			echo "bench: row $r+cal failed" >&2
 	done
@@ -175,6 +175,8 @@ function goal(name, p99, med) {
 	return ""
 }
 BEGIN {
+	label["db-open"] = "db_open alone (schema check)"
+	label["db-open-first"] = "db_open + first statement"
 	label["open"] = "open + first screen data"
 	label["day"] = "day view data"
 	label["week"] = "week view data"
