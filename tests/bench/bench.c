@@ -436,6 +436,14 @@ static const char *const screen_keys[] = {
 	"世田谷区", "NPO", "ｐｄｆ", "見守り活動", "折り返し電話",
 };
 
+/* A clerk typing in the inquiry screen's search line: each keystroke
+ * (or input-method commit) a new search of the text so far. */
+static const char *const typing_keys[] = {
+	"ぼ", "ぼら", "ぼらん", "ぼらんて", "ぼらんてぃ", "ぼらんてぃあ",
+	"そ", "そう", "そうだ", "そうだん", "世田谷区", "世田谷区 ", "世田谷区 見守り",
+	"世田谷区 見守り活動", "n", "np", "npo", "ね", "ねこ", "助", "助成", "助成金",
+};
+
 static void row_search(const char *row, bool inq, const char *const *keys, int nk,
 		       int limit, int count_cap, int reps)
 {
@@ -927,7 +935,7 @@ static void usage(void)
 	fputs("usage: bench --db PATH --row NAME [--reps N] [--ics FILE] [--bin MADOGUCHI]\n"
 	      "             [--calcurse-dir DIR] [--marker TEXT]\n"
 	      "rows: plans (query plans, no timing) db-open db-open-first open day week month side org-search org-list org-miss\n"
-	      "      inq-search inq-screen inq-miss deadlines programs\n"
+	      "      inq-search inq-screen inq-typing inq-miss deadlines programs\n"
 	      "      export-year export-all appt-scan print import ui-first ui-first-80x24 cli-version cli-day\n"
 	      "      cli-export-year cli-export-all calcurse-import calcurse-export\n"
 	      "      pair-version pair-day pair-export pair-import (madoguchi and calcurse alternately;\n"
@@ -1002,6 +1010,8 @@ int main(int argc, char **argv)
 		row_search(row, true, KEYS(inq_keys), 50, 0, REPS(600));
 	else if (!strcmp(row, "inq-screen"))
 		row_search(row, true, KEYS(screen_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(300));
+	else if (!strcmp(row, "inq-typing"))
+		row_search(row, true, KEYS(typing_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(660));
 	else if (!strcmp(row, "inq-miss"))
 		row_search(row, true, KEYS(miss_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(600));
 	else if (!strcmp(row, "programs"))
