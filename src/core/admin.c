@@ -13,16 +13,29 @@ int admin_backup(const struct desk_ctx *d, const char *path, struct err *e)
 	return db_backup(d->db, path, e);
 }
 
+/* Open path read-only with its schema read: NULL when it cannot be. */
+static struct db *open_readable(const char *path)
+{
+	struct db *db = NULL;
+	struct err ignore;
+
+	if (db_open(&db, path, DB_READONLY, &ignore) < 0)
+		return NULL;
+	if (db_ready(db, &ignore) < 0) {	/* a sound header, a damaged schema */
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
 /* Whether the account may restore over db_path: the desk in place says
  * who leads (a damaged one cannot: then the copy to restore says). */
 static int may_restore(const char *db_path, const char *file, struct err *e)
 {
-	struct db *db = NULL;
-	struct err ignore;
+	struct db *db;
 	int rc;
 
-	if (db_open(&db, db_path, DB_READONLY, &ignore) < 0 &&
-	    db_open(&db, file, DB_READONLY, &ignore) < 0)
+	if (!(db = open_readable(db_path)) && !(db = open_readable(file)))
 		return 0;	/* neither can say: nothing to protect */
 	rc = role_require_lead_db(db, _("restoring a backup"), e);
 	db_close(db);

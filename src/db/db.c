@@ -206,8 +206,36 @@ int db_refuse_own_file(const struct db *db, const char *path, struct err *e)
 	return 0;
 }
 
+/* What the open leaves to the first statement: the settings whose
+ * PRAGMA makes SQLite read the whole schema (synchronous, cache_size),
+ * which that statement reads anyway.  Every write goes through
+ * db_stmt(), db_exec() or db_begin(), so none runs before these. */
+static int db_settle(struct db *db, struct err *e)
+{
+	/* FULL: a commit is on disk when it returns, in WAL mode too.
+	 * 8 MiB of pages: a search verifies its newest 1,000 hits in
+	 * the pages the last keystroke read (the default 2 MiB made each
+	 * keystroke read them again). */
+	static const char sql[] = "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192";
+	int rc;
+
+	if (db->settled)
+		return 0;
+	if ((rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL)) != SQLITE_OK)
+		return db_fail(db, rc, _("opening the database"), e);
+	db->settled = true;
+	return 0;
+}
+
+int db_ready(struct db *db, struct err *e)
+{
+	return db_settle(db, e);
+}
+
 int db_exec(struct db *db, const char *sql, struct err *e)
 {
+	if (db_settle(db, e) < 0)
+		return -1;
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK)
@@ -241,12 +269,11 @@ int db_schema_version(struct db *db)
 	return v;
 }
 
-static int migrate(struct db *db, struct err *e)
+/* Bring the schema from version (read at open) to the latest. */
+static int migrate(struct db *db, int version, struct err *e)
 {
-	int version, tables;
+	int tables;
 
-	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
-		return -1;
 	if (version < 0)
 		return err_set(e, ERR_DB, _("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
 			       db->path, version);
@@ -309,8 +336,10 @@ fail:
  * check is skipped while a -wal file with content exists: then SQLite
  * itself reconciles the two (a checkpoint writes page 1 before it
  * extends the file).  Order matters with other terminals writing: the
- * header first, then the -wal, then the size, which only grows. */
-static int check_header(const char *path, struct err *e)
+ * header first, then the -wal, then the size, which only grows.  *wal
+ * tells whether the file is in WAL mode already (header bytes 18-19),
+ * which never changes back once set (backups are written apart). */
+static int check_header(const char *path, bool *wal_mode, struct err *e)
 {
 	unsigned char h[100];
 	char wal[1100];
@@ -334,6 +363,7 @@ static int check_header(const char *path, struct err *e)
 	unsigned long pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 |
 			      (unsigned long)h[30] << 8 | h[31];
 	bool valid = !memcmp(h + 24, h + 92, 4) && pages > 0;
+	*wal_mode = h[18] == 2 && h[19] == 2;
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	bool wal_empty = stat(wal, &wst) < 0 || wst.st_size == 0;
 	int rc = fstat(fd, &st);
@@ -418,6 +448,7 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	struct db *db;
 	struct stat stbuf, dirst;
 	int oflags, n, version;
+	bool wal_mode = false;
 	char *dir, *slash;
 
 	*out = NULL;
@@ -461,7 +492,7 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	} else if (stbuf.st_size == 0 && !(flags & DB_CREATE)) {
 		return err_set(e, ERR_DB, _("%s is empty, not a madoguchi database; create one with 'madoguchi init' or restore a backup"),
 			       path);
-	} else if (check_header(path, e) < 0) {
+	} else if (check_header(path, &wal_mode, e) < 0) {
 		return -1;
 	}
 	if (check_access(path, &dirst, shared, e) < 0)
@@ -475,10 +506,14 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	if (open_handle(db, path, oflags, e) < 0)
 		goto fail;
 
-	/* Reading anything tells a damaged or foreign file early.  A
-	 * read-only WAL database whose -shm cannot be created (read-only
-	 * directory or medium) opens immutable: nobody can write it. */
-	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0) {
+	/* The one read of the open is the schema version in the header:
+	 * it tells a foreign or damaged first page, a newer or a negative
+	 * version, and needs no parse of the schema (which costs ten times
+	 * more at ten years and which the first statement reads anyway,
+	 * db_settle()).  A read-only WAL database whose -shm cannot be
+	 * created (read-only directory or medium) opens immutable: nobody
+	 * can write it. */
+	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0) {
 		int rc = sqlite3_extended_errcode(db->h) & 0xff;
 		if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR &&
 		    rc != SQLITE_FULL)
@@ -491,7 +526,7 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 			db->readonly = true;
 			if (open_handle(db, path, SQLITE_OPEN_READONLY, e) < 0)
 				goto fail;
-			if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) == 0)
+			if (pragma_int(db, "PRAGMA user_version", &version, e) == 0)
 				goto opened;
 			rc = sqlite3_extended_errcode(db->h) & 0xff;
 			if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR &&
@@ -503,14 +538,12 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 		char *uri = immutable_uri(path);
 		int crc = open_handle(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, e);
 		free(uri);
-		if (crc < 0 || pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0)
+		if (crc < 0 || pragma_int(db, "PRAGMA user_version", &version, e) < 0)
 			goto fail;
 	}
 opened:
 	/* Refuse a newer or a foreign file before anything writes to it
 	 * (even switching it to WAL would change its bytes). */
-	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
-		goto fail;
 	if (version < 0) {
 		err_set(e, ERR_DB,
 			_("%s has a schema version no madoguchi writes (%d); it was not touched. Restore a backup with 'madoguchi restore FILE'"),
@@ -523,14 +556,20 @@ opened:
 			db->path, version, migrations_COUNT);
 		goto fail;
 	}
+	/* version 0: a new file, or some other program's database */
+	if (version == 0 && pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, e) < 0)
+		goto fail;
 	if (version == 0 && n > 0) {
 		err_set(e, ERR_DB, _("%s is an SQLite database but not a madoguchi one; it was not touched"),
 			db->path);
 		goto fail;
 	}
-	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
+	/* (sqlite3_exec: db_exec would settle the connection now) */
+	int frc = sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (frc != SQLITE_OK && db_fail(db, frc, _("database"), e) < 0)
 		goto fail;
-	if (!db->readonly) {
+	/* switching to WAL reads the schema: only a file not in WAL yet */
+	if (!db->readonly && !wal_mode) {
 		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) & 0xff;
 		/* no room or no right to make the -wal (a full disk, a
 		 * read-only directory): the file still opens for viewing */
@@ -540,9 +579,7 @@ opened:
 		else if (rc != SQLITE_OK && db_fail(db, rc, _("database"), e) < 0)
 			goto fail;
 	}
-	if (db_exec(db, "PRAGMA synchronous = FULL", e) < 0)
-		goto fail;
-	if (migrate(db, e) < 0)
+	if (version != migrations_COUNT && migrate(db, version, e) < 0)
 		goto fail;
 	*out = db;
 	return 0;
@@ -575,6 +612,8 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e)
 			sqlite3_clear_bindings(db->cache[i].stmt);
 			return db->cache[i].stmt;
 		}
+	if (db_settle(db, e) < 0)
+		return NULL;
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
 		db_fail(db, rc, _("preparing a query"), e);
@@ -597,6 +636,8 @@ int db_begin(struct db *db, struct err *e)
 	if (db->readonly)
 		return err_set(e, ERR_DB, _("the database %s is open read-only; nothing can be changed"),
 			       db->path);
+	if (db_settle(db, e) < 0)
+		return -1;
 	/* The busy handler waits up to the busy timeout for the write
 	 * lock.  Some BUSY results skip the handler (a WAL recovery or
 	 * a checkpoint by the last connection closing): retry those for

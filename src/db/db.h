@@ -17,10 +17,16 @@ enum db_open_flags {
 };
 
 /* Open (and create, with DB_CREATE) the database at path and bring its
- * schema up to date.  A database from a newer program, a damaged file
- * or a missing directory fails with a message in e (ERR_DB).  A file
- * the user cannot write opens read-only: db_readonly() tells. */
+ * schema up to date.  A database from a newer program, a foreign or
+ * damaged file or a missing directory fails with a message in e
+ * (ERR_DB).  A file the user cannot write opens read-only:
+ * db_readonly() tells.  When the file is current, the open reads only
+ * its header (PRAGMA user_version); the schema is read by the first
+ * statement, which reports a damaged schema as any statement does. */
 int db_open(struct db **out, const char *path, int flags, struct err *e);
+/* Read the schema now (what the first statement would do): a damaged
+ * schema is refused here, before a screen starts. */
+int db_ready(struct db *db, struct err *e);
 void db_close(struct db *db);
 bool db_readonly(const struct db *db);
 const char *db_path(const struct db *db);

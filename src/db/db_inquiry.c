@@ -159,10 +159,12 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 
 /* The inquiries whose search doc (summary, notes, organization name and
  * reading, folded: db/010_search_grams.sql) holds every word: ?18 is the
- * FTS5 query of their grams (kana_gram_query()). */
+ * FTS5 query of their grams (kana_gram_query()).  The index holds an
+ * inquiry under minus its id (db/012_search_newest_first.sql): in the
+ * index's own order, rising rowids, the newest come first. */
 #define INQ_HITS \
-	"SELECT g.rowid FROM inquiry_gram g WHERE inquiry_gram MATCH ?18" \
-	" AND (?11 IS NULL OR EXISTS (SELECT 1 FROM inquiry_search s WHERE s.id = g.rowid" \
+	"SELECT -g.rowid AS hit FROM inquiry_gram g WHERE inquiry_gram MATCH ?18" \
+	" AND (?11 IS NULL OR EXISTS (SELECT 1 FROM inquiry_search s WHERE s.id = -g.rowid" \
 	INQ_WORD(11) INQ_WORD(12) INQ_WORD(13) INQ_WORD(14) INQ_WORD(15) INQ_WORD(16) INQ_WORD(17) "))"
 
 #define INQ_WHERE \
@@ -181,11 +183,6 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
 #define INQ_BY_DUE " ORDER BY i.due_date IS NULL, i.due_date, i.received_at, i.id"
 
 #define INQ_MATCH " AND i.id IN (" INQ_HITS ")"
-
-/* The same, limited to the newest ?20 hits by the order of entry (ids):
- * FTS5 reads its rowids backwards and stops there, so a word found in
- * most of ten years costs no more than a rare one. */
-#define INQ_MATCH_NEWEST " AND i.id IN (" INQ_HITS " ORDER BY g.rowid DESC LIMIT ?20)"
 
 /* The ids are picked, ordered and limited first, then only the rows
  * shown are joined with their organization, contact, staff and notes
@@ -316,32 +313,68 @@ static void bind_filter(sqlite3_stmt *st, const struct inquiry_filter *f, const 
 	sqlite3_bind_int(st, 19, f->limit > 0 ? f->limit : -1);
 }
 
-/* Read up to limit rows of st; when there are limit of them, give them
- * to cb and return how many it took; with fewer, give none and return -2
- * (the caller runs the full search).  -1 on error. */
-static int newest_rows(struct db *db, sqlite3_stmt *st, int limit,
-		       int (*cb)(const struct inquiry *q, void *arg), void *arg,
-		       struct err *e)
+/* The newest hits of a search alone, by the order of entry (ids): up
+ * to max of them into ids, newest first.  FTS5 reads its rowids in
+ * rising order (newest first), skipping through its lists, and stops
+ * there, so a word found in most of ten years costs no more than a rare
+ * one, and a word found nowhere little.  Returns how many, or -1. */
+static int newest_ids(struct db *db, const struct inq_search *q, int max, long long *ids,
+		      struct err *e)
 {
-	struct inquiry *rows = xcalloc((size_t)limit, sizeof *rows);
-	int got = 0, n, rc;
+	static const char sql[] = INQ_HITS " ORDER BY g.rowid LIMIT ?20";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int n = 0, rc = SQLITE_DONE;
 
-	while (got < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		inquiry_from_row(st, &rows[got++]);
-	if (got == limit)
-		rc = SQLITE_DONE;
-	n = db_rows_done(db, st, rc, got, _("inquiries"), e);
-	if (n == limit) {
-		n = 0;
-		while (n < got && !(cb && cb(&rows[n++], arg)))
-			;
-	} else if (n >= 0) {
-		n = -2;
+	if (!st)
+		return -1;
+	bind_search(st, q);
+	sqlite3_bind_int(st, 20, max);
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	return db_rows_done(db, st, rc, n, _("inquiries"), e);
+}
+
+/* The rows of n ids, newest received first, to cb: only these rows
+ * are joined with their organization, contact, staff and notes count.
+ * Returns how many cb was given, or -1. */
+static int rows_by_ids(struct db *db, const long long *ids, int n,
+		       int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e)
+{
+	static const char sql[] =
+		INQ_COLS " FROM json_each(?1) pick JOIN inquiry i ON i.id = pick.value" INQ_JOINS
+		INQ_BY_RECEIVED;
+	struct strbuf sb = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE, got = 0;
+
+	if (n <= 0)
+		return 0;
+	if (!(st = db_stmt(db, sql, e)))
+		return -1;
+	strbuf_adds(&sb, "[");
+	for (int i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%lld", i ? "," : "", ids[i]);
+	strbuf_adds(&sb, "]");
+	sqlite3_bind_text(st, 1, strbuf_str(&sb), -1, SQLITE_TRANSIENT);
+	strbuf_release(&sb);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct inquiry row;
+		inquiry_from_row(st, &row);
+		got++;
+		int stop = cb ? cb(&row, arg) : 0;
+		inquiry_release(&row);
+		if (stop)
+			break;
 	}
-	for (int i = 0; i < got; i++)
-		inquiry_release(&rows[i]);
-	free(rows);
-	return n;
+	return db_rows_done(db, st, rc, got, _("inquiries"), e);
+}
+
+/* The search of the inquiry screen: newest first, a limit, nothing
+ * else narrowing: the index alone picks the rows. */
+static bool search_alone(const struct inquiry_filter *f, const struct inq_search *q)
+{
+	return q->n_words > 0 && f->limit > 0 && f->limit <= 1000 &&
+		f->order == INQ_ORDER_RECEIVED && !filter_narrows(f);
 }
 
 int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
@@ -357,54 +390,42 @@ int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 	 * scanning ten years of closed ones. */
 	static const char open_received[] = INQ_PICKED(INQ_WHERE INQ_NOT_CLOSED, INQ_BY_RECEIVED);
 	static const char open_due[] = INQ_PICKED(INQ_WHERE INQ_NOT_CLOSED, INQ_BY_DUE);
-	static const char search_newest[] =
-		INQ_PICKED(INQ_WHERE INQ_MATCH_NEWEST, INQ_BY_RECEIVED);
 	struct inq_search q;
 	int rc, n = -1;
 	sqlite3_stmt *st;
 
 	if (search_parse(f, &q, e) < 0)
 		goto out;
-	/* The search of the inquiry screen (newest first, a limit, nothing
-	 * else): the index is asked for its newest hits only.  When that
-	 * gives fewer rows than the limit, the full search runs instead, so
-	 * a short list is complete. */
 	bool search = q.n_words > 0;
-	bool newest = search && f->limit > 0 && f->limit <= 1000 &&
-		f->order == INQ_ORDER_RECEIVED && !filter_narrows(f);
-	for (int pass = newest ? 0 : 1; pass < 2; pass++) {
-		if (pass == 0)
-			st = db_stmt(db, search_newest, e);
-		else if (search)
-			st = db_stmt(db, f->order == INQ_ORDER_DUE ? search_due : search_received, e);
-		else if (f->open_only || f->due_by || f->overdue_before ||
-			 (f->status >= 0 && f->status != IS_CLOSED && f->status < IS_COUNT))
-			st = db_stmt(db, f->order == INQ_ORDER_DUE ? open_due : open_received, e);
-		else
-			st = db_stmt(db, f->order == INQ_ORDER_DUE ? list_due : list_received, e);
-		if (!st)
-			goto out;
-		bind_filter(st, f, &q);
-		if (pass == 0) {
-			sqlite3_bind_int(st, 20, f->limit);
-			n = newest_rows(db, st, f->limit, cb, arg, e);
-			if (n != -2)
-				goto out;
-			n = -1;
-			continue;
-		}
-		n = 0;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			struct inquiry row;
-			inquiry_from_row(st, &row);
-			n++;
-			int stop = cb ? cb(&row, arg) : 0;
-			inquiry_release(&row);
-			if (stop)
-				break;
-		}
-		n = db_rows_done(db, st, rc, n, _("inquiries"), e);
+	if (search_alone(f, &q)) {
+		long long *ids = xcalloc((size_t)f->limit, sizeof *ids);
+		n = newest_ids(db, &q, f->limit, ids, e);
+		if (n > 0)
+			n = rows_by_ids(db, ids, n, cb, arg, e);
+		free(ids);
+		goto out;
 	}
+	if (search)
+		st = db_stmt(db, f->order == INQ_ORDER_DUE ? search_due : search_received, e);
+	else if (f->open_only || f->due_by || f->overdue_before ||
+		 (f->status >= 0 && f->status != IS_CLOSED && f->status < IS_COUNT))
+		st = db_stmt(db, f->order == INQ_ORDER_DUE ? open_due : open_received, e);
+	else
+		st = db_stmt(db, f->order == INQ_ORDER_DUE ? list_due : list_received, e);
+	if (!st)
+		goto out;
+	bind_filter(st, f, &q);
+	n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct inquiry row;
+		inquiry_from_row(st, &row);
+		n++;
+		int stop = cb ? cb(&row, arg) : 0;
+		inquiry_release(&row);
+		if (stop)
+			break;
+	}
+	n = db_rows_done(db, st, rc, n, _("inquiries"), e);
 out:
 	search_release(&q);
 	return n;
@@ -437,6 +458,36 @@ int db_inquiry_count(struct db *db, const struct inquiry_filter *f, int cap,
 out:
 	search_release(&q);
 	return rc < 0 ? -1 : 0;
+}
+
+int db_inquiry_page(struct db *db, const struct inquiry_filter *f, int cap, long long *total,
+		    int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e)
+{
+	struct inq_search q;
+	int n = -1;
+
+	*total = 0;
+	if (search_parse(f, &q, e) < 0)
+		goto out;
+	if (search_alone(f, &q) && cap >= f->limit) {
+		/* one read of the index for the rows and the count: the ids
+		 * of the newest cap + 1 hits, the rows of the first limit */
+		long long *ids = xcalloc((size_t)cap + 1, sizeof *ids);
+		n = newest_ids(db, &q, cap + 1, ids, e);
+		if (n >= 0) {
+			*total = n;
+			n = rows_by_ids(db, ids, n < f->limit ? n : f->limit, cb, arg, e);
+		}
+		free(ids);
+		goto out;
+	}
+	n = db_inquiry_each(db, f, cb, arg, e);
+	*total = n;
+	if (n >= 0 && f->limit > 0 && n >= f->limit && db_inquiry_count(db, f, cap, total, e) < 0)
+		n = -1;
+out:
+	search_release(&q);
+	return n;
 }
 
 int db_inquiry_note_insert(struct db *db, struct inquiry_note *n, struct err *e)

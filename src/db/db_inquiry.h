@@ -74,10 +74,10 @@ int db_inquiry_get(struct db *db, long long id, struct inquiry *q, struct err *e
  * then checked in the inquiry's folded text).  A search with a limit
  * and no other filter, newest first (what the inquiry screen asks on
  * every keystroke), reads only the limit newest hits of the index, by
- * the order of entry (ids), newest received first; when that gives
- * fewer than limit rows the whole index is searched.  Results are
- * newest first either way; an inquiry entered long after it was
- * received may rank by its entry among the newest. */
+ * the order of entry (ids), and shows them newest received first; with
+ * fewer hits than the limit that is all of them.  Results are newest
+ * first either way; an inquiry entered long after it was received may
+ * rank by its entry among the newest. */
 int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
 		    int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e);
 
@@ -87,6 +87,14 @@ int db_inquiry_each(struct db *db, const struct inquiry_filter *f,
  * alone. */
 int db_inquiry_count(struct db *db, const struct inquiry_filter *f, int cap,
 		     long long *count, struct err *e);
+
+/* What the inquiry screen loads: the rows of db_inquiry_each(f) and in
+ * *total how many match f, as db_inquiry_count(f, cap) counts them
+ * (more than the rows only when the rows reach f->limit).  A search
+ * alone (no other filter, newest first, limit <= cap) reads the index
+ * once for both: the newest cap + 1 hits, the rows of the first limit. */
+int db_inquiry_page(struct db *db, const struct inquiry_filter *f, int cap, long long *total,
+		    int (*cb)(const struct inquiry *q, void *arg), void *arg, struct err *e);
 
 int db_inquiry_note_insert(struct db *db, struct inquiry_note *n, struct err *e);
 /* Notes of one inquiry, oldest first. */

@@ -12,6 +12,7 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool readonly;
+	bool settled;		/* db_settle() done: the schema is read */
 	time_t pinned;
 	char actor[64];
 	struct db_cached {

@@ -718,7 +718,9 @@ int ui_run(struct app *app)
 		fprintf(stderr, "madoguchi: %s (TERM=%s)\n", _("cannot start the terminal"), term);
 		return 2;
 	}
-	if (app_open_db(app, DB_CREATE) < 0) {
+	/* a damaged schema is refused before the screen starts; the day
+	 * view reads the schema next anyway */
+	if (app_open_db(app, DB_CREATE) < 0 || db_ready(app->db, &app->err) < 0) {
 		fprintf(stderr, "madoguchi: %s\n", app->err.msg);
 		return app->err.code ? (int)app->err.code : 3;
 	}

@@ -443,12 +443,9 @@ static void list_load(struct ui *ui)
 	}
 	f.search = st->search[0] ? st->search : NULL;
 	f.limit = LIST_LIMIT;
-	st->found = inquiry_list(&ui->app->desk, &f, collect_inq, &lf, &e);
-	st->total = st->found;
+	st->found = db_inquiry_page(ui->app->db, &f, INQ_SCREEN_COUNT_CAP, &st->total, collect_inq,
+				    &lf, &e);
 	if (st->found < 0)
-		ui_status(ui, true, "%s", e.msg);
-	else if (st->found >= LIST_LIMIT &&
-		 db_inquiry_count(ui->app->db, &f, INQ_SCREEN_COUNT_CAP, &st->total, &e) < 0)
 		ui_status(ui, true, "%s", e.msg);
 	st->rows.cur = 0;
 	for (size_t i = 0; keep && i < st->rows.n; i++)

@@ -364,6 +364,32 @@ static void row_open(const char *row, int reps)
 	free(t);
 }
 
+/* db_open alone (header, schema version, settings) and db_close; with
+ * first, one statement too (the staff list), which reads the schema:
+ * what every command pays before its own work. */
+static void row_db_open(const char *row, bool first, int reps)
+{
+	struct ctx c;
+	struct err e = { 0 };
+	double *t = xcalloc((size_t)reps, sizeof *t);
+
+	ctx_open(&c, row);
+	db_close(c.db);
+	for (int i = -1; i < reps; i++) {	/* -1: warm-up */
+		double t0 = now_ms();
+		if (db_open(&c.db, db_path_opt, 0, &e) < 0 ||
+		    (first && db_staff_list(c.db, true, cb_staff, NULL, &e) < 0))
+			fail(row, &e);
+		db_close(c.db);
+		if (i >= 0)
+			t[i] = now_ms() - t0;
+	}
+	report(row, t, reps, self_maxrss_kb(),
+	       first ? "db_open + the first statement (reads the schema) + db_close"
+		     : "db_open + db_close: the open's own checks");
+	free(t);
+}
+
 static void row_side(const char *row, int reps)
 {
 	struct ctx c;
@@ -409,6 +435,14 @@ static const char *const screen_keys[] = {
 	"世田谷区", "NPO", "ｐｄｆ", "見守り活動", "折り返し電話",
 };
 
+/* A clerk typing in the inquiry screen's search line: each keystroke
+ * (or input-method commit) a new search of the text so far. */
+static const char *const typing_keys[] = {
+	"ぼ", "ぼら", "ぼらん", "ぼらんて", "ぼらんてぃ", "ぼらんてぃあ",
+	"そ", "そう", "そうだ", "そうだん", "世田谷区", "世田谷区 ", "世田谷区 見守り",
+	"世田谷区 見守り活動", "n", "np", "npo", "ね", "ねこ", "助", "助成", "助成金",
+};
+
 static void row_search(const char *row, bool inq, const char *const *keys, int nk,
 		       int limit, int count_cap, int reps)
 {
@@ -426,21 +460,34 @@ static void row_search(const char *row, bool inq, const char *const *keys, int n
 		const char *k = keys[i % nk];
 		long long count = 0;
 		double t0 = now_ms();
-		int n = inq ? inquiry_search(&c.desk, k, limit, cb_inq, NULL, &e)
-			    : db_org_search(c.db, k, limit, cb_org, NULL, &e);
-		if (n < 0)
-			fail(row, &e);
-		if (inq && count_cap) {
+		int n;
+		if (inq && count_cap) {	/* what the inquiry screen loads (ui_inquiry.c list_load) */
 			struct inquiry_filter f;
 			inquiry_filter_init(&f);
 			f.search = k;
-			if (db_inquiry_count(c.db, &f, count_cap, &count, &e) < 0)
-				fail(row, &e);
+			f.limit = limit;
+			n = db_inquiry_page(c.db, &f, count_cap, &count, cb_inq, NULL, &e);
+		} else {
+			n = inq ? inquiry_search(&c.desk, k, limit, cb_inq, NULL, &e)
+				: db_org_search(c.db, k, limit, cb_org, NULL, &e);
 		}
+		if (n < 0)
+			fail(row, &e);
 		t[i] = now_ms() - t0;
 		if (getenv("BENCH_VERBOSE") && i < nk)
 			fprintf(stderr, "%s %s: %d rows (count %lld) %.3f ms\n", row, k, n, count, t[i]);
 	}
+	if (getenv("BENCH_VERBOSE"))	/* where the tail comes from: each key's median and slowest */
+		for (int j = 0; j < nk && j < reps; j++) {
+			int m = 0;
+			double *kt = xcalloc((size_t)reps, sizeof *kt);
+			for (int i = j; i < reps; i += nk)
+				kt[m++] = t[i];
+			qsort(kt, (size_t)m, sizeof *kt, cmp_double);
+			fprintf(stderr, "%s %-24s runs %3d median %7.3f max %7.3f ms\n", row, keys[j], m,
+				kt[m / 2], kt[m - 1]);
+			free(kt);
+		}
 	snprintf(note, sizeof note, "%d queries, limit %d%s%s", nk, limit,
 		 limit ? "" : " (all)", count_cap ? ", with the count" : "");
 	report(row, t, reps, self_maxrss_kb(), note);
@@ -887,8 +934,8 @@ static void usage(void)
 {
 	fputs("usage: bench --db PATH --row NAME [--reps N] [--ics FILE] [--bin MADOGUCHI]\n"
 	      "             [--calcurse-dir DIR] [--marker TEXT]\n"
-	      "rows: plans (query plans, no timing) open day week month side org-search org-list org-miss\n"
-	      "      inq-search inq-screen inq-miss deadlines programs\n"
+	      "rows: plans (query plans, no timing) db-open db-open-first open day week month side org-search org-list org-miss\n"
+	      "      inq-search inq-screen inq-typing inq-miss deadlines programs\n"
 	      "      export-year export-all appt-scan print import ui-first ui-first-80x24 cli-version cli-day\n"
 	      "      cli-export-year cli-export-all calcurse-import calcurse-export\n"
 	      "      pair-version pair-day pair-export pair-import (madoguchi and calcurse alternately;\n"
@@ -941,6 +988,8 @@ int main(int argc, char **argv)
 		row_plans();
 	else if (!strcmp(row, "open"))
 		row_open(row, REPS(200));
+	else if (!strcmp(row, "db-open") || !strcmp(row, "db-open-first"))
+		row_db_open(row, !strcmp(row, "db-open-first"), REPS(300));
 	else if (!strcmp(row, "day"))
 		row_days(row, day_data, REPS(1000));
 	else if (!strcmp(row, "week"))
@@ -961,6 +1010,8 @@ int main(int argc, char **argv)
 		row_search(row, true, KEYS(inq_keys), 50, 0, REPS(600));
 	else if (!strcmp(row, "inq-screen"))
 		row_search(row, true, KEYS(screen_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(300));
+	else if (!strcmp(row, "inq-typing"))
+		row_search(row, true, KEYS(typing_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(660));
 	else if (!strcmp(row, "inq-miss"))
 		row_search(row, true, KEYS(miss_keys), INQ_SCREEN_LIMIT, INQ_SCREEN_COUNT_CAP, REPS(600));
 	else if (!strcmp(row, "programs"))

@@ -92,6 +92,12 @@ test_expect_code 3 'a damaged database: day exits 3' '
 test_expect_success '... with a message for people' '
 	grep_out "damaged" <"$TEST_DIR/err"
 '
+# its first page is sound: the open reads only the schema version there,
+# so the desk reads the schema before its screen starts
+test_expect_code 3 'a damaged database: the desk refuses it before its screen starts' '
+	TERM=xterm script -qec "\"$MADOGUCHI_BIN\" --db \"$TEST_DIR/bad.db\"" /dev/null >"$TEST_DIR/tty" 2>&1 </dev/null; rc=$?
+	grep -q "damaged" "$TEST_DIR/tty" || { cat "$TEST_DIR/tty"; exit 9; }; exit $rc
+'
 head -c 8192 /dev/urandom >"$TEST_DIR/noise.db"
 before=$(sha "$TEST_DIR/noise.db")
 test_expect_code 3 'a file that is not a database: exit 3' '

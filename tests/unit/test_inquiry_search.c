@@ -226,6 +226,72 @@ int main(void)
 		f.status = IS_OPEN;
 		ok(db_inquiry_count(d.db, &f, 0, &n, &e) == 0 && n == 41, "count with another filter");
 	}
+	{
+		/* the inquiry screen's load: the rows and the count from one
+		 * read of the index; the same as a search and a count */
+		struct inquiry_filter f;
+		struct ids s = { 0 };
+		long long total = -1;
+		inquiry_filter_init(&f);
+		f.search = "相談";
+		f.limit = 5;
+		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 5, "page: limit 5 of 41");
+		is_int(total, 11, "page: more than the cap of 10 counts cap + 1");
+		is_int(s.v[0], last, "page: newest received first");
+		is_int(s.v[4], last - 4, "page: down to the fifth newest");
+		s.n = 0;
+		is_int(db_inquiry_page(d.db, &f, 100, &total, take, &s, &e), 5, "page: under the cap");
+		is_int(total, 41, "page: the exact count");
+		s.n = 0;
+		f.limit = 50;
+		is_int(db_inquiry_page(d.db, &f, 100, &total, take, &s, &e), 41, "page: fewer than the limit");
+		is_int(total, 41, "page: all of them counted");
+		is_int(s.v[40], a, "page: the oldest last");
+		s.n = 0;
+		f.search = "見守り活動";
+		f.limit = 5;
+		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 5, "page: a longer word (checked)");
+		is_int(total, 11, "page: its count capped");
+		is_int(s.v[0], last - 1, "page: its newest first");
+		s.n = 0;
+		long long aia = add("2026-11-23T12:00", 0, "あいあう");
+		f.search = "いあい";	/* both its pairs occur there, the word nowhere */
+		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 0, "page: pairs but no word");
+		is_int(total, 0, "page: counted 0");
+		f.search = "あいあ";
+		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 1, "page: the word itself");
+		is_int(s.v[0], aia, "page: found");
+		s.n = 0;
+		s.n = 0;
+		f.search = "猫";
+		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 0, "page: nothing");
+		is_int(total, 0, "page: nothing counted");
+		s.n = 0;
+		f.search = "相談";
+		f.status = IS_OPEN;	/* another filter: a search and a count */
+		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 5, "page with a filter: 5");
+		is_int(total, 11, "page with a filter: the count capped too");
+		is_int(s.v[0], last, "page with a filter: newest first");
+		s.n = 0;
+		f.status = IS_CLOSED;
+		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 0, "page with a filter: none");
+		is_int(total, 0, "page with a filter: 0");
+	}
+	{
+		/* entered late, received long ago: among the newest by entry,
+		 * shown in the order of receipt */
+		long long old = add("2026-01-05T10:00", 0, "古い相談の記録");
+		struct inquiry_filter f;
+		struct ids s = { 0 };
+		long long total = -1;
+		inquiry_filter_init(&f);
+		f.search = "相談";
+		f.limit = 3;
+		is_int(db_inquiry_page(d.db, &f, 100, &total, take, &s, &e), 3, "late entry: 3 rows");
+		is_int(total, 42, "late entry: counted");
+		is_int(s.v[0], last, "late entry: the newest received first");
+		is_int(s.v[2], old, "late entry: shown by its date, last");
+	}
 	ok(index_ok(), "index consistent at the end");
 	testdb_close(&t);
 	return done_testing();
