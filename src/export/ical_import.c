@@ -704,7 +704,7 @@ static int scan_range(struct scan *sc, const struct src *src, uint64_t start, ui
 		      int line0, struct err *e)
 {
 	bool whole = sc->mode == SCAN_FILE, failed = false;
-	char *buf = xmalloc(READ_CHUNK);
+	char *buf = xmalloc(end - start < READ_CHUNK ? (size_t)(end - start) + 1 : READ_CHUNK);
 	uint64_t pos = start;
 	struct err first;
 	int rc = -1;
