@@ -508,9 +508,12 @@ static int on_line(struct scan *sc, struct lline *l, uint64_t next_off, struct e
 		if (sc->depth == 2) {
 			bool vevent = !strcmp(sc->stack[1], "VEVENT");
 			if (sc->mode == SCAN_FILE) {
-				/* libical and this check must see the same events */
-				if (vevent != lib_begins(l, "VEVENT"))
+				/* what libical takes for an event is one: a
+				 * BEGIN;X=Y:VEVENT it does not take for one is
+				 * left out as it always was */
+				if (lib_begins(l, "VEVENT") && !vevent)
 					sc->mismatch = true;
+				vevent = vevent && lib_begins(l, "VEVENT");
 				sc->in_zone = lib_begins(l, "VTIMEZONE");
 				zone_line = sc->in_zone;
 				if (vevent) {
