@@ -293,9 +293,12 @@ static void ll_add(struct lline *l, const char *s, size_t n)
 }
 
 /* One VEVENT of the file, as the first pass found it: where it is and
- * the hash of its UID (not the UID itself: about 32 bytes an event). */
+ * the hash of its UID (not the UID itself): 24 bytes an event.  len is
+ * UINT32_MAX for an event of 4 GiB or more: it is then read up to its
+ * END wherever that is. */
 struct ix {
-	uint64_t hash, off, len;
+	uint64_t hash, off;
+	uint32_t len;
 	int line;
 };
 
@@ -552,7 +555,9 @@ static int on_line(struct scan *sc, struct lline *l, uint64_t next_off, struct e
 			sc->cur_ev = NULL;
 		}
 		if (sc->depth == 1 && sc->in_ev) {
-			sc->ev.len = next_off - sc->ev.off;
+			sc->ev.len = next_off - sc->ev.off < UINT32_MAX ? (uint32_t)(next_off - sc->ev.off) : UINT32_MAX;
+			if (!sc->ev_uid)	/* no UID: an event on its own */
+				sc->ev.hash = hash_byte(uid_hash_raw("", 0) ^ sc->ev.off, 0xff);
 			if (sc->n_ix == sc->cap_ix) {
 				sc->cap_ix = sc->cap_ix ? 2 * sc->cap_ix : 1024;
 				sc->ix = xrealloc(sc->ix, sc->cap_ix * sizeof *sc->ix);
@@ -753,6 +758,10 @@ static int scan_range(struct scan *sc, const struct src *src, uint64_t start, ui
 				rest = p;
 			else if (nl && (sc->nls++, phys_end(sc, e) < 0))
 				rest = nl + 1;
+			if (!rest && sc->mode == SCAN_EVENT && sc->comp) {
+				/* the event is complete: what follows is not its */
+				goto done;
+			}
 			if (rest) {
 				if (!whole)
 					goto out;
@@ -783,6 +792,7 @@ static int scan_range(struct scan *sc, const struct src *src, uint64_t start, ui
 		fail_at(e, sc->c, sc->line ? sc->line : 1, _("no calendar in the file"));
 		goto out;
 	}
+done:
 	rc = 0;
 out:
 	free(buf);
@@ -1856,9 +1866,16 @@ struct note_tag {
 struct note_tags {
 	struct note_tag *t;
 	size_t n, cap;
+	size_t dropped;		/* notes beyond NOTES_KEEP: counted, not kept */
 };
 
-static void notes_tag(struct note_tags *nt, const struct ical_import_result *r, int phase, uint64_t off,
+/* The notes listed: a broken file of a million events must not hold a
+ * million messages in memory. */
+#define NOTES_KEEP 10000
+
+static void notes_sort(struct note_tags *nt, struct ical_import_result *r, size_t keep);
+
+static void notes_tag(struct note_tags *nt, struct ical_import_result *r, int phase, uint64_t off,
 		      const char *uid)
 {
 	for (; nt->n < r->n_notes; nt->n++) {
@@ -1868,6 +1885,8 @@ static void notes_tag(struct note_tags *nt, const struct ical_import_result *r, 
 		}
 		nt->t[nt->n] = (struct note_tag){ phase, off, uid ? xstrdup(uid) : NULL, nt->n };
 	}
+	if (nt->n >= 2 * NOTES_KEEP)
+		notes_sort(nt, r, NOTES_KEEP);
 }
 
 static int tag_cmp(const void *a, const void *b)
@@ -1884,18 +1903,31 @@ static int tag_cmp(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-static void notes_sort(struct note_tags *nt, struct ical_import_result *r)
+/* Put the notes in their order and keep the first keep of them. */
+static void notes_sort(struct note_tags *nt, struct ical_import_result *r, size_t keep)
 {
 	char **sorted;
 
-	if (nt->n < 2 || nt->n != r->n_notes)
+	if (nt->n != r->n_notes)
 		return;
-	qsort(nt->t, nt->n, sizeof *nt->t, tag_cmp);
-	sorted = xmalloc(nt->n * sizeof *sorted);
+	if (nt->n >= 2) {
+		qsort(nt->t, nt->n, sizeof *nt->t, tag_cmp);
+		sorted = xmalloc(nt->n * sizeof *sorted);
+		for (size_t i = 0; i < nt->n; i++)
+			sorted[i] = r->notes[nt->t[i].seq];
+		memcpy(r->notes, sorted, nt->n * sizeof *sorted);
+		free(sorted);
+	}
 	for (size_t i = 0; i < nt->n; i++)
-		sorted[i] = r->notes[nt->t[i].seq];
-	memcpy(r->notes, sorted, nt->n * sizeof *sorted);
-	free(sorted);
+		nt->t[i].seq = i;
+	if (nt->n > keep) {
+		for (size_t i = keep; i < nt->n; i++) {
+			free(r->notes[i]);
+			free(nt->t[i].uid);
+		}
+		nt->dropped += nt->n - keep;
+		nt->n = r->n_notes = keep;
+	}
 }
 
 static void notes_release(struct note_tags *nt)
@@ -1905,13 +1937,36 @@ static void notes_release(struct note_tags *nt)
 	free(nt->t);
 }
 
-static int ix_cmp(const void *a, const void *b)
+static bool ix_less(const struct ix *x, const struct ix *y)
 {
-	const struct ix *x = a, *y = b;
+	return x->hash != y->hash ? x->hash < y->hash : x->off < y->off;
+}
 
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	return (x->off > y->off) - (x->off < y->off);
+static void ix_sift(struct ix *a, size_t i, size_t n)
+{
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && ix_less(&a[c], &a[c + 1]))
+			c++;
+		if (!ix_less(&a[i], &a[c]))
+			break;
+		struct ix t = a[i];
+		a[i] = a[c];
+		a[c] = t;
+	}
+}
+
+/* By UID hash, then file order; in place (glibc's qsort would copy the
+ * index, doubling the import's largest allocation). */
+static void ix_sort(struct ix *a, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		ix_sift(a, i, n);
+	for (size_t k = n; k-- > 1;) {
+		struct ix t = a[0];
+		a[0] = a[k];
+		a[k] = t;
+		ix_sift(a, 0, k);
+	}
 }
 
 /* The events of one UID hash (ix[0..n-1], in file order): read back and
@@ -1934,7 +1989,8 @@ static int import_hash_group(struct conv *cv, const struct src *src, const char 
 		scan_init(&sc, &c, SCAN_EVENT);
 		sc.depth = 1;
 		strcpy(sc.stack[0], "VCALENDAR");
-		src_rc = scan_range(&sc, src, ix[i].off, ix[i].off + ix[i].len, ix[i].line, e);
+		src_rc = scan_range(&sc, src, ix[i].off, ix[i].len == UINT32_MAX ? src->len : ix[i].off + ix[i].len,
+				    ix[i].line, e);
 		comp = sc.comp;
 		sc.comp = NULL;
 		scan_release(&sc);
@@ -2020,7 +2076,7 @@ static int import_src(struct db *db, const struct src *src, const char *name,
 		goto out;
 	}
 	if (sc.n_ix)
-		qsort(sc.ix, sc.n_ix, sizeof *sc.ix, ix_cmp);
+		ix_sort(sc.ix, sc.n_ix);
 	struct conv cv = { db, NULL, sc.zones, o, r, NULL,
 			   o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31), 0 };
 	if (db_begin(db, e) < 0)
@@ -2034,7 +2090,11 @@ static int import_src(struct db *db, const struct src *src, const char *name,
 			goto out;
 		i = j;
 	}
-	notes_sort(&nt, r);
+	notes_sort(&nt, r, NOTES_KEEP);
+	if (nt.dropped) {
+		r->notes = xrealloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
+		r->notes[r->n_notes++] = xasprintf(_("%s: %zu more notes are not listed"), name, nt.dropped);
+	}
 	if (db_commit(db, e) < 0)
 		goto out;
 	in_tx = false;

@@ -5,7 +5,8 @@
 # master is the first event and whose overrides are the last still comes
 # together; one event with a 6 MB inline ATTACH and a 3 MB DESCRIPTION
 # keeps its other fields; a broken structure at the very end of a large
-# file stores nothing; and the plain build imports the 20 MB file within
+# file stores nothing; a broken file names 10,000 events left out and
+# counts the rest; and the plain build imports the 20 MB file within
 # 200 MB of address space (the old reader needed about 16 times the file).
 . "$(dirname "$0")/../lib.sh"
 
@@ -112,6 +113,21 @@ test_expect_success 'a large file cut inside its last event: refused, nothing st
 	{ mado import "$TEST_DIR/cut.ics" >/dev/null 2>"$TEST_DIR/err5"; [ $? = 2 ]; } &&
 	grep_out "the file ends inside BEGIN:VEVENT" <"$TEST_DIR/err5" &&
 	[ "$(sql "SELECT count(*) FROM program_event")" = 0 ]
+'
+
+# a broken calendar of 10,050 events without DTSTART: the first 10,000
+# are named with their lines, the rest counted (the notes are held in
+# memory), and nothing else is lost
+awk 'BEGIN { printf "BEGIN:VCALENDAR\r\n"
+	for (i = 0; i < 10050; i++) printf "BEGIN:VEVENT\r\nUID:n%d\r\nSUMMARY:x\r\nEND:VEVENT\r\n", i
+	printf "BEGIN:VEVENT\r\nUID:fine\r\nDTSTART:20270105T100000\r\nSUMMARY:fine\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" }' >"$TEST_DIR/notes.ics"
+test_expect_success 'ten thousand events left out are named, the rest counted' '
+	mado import "$TEST_DIR/notes.ics" >"$TEST_DIR/out7" 2>"$TEST_DIR/err7" &&
+	grep_out "1 events new, 0 updated, 0 unchanged; 0 blocks new, 0 updated, 0 unchanged; 0 removed; 0 older copies ignored; 10050 skipped" <"$TEST_DIR/out7" &&
+	[ "$(grep -c "an event without DTSTART; event skipped" "$TEST_DIR/err7")" = 10000 ] &&
+	head -1 "$TEST_DIR/err7" | grep_out "notes.ics: line 2: an event without DTSTART" &&
+	tail -1 "$TEST_DIR/err7" | grep_out "notes.ics: 50 more notes are not listed" &&
+	[ "$(sql "SELECT title FROM program_event")" = fine ]
 '
 
 # Memory: the plain build (a sanitized one reserves terabytes of address
