@@ -20,9 +20,6 @@
 #include "export/zone.h"
 
 #define DESK_TZID "Asia/Tokyo"
-/* libical holds a parsed calendar at about 16 times its size: a 61 MB
- * file took 1 GB.  16 MiB (some 50,000 events) stays near 256 MB. */
-#define IMPORT_MAX_BYTES (16L << 20)
 
 enum {
 	RAW_SUMMARY, RAW_LOCATION, RAW_DESCRIPTION, RAW_NOTE, RAW_PROGRAM,
@@ -134,20 +131,6 @@ static bool valid_dt(const char *v, size_t n)
 	       (v[13] - '0') * 10 + (v[14] - '0') <= 60;
 }
 
-/* Find the colon that ends the name and parameters (not inside quotes). */
-static const char *find_colon(const char *s, size_t n)
-{
-	bool q = false;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			q = !q;
-		else if (s[i] == ':' && !q)
-			return s + i;
-	}
-	return NULL;
-}
-
 /* An RFC 5545 TEXT value as written in the file (n bytes), unescaped:
  * \\ \; \, \n \N; any other backslash pair stands for its second
  * character.  Spaces at either end are kept. */
@@ -169,170 +152,662 @@ static char *text_unescape_n(const char *raw, size_t n)
 
 #define MAX_DEPTH 8
 
-/* Check the raw bytes: UTF-8, control characters, line syntax, nesting,
- * the events' required properties and their date values. */
-static int check_file(struct check *c, const char *buf, size_t len, struct err *e)
-{
-	struct strbuf logical = STRBUF_INIT;
-	char stack[MAX_DEPTH][32];
-	int stack_line[MAX_DEPTH];
-	int depth = 0, line = 0, lstart = 0, rc = -1;
-	bool done = false;	/* after END:VCALENDAR */
-	const char *p = buf, *end = buf + len;
-	struct ev_lines *cur = NULL;
+/* ---- reading the file in pieces ----
+ *
+ * The file is read twice, a piece at a time, and never held whole: the
+ * first pass checks every byte (UTF-8, control characters, line syntax,
+ * nesting) and notes where each VEVENT is; the second reads the events
+ * back one UID at a time.  Of each logical line, the part before the
+ * colon and the value are kept up to LINE_KEEP bytes each: more than any
+ * field the desk stores (4000 characters), so the checks and the text
+ * of an event come out as from the whole line, and a value of many
+ * megabytes (Outlook's inline ATTACH, a pasted DESCRIPTION) costs no
+ * more memory than a short one. */
+#define READ_CHUNK (256 << 10)
+#define LINE_KEEP (64 << 10)
 
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		p += 3;	/* a byte-order mark: tolerated */
+/* Where the bytes come from: a file (fd >= 0) or memory. */
+struct src {
+	int fd;
+	const char *buf;
+	uint64_t len;
+};
+
+static ssize_t src_read(const struct src *s, uint64_t off, char *dst, size_t n)
+{
+	if (s->fd < 0) {
+		if (off >= s->len)
+			return 0;
+		if (n > s->len - off)
+			n = (size_t)(s->len - off);
+		memcpy(dst, s->buf + off, n);
+		return (ssize_t)n;
+	}
 	for (;;) {
-		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-		const char *le = nl ? nl : end;
-		bool eof = p >= end;
-		size_t n = (size_t)(le - p);
-		if (!eof) {
-			line++;
-			if (n && p[n - 1] == '\r')
-				n--;
-			for (size_t i = 0; i < n; i++) {
-				unsigned char ch = (unsigned char)p[i];
-				if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
-					rc = fail_at(e, c, line, _("control character 0x%02x"), ch);
-					goto out;
-				}
+		ssize_t got = pread(s->fd, dst, n, (off_t)off);
+		if (got >= 0 || errno != EINTR)
+			return got;
+	}
+}
+
+/* UTF-8 checked as it streams by, across folds (RFC 5545 3.1 lets a
+ * fold split a character), as text_utf8_valid() checks a whole line. */
+struct u8state {
+	unsigned char c[4];
+	int n, need;
+	bool bad;
+};
+
+static int u8_need(unsigned char b)
+{
+	return b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+}
+
+static void u8_feed(struct u8state *u, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0;
+
+	while (!u->bad && u->n && i < n) {
+		if ((s[i] & 0xC0) != 0x80) {
+			u->bad = true;
+		} else {
+			u->c[u->n++] = s[i++];
+			if (u->n == u->need) {
+				u->bad = !text_utf8_decode((const char *)u->c, (size_t)u->n, NULL);
+				u->n = 0;
 			}
 		}
-		/* a continuation line joins the logical line */
-		if (!eof && n && (p[0] == ' ' || p[0] == '\t') && logical.len) {
-			strbuf_add(&logical, p + 1, n - 1);
-			p = nl ? nl + 1 : end;
+	}
+	while (!u->bad && i < n) {
+		if (s[i] < 0x80) {
+			i++;
 			continue;
 		}
-		/* finish the previous logical line */
-		if (logical.len) {
-			/* a fold may split a UTF-8 character (RFC 5545 3.1): check
-			 * the joined line */
-			if (!text_utf8_valid(logical.buf, logical.len)) {
-				rc = fail_at(e, c, lstart, _("invalid UTF-8"));
-				goto out;
+		int need = u8_need(s[i]);
+		if (!need) {
+			u->bad = true;
+		} else if (i + (size_t)need > n) {
+			/* the rest of the character comes with the next piece */
+			u->need = need;
+			for (; i < n && !u->bad; i++) {
+				u->bad = u->n && (s[i] & 0xC0) != 0x80;
+				u->c[u->n++] = s[i];
 			}
-			const char *s = logical.buf, *colon = find_colon(s, logical.len);
-			size_t nl_len = 0;
-			while (nl_len < logical.len && (isalnum((unsigned char)s[nl_len]) || s[nl_len] == '-'))
-				nl_len++;
-			if (!colon || nl_len == 0 || (s[nl_len] != ':' && s[nl_len] != ';')) {
-				rc = fail_at(e, c, lstart, _("not a content line (NAME:value)"));
-				goto out;
+		} else {
+			u->bad = !text_utf8_decode(p + i, (size_t)need, NULL);
+			i += (size_t)need;
+		}
+	}
+}
+
+/* One logical (unfolded) line. */
+struct lline {
+	struct strbuf head, val;	/* before the first colon (not in quotes), after it */
+	size_t head_len, val_len;	/* their whole lengths (the strbufs keep LINE_KEEP) */
+	size_t name_len;		/* the name: letters, digits and '-' */
+	char after_name;		/* the byte after the name ('\0' at the end) */
+	bool in_name, colon, quoted, any;
+	struct u8state u8;
+	int line;			/* its first physical line */
+	uint64_t off;			/* where that line starts */
+};
+
+static void ll_reset(struct lline *l)
+{
+	strbuf_reset(&l->head);
+	strbuf_reset(&l->val);
+	l->head_len = l->val_len = l->name_len = 0;
+	l->after_name = '\0';
+	l->in_name = true;
+	l->colon = l->quoted = l->any = false;
+	memset(&l->u8, 0, sizeof l->u8);
+}
+
+static void keep_add(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len < LINE_KEEP)
+		strbuf_add(sb, s, n < LINE_KEEP - sb->len ? n : LINE_KEEP - sb->len);
+}
+
+static void ll_add(struct lline *l, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (!n)
+		return;
+	l->any = true;
+	u8_feed(&l->u8, s, n);
+	if (!l->colon) {
+		for (; i < n; i++) {
+			char ch = s[i];
+			if (l->in_name && (isalnum((unsigned char)ch) || ch == '-')) {
+				l->name_len++;
+			} else if (l->in_name) {
+				l->in_name = false;
+				l->after_name = ch;
 			}
-			const char *v = colon + 1;
-			size_t vn = logical.len - (size_t)(v - s);
-			char name[64];
-			snprintf(name, sizeof name, "%.*s", (int)(nl_len < 63 ? nl_len : 63), s);
-			for (char *q = name; *q; q++)
-				*q = (char)toupper((unsigned char)*q);
-			if (done) {
-				rc = fail_at(e, c, lstart, _("text after END:VCALENDAR"));
-				goto out;
-			}
-			if (depth == 0 && !(strcmp(name, "BEGIN") == 0 && vn == 9 && !strncasecmp(v, "VCALENDAR", 9))) {
-				rc = fail_at(e, c, lstart, _("the file must start with BEGIN:VCALENDAR"));
-				goto out;
-			}
-			if (!strcmp(name, "BEGIN")) {
-				if (depth == MAX_DEPTH || vn == 0 || vn >= 32) {
-					rc = fail_at(e, c, lstart, _("BEGIN nested too deep or without a name"));
-					goto out;
-				}
-				snprintf(stack[depth], 32, "%.*s", (int)vn, v);
-				for (char *q = stack[depth]; *q; q++)
-					*q = (char)toupper((unsigned char)*q);
-				stack_line[depth] = lstart;
-				depth++;
-				if (depth == 2 && !strcmp(stack[1], "VEVENT")) {
-					if (c->n_ev == c->cap_ev) {
-						c->cap_ev = c->cap_ev ? 2 * c->cap_ev : 16;
-						c->ev = xrealloc(c->ev, c->cap_ev * sizeof *c->ev);
-					}
-					cur = &c->ev[c->n_ev++];
-					memset(cur, 0, sizeof *cur);
-					cur->begin = lstart;
-				}
-			} else if (!strcmp(name, "END")) {
-				char want[32];
-				snprintf(want, sizeof want, "%.*s", (int)(vn < 31 ? vn : 31), v);
-				for (char *q = want; *q; q++)
-					*q = (char)toupper((unsigned char)*q);
-				if (depth == 0 || strcmp(stack[depth - 1], want)) {
-					rc = fail_at(e, c, lstart, _("END:%s does not close BEGIN:%s"), want,
-						     depth ? stack[depth - 1] : "-");
-					goto out;
-				}
-				depth--;
-				if (depth == 1 && cur) {
-					if (!cur->uid)
-						ev_bad(cur, cur->begin, _("an event without UID"));
-					if (!cur->dtstart)
-						ev_bad(cur, cur->begin, _("an event without DTSTART"));
-					cur = NULL;
-				}
-				if (depth == 0)
-					done = true;
-			} else if (depth == 2 && cur) {
-				int *slot = NULL;
-				bool is_dt = false;
-				if (!strcmp(name, "UID")) slot = &cur->uid;
-				else if (!strcmp(name, "DTSTART")) { slot = &cur->dtstart; is_dt = true; }
-				else if (!strcmp(name, "DTEND")) { slot = &cur->dtend; is_dt = true; }
-				else if (!strcmp(name, "DURATION")) slot = &cur->duration;
-				else if (!strcmp(name, "SUMMARY")) slot = &cur->summary;
-				else if (!strcmp(name, "LOCATION")) slot = &cur->location;
-				else if (!strcmp(name, "DESCRIPTION")) slot = &cur->description;
-				else if (!strcmp(name, "X-MADOGUCHI-STAFF")) slot = &cur->staff;
-				if (slot) {
-					if (*slot && strcmp(name, "X-MADOGUCHI-STAFF") &&
-					    strcmp(name, "SUMMARY") && strcmp(name, "LOCATION") &&
-					    strcmp(name, "DESCRIPTION"))
-						ev_bad(cur, lstart, _("%s given twice in one event"), name);
-					if (!*slot)
-						*slot = lstart;
-				}
-				if (!strcmp(name, "X-LIC-ERROR")) {
-					cur->xlic = xrealloc(cur->xlic, (cur->n_xlic + 1) * sizeof *cur->xlic);
-					cur->xlic[cur->n_xlic++] = text_unescape_n(v, vn);
-				}
-				for (int k = 0; k < RAW_COUNT; k++)
-					if (!strcmp(name, raw_names[k]) && !cur->raw[k])
-						cur->raw[k] = xstrndup(v, vn);
-				if (!strcmp(name, "UID") && vn == 0)
-					ev_bad(cur, lstart, _("an empty UID"));
-				if (is_dt && !valid_dt(v, vn))
-					ev_bad(cur, lstart, _("%s: '%.*s' is not a date or time (1900-2199)"),
-					       name, (int)(vn < 40 ? vn : 40), v);
+			if (ch == '"') {
+				l->quoted = !l->quoted;
+			} else if (ch == ':' && !l->quoted) {
+				l->colon = true;
+				break;
 			}
 		}
-		strbuf_reset(&logical);
-		if (eof)
+		keep_add(&l->head, s, i);
+		l->head_len += i;
+		if (!l->colon)
+			return;
+		i++;	/* the colon */
+	}
+	keep_add(&l->val, s + i, n - i);
+	l->val_len += n - i;
+}
+
+/* One VEVENT of the file, as the first pass found it: where it is and
+ * the hash of its UID (not the UID itself): 24 bytes an event.  len is
+ * UINT32_MAX for an event of 4 GiB or more: it is then read up to its
+ * END wherever that is. */
+struct ix {
+	uint64_t hash, off;
+	uint32_t len;
+	int line;
+};
+
+enum scan_mode { SCAN_FILE, SCAN_EVENT };
+
+struct scan {
+	enum scan_mode mode;
+	struct check *c;		/* the file's name; SCAN_EVENT: the events read back */
+	char stack[MAX_DEPTH][32];
+	int stack_line[MAX_DEPTH];
+	int depth, line;
+	bool done;			/* after END:VCALENDAR */
+	/* the physical line being read */
+	bool in_phys, phys_first, cont, orphan, pending_cr;
+	uint64_t phys_off;
+	size_t nls;			/* newlines read so far */
+	struct lline ll[2], *cur, *nxt;	/* the logical line pending, the next */
+	struct strbuf lib;		/* a line for libical */
+	/* SCAN_FILE: the events found, and the calendar's own properties and
+	 * time zones as a VCALENDAR of their own */
+	struct ix *ix, ev;
+	size_t n_ix, cap_ix;
+	bool in_ev, ev_uid, mismatch, in_zone;
+	icalparser *zp;
+	icalcomponent *zones;
+	/* SCAN_EVENT: the event being read and what libical makes of it */
+	struct ev_lines *cur_ev;
+	icalparser *ep;
+	icalcomponent *comp;
+};
+
+static void scan_init(struct scan *sc, struct check *c, enum scan_mode mode)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->mode = mode;
+	sc->c = c;
+	sc->cur = &sc->ll[0];
+	sc->nxt = &sc->ll[1];
+	ll_reset(sc->cur);
+	ll_reset(sc->nxt);
+}
+
+static void scan_release(struct scan *sc)
+{
+	for (int i = 0; i < 2; i++) {
+		strbuf_release(&sc->ll[i].head);
+		strbuf_release(&sc->ll[i].val);
+	}
+	strbuf_release(&sc->lib);
+	free(sc->ix);
+	if (sc->zp)
+		icalparser_free(sc->zp);
+	if (sc->zones)
+		icalcomponent_free(sc->zones);
+	if (sc->ep)
+		icalparser_free(sc->ep);
+	if (sc->comp)
+		icalcomponent_free(sc->comp);
+}
+
+/* A hash of a UID as libical reads it (blanks at both ends stripped,
+ * escapes undone: \n \t \r \b \f are white space, \X of any other X a
+ * space, \; \, \" \\ the character), blind to all white space: UIDs
+ * libical holds equal hash equal.  Unequal UIDs that hash equal are
+ * parted when the events are read back. */
+static uint64_t hash_byte(uint64_t h, unsigned char ch)
+{
+	return (h ^ ch) * 1099511628211ULL;	/* FNV-1a */
+}
+
+static bool is_blank_byte(unsigned char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\v' || ch == '\f' || ch == '\r' || ch == '\b';
+}
+
+static uint64_t uid_hash_raw(const char *v, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)v[i];
+		if (ch == '\\') {
+			if (++i == n)
+				break;
+			ch = (unsigned char)v[i];
+			if (ch != ';' && ch != ',' && ch != '"' && ch != '\\')
+				continue;
+		} else if (is_blank_byte(ch)) {
+			continue;
+		}
+		h = hash_byte(h, ch);
+	}
+	return h;
+}
+
+static uint64_t uid_hash_str(const char *u)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; u && *u; u++)
+		if (!is_blank_byte((unsigned char)*u))
+			h = hash_byte(h, (unsigned char)*u);
+	return h;
+}
+
+/* The line for libical: as in the file, less the blanks at its end (as
+ * libical's own line reader leaves them).  A line longer than what was
+ * kept is shortened at a character (at a comma for a list), or, when
+ * drop is set and the import reads nothing of it, left out. */
+static char *lib_line(struct scan *sc, const struct lline *l, const char *name, bool drop)
+{
+	static const char *const used[] = {
+		"BEGIN", "END", "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE",
+		"RECURRENCE-ID", "STATUS", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "CATEGORIES", NULL,
+	};
+	size_t vk = l->val.len;
+
+	if (l->head_len > l->head.len || l->val_len > vk) {
+		bool need = !strncmp(name, "X-MADOGUCHI-", 12);
+		for (const char *const *u = used; *u && !need; u++)
+			need = !strcmp(name, *u);
+		if (drop && !need)
+			return NULL;
+		if (l->val_len > vk)
+			while (vk && ((unsigned char)l->val.buf[vk] & 0xC0) == 0x80)
+				vk--;
+		if (!strcmp(name, "RDATE") || !strcmp(name, "EXDATE") || !strcmp(name, "CATEGORIES")) {
+			const char *comma = vk ? memrchr(l->val.buf, ',', vk) : NULL;
+			if (comma)
+				vk = (size_t)(comma - l->val.buf);
+		}
+	}
+	strbuf_reset(&sc->lib);
+	strbuf_add(&sc->lib, strbuf_str(&l->head), l->head.len);
+	strbuf_add(&sc->lib, ":", 1);
+	strbuf_add(&sc->lib, strbuf_str(&l->val), vk);
+	while (sc->lib.len && is_blank_byte((unsigned char)sc->lib.buf[sc->lib.len - 1]) &&
+	       sc->lib.buf[sc->lib.len - 1] != '\b')
+		sc->lib.buf[--sc->lib.len] = '\0';
+	return sc->lib.buf;
+}
+
+/* How libical names the component of a BEGIN line: it reads the text
+ * after "BEGIN" and its separator (parameters and all), and takes any
+ * name that starts with a component's name, in any case. */
+static bool lib_begins(const struct lline *l, const char *kind)
+{
+	char t[16];
+	size_t k = strlen(kind), n = 0;
+
+	if (l->after_name == ';')
+		for (size_t i = l->name_len + 1; i < l->head.len && n < k; i++)
+			t[n++] = l->head.buf[i];
+	if (l->after_name == ';' && n < k)
+		t[n++] = ':';
+	for (size_t i = 0; i < l->val.len && n < k; i++)
+		t[n++] = l->val.buf[i];
+	return n == k && !strncasecmp(t, kind, k);
+}
+
+static void zone_feed(struct scan *sc, const struct lline *l, const char *name)
+{
+	icalcomponent *root;
+
+	if (!sc->zp)
+		sc->zp = icalparser_new();
+	root = icalparser_add_line(sc->zp, lib_line(sc, l, name, false));
+	if (root && !sc->zones)
+		sc->zones = root;
+	else if (root)
+		icalcomponent_free(root);
+}
+
+/* A logical line is complete (next_off: where the file goes on after
+ * it): check it as a line of a calendar and take from it what the pass
+ * needs. */
+static int on_line(struct scan *sc, struct lline *l, uint64_t next_off, struct err *e)
+{
+	struct check *c = sc->c;
+	struct ev_lines *cur = sc->cur_ev;
+	int lstart = l->line;
+	const char *s = strbuf_str(&l->head);
+
+	if (l->u8.n)
+		l->u8.bad = true;	/* a character cut at the end */
+	if (l->u8.bad)
+		return fail_at(e, c, lstart, _("invalid UTF-8"));
+	if (!l->colon || l->name_len == 0 || (l->after_name != ':' && l->after_name != ';'))
+		return fail_at(e, c, lstart, _("not a content line (NAME:value)"));
+	const char *v = strbuf_str(&l->val);
+	size_t vn = l->val_len, vk = l->val.len;
+	char name[64];
+	snprintf(name, sizeof name, "%.*s", (int)(l->name_len < 63 ? l->name_len : 63), s);
+	for (char *q = name; *q; q++)
+		*q = (char)toupper((unsigned char)*q);
+	if (sc->done)
+		return fail_at(e, c, lstart, _("text after END:VCALENDAR"));
+	if (sc->depth == 0 && !(strcmp(name, "BEGIN") == 0 && vn == 9 && !strncasecmp(v, "VCALENDAR", 9)))
+		return fail_at(e, c, lstart, _("the file must start with BEGIN:VCALENDAR"));
+	bool zone_line = sc->mode == SCAN_FILE && (sc->depth <= 1 || sc->in_zone);
+	bool ev_line = sc->mode == SCAN_EVENT && sc->depth >= 2;
+	if (!strcmp(name, "BEGIN")) {
+		if (sc->depth == MAX_DEPTH || vn == 0 || vn >= 32)
+			return fail_at(e, c, lstart, _("BEGIN nested too deep or without a name"));
+		snprintf(sc->stack[sc->depth], 32, "%.*s", (int)vn, v);
+		for (char *q = sc->stack[sc->depth]; *q; q++)
+			*q = (char)toupper((unsigned char)*q);
+		sc->stack_line[sc->depth] = lstart;
+		sc->depth++;
+		if (sc->depth == 2) {
+			bool vevent = !strcmp(sc->stack[1], "VEVENT");
+			if (sc->mode == SCAN_FILE) {
+				/* what libical takes for an event is one: a
+				 * BEGIN;X=Y:VEVENT it does not take for one is
+				 * left out as it always was */
+				if (lib_begins(l, "VEVENT") && !vevent)
+					sc->mismatch = true;
+				vevent = vevent && lib_begins(l, "VEVENT");
+				sc->in_zone = lib_begins(l, "VTIMEZONE");
+				zone_line = sc->in_zone;
+				if (vevent) {
+					memset(&sc->ev, 0, sizeof sc->ev);
+					sc->ev.off = l->off;
+					sc->ev.line = lstart;
+					sc->ev.hash = uid_hash_raw("", 0);
+					sc->in_ev = true;
+					sc->ev_uid = false;
+				}
+			} else if (vevent) {
+				if (c->n_ev == c->cap_ev) {
+					c->cap_ev = c->cap_ev ? 2 * c->cap_ev : 16;
+					c->ev = xrealloc(c->ev, c->cap_ev * sizeof *c->ev);
+				}
+				cur = sc->cur_ev = &c->ev[c->n_ev++];
+				memset(cur, 0, sizeof *cur);
+				cur->begin = lstart;
+				ev_line = true;
+			}
+		}
+	} else if (!strcmp(name, "END")) {
+		char want[32];
+		snprintf(want, sizeof want, "%.*s", (int)(vn < 31 ? vn : 31), v);
+		for (char *q = want; *q; q++)
+			*q = (char)toupper((unsigned char)*q);
+		if (sc->depth == 0 || strcmp(sc->stack[sc->depth - 1], want))
+			return fail_at(e, c, lstart, _("END:%s does not close BEGIN:%s"), want,
+				       sc->depth ? sc->stack[sc->depth - 1] : "-");
+		sc->depth--;
+		if (sc->depth == 1 && cur) {
+			if (!cur->uid)
+				ev_bad(cur, cur->begin, _("an event without UID"));
+			if (!cur->dtstart)
+				ev_bad(cur, cur->begin, _("an event without DTSTART"));
+			sc->cur_ev = NULL;
+		}
+		if (sc->depth == 1 && sc->in_ev) {
+			sc->ev.len = next_off - sc->ev.off < UINT32_MAX ? (uint32_t)(next_off - sc->ev.off) : UINT32_MAX;
+			if (!sc->ev_uid)	/* no UID: an event on its own */
+				sc->ev.hash = hash_byte(uid_hash_raw("", 0) ^ sc->ev.off, 0xff);
+			if (sc->n_ix == sc->cap_ix) {
+				sc->cap_ix = sc->cap_ix ? 2 * sc->cap_ix : 1024;
+				sc->ix = xrealloc(sc->ix, sc->cap_ix * sizeof *sc->ix);
+			}
+			sc->ix[sc->n_ix++] = sc->ev;
+			sc->in_ev = false;
+		}
+		if (sc->depth == 1 && sc->in_zone) {
+			sc->in_zone = false;
+			zone_line = true;
+		}
+		if (sc->depth == 0)
+			sc->done = true;
+	} else if (sc->depth == 2 && sc->in_ev && !sc->ev_uid && !strcmp(name, "UID")) {
+		/* the first UID, as libical reads it */
+		sc->ev_uid = true;
+		if (l->after_name == ':') {
+			sc->ev.hash = uid_hash_raw(v, vk);
+		} else {
+			/* parameters: let libical itself read the line */
+			icalparser *p = icalparser_new();
+			icalcomponent *x;
+			icalparser_add_line(p, (char[]){ "BEGIN:VEVENT" });
+			icalparser_add_line(p, lib_line(sc, l, name, false));
+			x = icalparser_add_line(p, (char[]){ "END:VEVENT" });
+			sc->ev.hash = uid_hash_str(x ? icalcomponent_get_uid(x) : NULL);
+			if (x)
+				icalcomponent_free(x);
+			icalparser_free(p);
+		}
+	} else if (sc->depth == 2 && cur) {
+		int *slot = NULL;
+		bool is_dt = false;
+		if (!strcmp(name, "UID")) slot = &cur->uid;
+		else if (!strcmp(name, "DTSTART")) { slot = &cur->dtstart; is_dt = true; }
+		else if (!strcmp(name, "DTEND")) { slot = &cur->dtend; is_dt = true; }
+		else if (!strcmp(name, "DURATION")) slot = &cur->duration;
+		else if (!strcmp(name, "SUMMARY")) slot = &cur->summary;
+		else if (!strcmp(name, "LOCATION")) slot = &cur->location;
+		else if (!strcmp(name, "DESCRIPTION")) slot = &cur->description;
+		else if (!strcmp(name, "X-MADOGUCHI-STAFF")) slot = &cur->staff;
+		if (slot) {
+			if (*slot && strcmp(name, "X-MADOGUCHI-STAFF") &&
+			    strcmp(name, "SUMMARY") && strcmp(name, "LOCATION") &&
+			    strcmp(name, "DESCRIPTION"))
+				ev_bad(cur, lstart, _("%s given twice in one event"), name);
+			if (!*slot)
+				*slot = lstart;
+		}
+		if (!strcmp(name, "X-LIC-ERROR")) {
+			cur->xlic = xrealloc(cur->xlic, (cur->n_xlic + 1) * sizeof *cur->xlic);
+			cur->xlic[cur->n_xlic++] = text_unescape_n(v, vk);
+		}
+		for (int k = 0; k < RAW_COUNT; k++)
+			if (!strcmp(name, raw_names[k]) && !cur->raw[k])
+				cur->raw[k] = xstrndup(v, vk);
+		if (!strcmp(name, "UID") && vn == 0)
+			ev_bad(cur, lstart, _("an empty UID"));
+		if (is_dt && !valid_dt(v, vn))
+			ev_bad(cur, lstart, _("%s: '%.*s' is not a date or time (1900-2199)"),
+			       name, (int)(vn < 40 ? vn : 40), v);
+	}
+	if (zone_line)
+		zone_feed(sc, l, name);
+	if (ev_line) {
+		char *line = lib_line(sc, l, name, true);
+		icalcomponent *root;
+		if (!sc->ep)
+			sc->ep = icalparser_new();
+		if (line && (root = icalparser_add_line(sc->ep, line))) {
+			if (sc->comp)
+				icalcomponent_free(sc->comp);
+			sc->comp = root;
+		}
+	}
+	return 0;
+}
+
+/* The physical line being read has ended: a line that continues the
+ * pending logical line is part of it; any other completes it. */
+static int phys_end(struct scan *sc, struct err *e)
+{
+	struct lline *t;
+
+	sc->in_phys = false;
+	sc->pending_cr = false;	/* a CR before LF (or at the end of the file) */
+	if (sc->cont)
+		return 0;
+	if (sc->cur->any && on_line(sc, sc->cur, sc->phys_off, e) < 0)
+		return -1;
+	if (sc->orphan)
+		return fail_at(e, sc->c, sc->line, _("a continuation line with nothing to continue"));
+	ll_reset(sc->cur);
+	t = sc->cur;
+	sc->cur = sc->nxt;
+	sc->nxt = t;
+	return 0;
+}
+
+/* Bytes of the physical line being read (no newline among them). */
+static int phys_bytes(struct scan *sc, const char *s, size_t n, struct err *e)
+{
+	if (n && sc->pending_cr) {
+		sc->pending_cr = false;
+		if (phys_bytes(sc, "\r", 1, e) < 0)
+			return -1;
+	}
+	if (n && s[n - 1] == '\r') {
+		sc->pending_cr = true;	/* the line's end, if LF follows */
+		n--;
+	}
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
+			return fail_at(e, sc->c, sc->line, _("control character 0x%02x"), ch);
+	}
+	if (sc->phys_first) {
+		bool blank = s[0] == ' ' || s[0] == '\t';
+		sc->phys_first = false;
+		sc->cont = blank && sc->cur->any;
+		sc->orphan = blank && !sc->cont;
+		if (sc->cont) {
+			s++;
+			n--;
+		} else {
+			sc->nxt->line = sc->line;
+			sc->nxt->off = sc->phys_off;
+		}
+	}
+	ll_add(sc->cont ? sc->cur : sc->nxt, s, n);
+	return 0;
+}
+
+static size_t count_nl(const char *p, const char *end)
+{
+	size_t n = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/* Read bytes [start, end) of src through the scanner, its first line
+ * numbered line0.  The whole file (SCAN_FILE) also skips a byte-order
+ * mark, refuses NUL bytes anywhere (before any other trouble: a UTF-16
+ * file), and checks that the calendar ends. */
+static int scan_range(struct scan *sc, const struct src *src, uint64_t start, uint64_t end,
+		      int line0, struct err *e)
+{
+	bool whole = sc->mode == SCAN_FILE, failed = false;
+	char *buf = xmalloc(end - start < READ_CHUNK ? (size_t)(end - start) + 1 : READ_CHUNK);
+	uint64_t pos = start;
+	struct err first;
+	int rc = -1;
+
+	sc->line = line0 - 1;
+	while (pos < end) {
+		size_t want = end - pos < READ_CHUNK ? (size_t)(end - pos) : READ_CHUNK;
+		ssize_t got = src_read(src, pos, buf, want);
+		const char *p = buf, *q, *z;
+		if (got < 0) {
+			err_set(e, ERR_INPUT, _("cannot read %s: %s"), sc->c->name, strerror(errno));
+			goto out;
+		}
+		if (got == 0 && whole)
 			break;
-		if (n) {
-			if (p[0] == ' ' || p[0] == '\t') {
-				rc = fail_at(e, c, line, _("a continuation line with nothing to continue"));
-				goto out;
-			}
-			strbuf_add(&logical, p, n);
-			lstart = line;
+		if (got == 0) {
+			err_set(e, ERR_INPUT, _("%s changed while it was read; nothing was imported"), sc->c->name);
+			goto out;
 		}
-		p = nl ? nl + 1 : end;
+		q = buf + got;
+		if (whole && (z = memchr(buf, '\0', (size_t)got))) {
+			fail_at(e, sc->c, (int)(sc->nls + count_nl(buf, z) + 1),
+				_("a NUL byte (is it UTF-16? save the calendar as UTF-8)"));
+			goto out;
+		}
+		if (failed) {	/* only looking for a NUL byte now */
+			sc->nls += count_nl(p, q);
+			pos += (uint64_t)got;
+			continue;
+		}
+		if (whole && pos == 0 && got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+			p += 3;	/* a byte-order mark: tolerated */
+		while (p < q) {
+			if (!sc->in_phys) {
+				sc->in_phys = sc->phys_first = true;
+				sc->cont = sc->orphan = false;
+				sc->line++;
+				sc->phys_off = pos + (uint64_t)(p - buf);
+			}
+			const char *nl = memchr(p, '\n', (size_t)(q - p));
+			const char *rest = NULL;
+			if (phys_bytes(sc, p, (size_t)((nl ? nl : q) - p), e) < 0)
+				rest = p;
+			else if (nl && (sc->nls++, phys_end(sc, e) < 0))
+				rest = nl + 1;
+			if (!rest && sc->mode == SCAN_EVENT && sc->comp) {
+				/* the event is complete: what follows is not its */
+				goto done;
+			}
+			if (rest) {
+				if (!whole)
+					goto out;
+				failed = true;
+				first = *e;
+				sc->nls += count_nl(rest, q);
+				break;
+			}
+			p = nl ? nl + 1 : q;
+		}
+		pos += (uint64_t)got;
 	}
-	if (depth > 0) {
-		rc = fail_at(e, c, line ? line : 1, _("the file ends inside BEGIN:%s of line %d"),
-			     stack[depth - 1], stack_line[depth - 1]);
+	if (failed) {
+		*e = first;
 		goto out;
 	}
-	if (!done) {
-		rc = fail_at(e, c, line ? line : 1, _("no calendar in the file"));
+	if (sc->in_phys && phys_end(sc, e) < 0)
+		goto out;
+	if (sc->cur->any && on_line(sc, sc->cur, pos, e) < 0)
+		goto out;
+	ll_reset(sc->cur);
+	if (whole && sc->depth > 0) {
+		fail_at(e, sc->c, sc->line ? sc->line : 1, _("the file ends inside BEGIN:%s of line %d"),
+			sc->stack[sc->depth - 1], sc->stack_line[sc->depth - 1]);
 		goto out;
 	}
+	if (whole && !sc->done) {
+		fail_at(e, sc->c, sc->line ? sc->line : 1, _("no calendar in the file"));
+		goto out;
+	}
+done:
 	rc = 0;
 out:
-	strbuf_release(&logical);
+	free(buf);
 	return rc;
 }
 
@@ -1462,103 +1937,277 @@ static int uid_cmp(const void *a, const void *b)
 	return d ? d : (x->i > y->i) - (x->i < y->i);
 }
 
-int ical_import_buf(const struct desk_ctx *d, const char *buf, size_t len, const char *name,
-		    const struct ical_import_opts *o, struct ical_import_result *r,
-		    struct err *e)
+/* One VEVENT as libical read it, with the trouble found in it: an
+ * event in trouble is told (an override with its series) and left out. */
+static void vev_prepare(struct vev *x, icalcomponent *ev, struct ev_lines *L, size_t k,
+			struct ical_import_result *r, const char *name)
 {
-	struct check c;
-	icalcomponent *cal = NULL;
-	struct vev *v = NULL;
-	struct uid_ix *order = NULL;
-	size_t *idx = NULL, n_v = 0;
-	struct gout *gs = NULL;
-	size_t n_g = 0;
-	char *copy = NULL;
-	int rc = -1;
-	bool in_tx = false;
+	const char *trouble;
 
-	memset(&c, 0, sizeof c);
-	memset(r, 0, sizeof *r);
-	c.name = name;
-	if (memchr(buf, '\0', len)) {
-		const char *z = memchr(buf, '\0', len);
-		int line = 1;
-		for (const char *q = buf; q < z; q++)
-			line += *q == '\n';
-		rc = fail_at(e, &c, line, _("a NUL byte (is it UTF-16? save the calendar as UTF-8)"));
-		goto out;
+	x->c = ev;
+	x->k = k;
+	x->uid = icalcomponent_get_uid(ev);
+	x->override = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY) != NULL;
+	if (!L->bad && (trouble = parse_trouble(ev, L)))
+		ev_bad(L, L->begin, _("a value libical cannot read: %s"), trouble);
+	if (!L->bad && (!x->uid || !*x->uid))
+		ev_bad(L, L->begin, "%s", _("an event without UID"));
+	if (!L->bad && !icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY))
+		ev_bad(L, L->begin, "%s", _("an event without DTSTART"));
+	if (L->bad) {
+		x->bad = true;
+		if (!x->override || !x->uid || !*x->uid) {
+			/* an override's trouble is told with its series */
+			note_add(r, name, L->bad_line, _("%s; event skipped"), L->bad);
+			r->skipped++;
+		}
+		if (!x->uid)
+			x->uid = "";
 	}
-	if (check_file(&c, buf, len, e) < 0)
-		goto out;
-	copy = xstrndup(buf, len);
-	icalerror_set_errors_are_fatal(0);
-	cal = icalparser_parse_string(copy);
-	if (!cal || icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
-		rc = fail_at(e, &c, 1, _("libical could not read the calendar"));
-		goto out;
+}
+
+/* The notes come in one order whatever order the UIDs are read in: the
+ * events left out on their own first, in file order; then what each
+ * series gave, by UID; then what storing found, by UID. */
+struct note_tag {
+	int phase;
+	uint64_t off;
+	char *uid;
+	size_t seq;
+};
+
+struct note_tags {
+	struct note_tag *t;
+	size_t n, cap;
+	size_t dropped;		/* notes beyond NOTES_KEEP: counted, not kept */
+};
+
+/* The notes listed: a broken file of a million events must not hold a
+ * million messages in memory. */
+#define NOTES_KEEP 10000
+
+static void notes_sort(struct note_tags *nt, struct ical_import_result *r, size_t keep);
+
+static void notes_tag(struct note_tags *nt, struct ical_import_result *r, int phase, uint64_t off,
+		      const char *uid)
+{
+	for (; nt->n < r->n_notes; nt->n++) {
+		if (nt->n == nt->cap) {
+			nt->cap = nt->cap ? 2 * nt->cap : 16;
+			nt->t = xrealloc(nt->t, nt->cap * sizeof *nt->t);
+		}
+		nt->t[nt->n] = (struct note_tag){ phase, off, uid ? xstrdup(uid) : NULL, nt->n };
 	}
-	v = xcalloc(c.n_ev ? c.n_ev : 1, sizeof *v);
-	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
-	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
-		if (n_v >= c.n_ev) {
-			rc = fail_at(e, &c, 1, _("libical found more events than the file holds"));
+	if (nt->n >= 2 * NOTES_KEEP)
+		notes_sort(nt, r, NOTES_KEEP);
+}
+
+static int tag_cmp(const void *a, const void *b)
+{
+	const struct note_tag *x = a, *y = b;
+	int d;
+
+	if (x->phase != y->phase)
+		return x->phase - y->phase;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->uid && y->uid && (d = strcmp(x->uid, y->uid)))
+		return d;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Put the notes in their order and keep the first keep of them. */
+static void notes_sort(struct note_tags *nt, struct ical_import_result *r, size_t keep)
+{
+	char **sorted;
+
+	if (nt->n != r->n_notes)
+		return;
+	if (nt->n >= 2) {
+		qsort(nt->t, nt->n, sizeof *nt->t, tag_cmp);
+		sorted = xmalloc(nt->n * sizeof *sorted);
+		for (size_t i = 0; i < nt->n; i++)
+			sorted[i] = r->notes[nt->t[i].seq];
+		memcpy(r->notes, sorted, nt->n * sizeof *sorted);
+		free(sorted);
+	}
+	for (size_t i = 0; i < nt->n; i++)
+		nt->t[i].seq = i;
+	if (nt->n > keep) {
+		for (size_t i = keep; i < nt->n; i++) {
+			free(r->notes[i]);
+			free(nt->t[i].uid);
+		}
+		nt->dropped += nt->n - keep;
+		nt->n = r->n_notes = keep;
+	}
+}
+
+static void notes_release(struct note_tags *nt)
+{
+	for (size_t i = 0; i < nt->n; i++)
+		free(nt->t[i].uid);
+	free(nt->t);
+}
+
+static bool ix_less(const struct ix *x, const struct ix *y)
+{
+	return x->hash != y->hash ? x->hash < y->hash : x->off < y->off;
+}
+
+static void ix_sift(struct ix *a, size_t i, size_t n)
+{
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && ix_less(&a[c], &a[c + 1]))
+			c++;
+		if (!ix_less(&a[i], &a[c]))
+			break;
+		struct ix t = a[i];
+		a[i] = a[c];
+		a[c] = t;
+	}
+}
+
+/* By UID hash, then file order; in place (glibc's qsort would copy the
+ * index, doubling the import's largest allocation). */
+static void ix_sort(struct ix *a, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		ix_sift(a, i, n);
+	for (size_t k = n; k-- > 1;) {
+		struct ix t = a[0];
+		a[0] = a[k];
+		a[k] = t;
+		ix_sift(a, 0, k);
+	}
+}
+
+/* The events of one UID hash (ix[0..n-1], in file order): read back and
+ * parsed one at a time, parted by UID, each UID converted and stored,
+ * and all of it freed before the next hash. */
+static int import_hash_group(struct conv *cv, const struct src *src, const char *name,
+			     const struct ix *ix, size_t n, struct note_tags *nt, struct err *e)
+{
+	struct check c = { .name = name };
+	struct vev *v = xcalloc(n, sizeof *v);
+	struct uid_ix *order = xcalloc(n, sizeof *order);
+	size_t *idx = xcalloc(n, sizeof *idx), n_ok = 0;
+	int rc = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		struct scan sc;
+		icalcomponent *comp;
+		int src_rc;
+
+		scan_init(&sc, &c, SCAN_EVENT);
+		sc.depth = 1;
+		strcpy(sc.stack[0], "VCALENDAR");
+		src_rc = scan_range(&sc, src, ix[i].off, ix[i].len == UINT32_MAX ? src->len : ix[i].off + ix[i].len,
+				    ix[i].line, e);
+		comp = sc.comp;
+		sc.comp = NULL;
+		scan_release(&sc);
+		if (src_rc < 0 || c.n_ev != i + 1 || !comp || icalcomponent_isa(comp) != ICAL_VEVENT_COMPONENT) {
+			if (comp)
+				icalcomponent_free(comp);
+			if (src_rc == 0)
+				err_set(e, ERR_INPUT, _("%s changed while it was read; nothing was imported"), name);
 			goto out;
 		}
-		struct vev *x = &v[n_v];
-		struct ev_lines *L = &c.ev[n_v];
-		const char *trouble;
-		x->c = ev;
-		x->k = n_v++;
-		x->uid = icalcomponent_get_uid(ev);
-		x->override = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY) != NULL;
-		if (!L->bad && (trouble = parse_trouble(ev, L)))
-			ev_bad(L, L->begin, _("a value libical cannot read: %s"), trouble);
-		if (!L->bad && (!x->uid || !*x->uid))
-			ev_bad(L, L->begin, "%s", _("an event without UID"));
-		if (!L->bad && !icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY))
-			ev_bad(L, L->begin, "%s", _("an event without DTSTART"));
-		if (L->bad) {
-			x->bad = true;
-			if (!x->override || !x->uid || !*x->uid) {
-				/* an override's trouble is told with its series */
-				note_add(r, name, L->bad_line, _("%s; event skipped"), L->bad);
-				r->skipped++;
-			}
-			if (!x->uid)
-				x->uid = "";
-		}
-	}
-	/* group by UID, each group in file order */
-	order = xcalloc(n_v ? n_v : 1, sizeof *order);
-	size_t n_ok = 0;
-	for (size_t i = 0; i < n_v; i++)
+		vev_prepare(&v[i], comp, &c.ev[i], i, cv->r, name);
+		notes_tag(nt, cv->r, 0, ix[i].off, NULL);
 		if (*v[i].uid) {
 			order[n_ok].uid = v[i].uid;
 			order[n_ok++].i = i;
 		}
+	}
+	/* group by UID, each group in file order */
 	if (n_ok)
 		qsort(order, n_ok, sizeof *order, uid_cmp);
-	gs = xcalloc(n_ok ? n_ok : 1, sizeof *gs);
-	idx = xcalloc(n_ok ? n_ok : 1, sizeof *idx);
-	struct conv cv = { d, &c, cal, o, r, v, o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31), 0 };
+	cv->c = &c;
+	cv->v = v;
 	for (size_t i = 0; i < n_ok;) {
+		struct gout g;
 		size_t j = i;
+		int grc;
 		while (j < n_ok && !strcmp(order[j].uid, order[i].uid)) {
 			idx[j] = order[j].i;
 			j++;
 		}
-		int grc = convert_group(&cv, idx + i, j - i, &gs[n_g], e);
-		n_g++;
+		memset(&g, 0, sizeof g);
+		grc = convert_group(cv, idx + i, j - i, &g, e);
+		notes_tag(nt, cv->r, 1, 0, order[i].uid);
+		if (grc == 0 && !g.skip)
+			grc = store_group(cv->d, &c, &g, cv->r, e);
+		notes_tag(nt, cv->r, 2, 0, order[i].uid);
+		gout_release(&g);
 		if (grc < 0)
 			goto out;
 		i = j;
 	}
+	rc = 0;
+out:
+	cv->c = NULL;
+	cv->v = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].c)
+			icalcomponent_free(v[i].c);
+	free(v);
+	free(order);
+	free(idx);
+	check_release(&c);
+	return rc;
+}
+
+/* The import of a file or buffer: the first pass checks it all and
+ * finds the events (nothing is written when the file is no calendar);
+ * the second reads the events back by UID hash, so that a series'
+ * master and its overrides come together wherever they are in the
+ * file, and writes them in one transaction. */
+static int import_src(const struct desk_ctx *d, const struct src *src, const char *name,
+		      const struct ical_import_opts *o, struct ical_import_result *r, struct err *e)
+{
+	struct check c = { .name = name };
+	struct scan sc;
+	struct note_tags nt = { 0 };
+	icalerrorstate es = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
+	int rc = -1;
+	bool in_tx = false;
+
+	memset(r, 0, sizeof *r);
+	icalerror_set_errors_are_fatal(0);
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+	scan_init(&sc, &c, SCAN_FILE);
+	if (scan_range(&sc, src, 0, src->len, 1, e) < 0)
+		goto out;
+	if (!sc.zones || icalcomponent_isa(sc.zones) != ICAL_VCALENDAR_COMPONENT) {
+		rc = fail_at(e, &c, 1, _("libical could not read the calendar"));
+		goto out;
+	}
+	if (sc.mismatch) {
+		rc = fail_at(e, &c, 1, _("libical found more events than the file holds"));
+		goto out;
+	}
+	if (sc.n_ix)
+		ix_sort(sc.ix, sc.n_ix);
+	struct conv cv = { d, NULL, sc.zones, o, r, NULL,
+			   o->horizon_day ? o->horizon_day : date_from_ymd(2199, 12, 31), 0 };
 	if (import_begin(d, e) < 0)
 		goto out;
 	in_tx = true;
-	for (size_t i = 0; i < n_g; i++)
-		if (!gs[i].skip && store_group(d, &c, &gs[i], r, e) < 0)
+	for (size_t i = 0; i < sc.n_ix;) {
+		size_t j = i + 1;
+		while (j < sc.n_ix && sc.ix[j].hash == sc.ix[i].hash)
+			j++;
+		if (import_hash_group(&cv, src, name, sc.ix + i, j - i, &nt, e) < 0)
 			goto out;
+		i = j;
+	}
+	notes_sort(&nt, r, NOTES_KEEP);
+	if (nt.dropped) {
+		r->notes = xrealloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
+		r->notes[r->n_notes++] = xasprintf(_("%s: %zu more notes are not listed"), name, nt.dropped);
+	}
 	if (import_commit(d, e) < 0)
 		goto out;
 	in_tx = false;
@@ -1570,17 +2219,20 @@ out:
 		ical_import_result_release(r);
 		memset(r, 0, sizeof *r);
 	}
-	for (size_t i = 0; i < n_g; i++)
-		gout_release(&gs[i]);
-	free(gs);
-	free(order);
-	free(idx);
-	free(v);
-	if (cal)
-		icalcomponent_free(cal);
-	free(copy);
+	notes_release(&nt);
+	scan_release(&sc);
 	check_release(&c);
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, es);
 	return rc;
+}
+
+int ical_import_buf(const struct desk_ctx *d, const char *buf, size_t len, const char *name,
+		    const struct ical_import_opts *o, struct ical_import_result *r,
+		    struct err *e)
+{
+	struct src s = { -1, buf, len };
+
+	return import_src(d, &s, name, o, r, e);
 }
 
 int ical_import_file(const struct desk_ctx *d, const char *path, const struct ical_import_opts *o,
@@ -1589,9 +2241,6 @@ int ical_import_file(const struct desk_ctx *d, const char *path, const struct ic
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat sb;
-	FILE *f;
-	char *buf;
-	size_t n;
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -1601,22 +2250,13 @@ int ical_import_file(const struct desk_ctx *d, const char *path, const struct ic
 		close(fd);
 		return err_set(e, ERR_INPUT, _("%s is not a regular file; give a calendar file (.ics)"), path);
 	}
-	if (sb.st_size > IMPORT_MAX_BYTES) {
-		close(fd);
-		return err_set(e, ERR_INPUT,
-			       _("%s is too large (%lld MiB; at most %ld MiB, the parser needs about 16 times that in memory); split the calendar"),
-			       path, (long long)(sb.st_size >> 20), IMPORT_MAX_BYTES >> 20);
-	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	if (!(f = fdopen(fd, "rb"))) {
-		close(fd);
-		return err_set(e, ERR_INPUT, _("cannot read %s: %s"), path, strerror(errno));
-	}
-	buf = xmalloc((size_t)sb.st_size + 1);
-	n = fread(buf, 1, (size_t)sb.st_size, f);
-	fclose(f);
-	rc = ical_import_buf(d, buf, n, path, o, r, e);
-	free(buf);
+	/* read once through, then event by event: the page cache, not this
+	 * process, holds the file */
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	struct src s = { fd, NULL, (uint64_t)sb.st_size };
+	rc = import_src(d, &s, path, o, r, e);
+	close(fd);
 	return rc;
 }
 

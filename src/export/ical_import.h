@@ -9,6 +9,11 @@
  * rest is written in one transaction (through core/import.h),
  * updating by UID.
  *
+ * The file is never held whole: it is read in pieces, once to check it
+ * all and find its events, then event by event, one UID at a time
+ * (each VEVENT parsed alone by libical), so memory stays flat whatever
+ * its size and there is no size limit.
+ *
  * Repeating events (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides,
  * cancelled occurrences) are expanded with libical's icalrecur_iterator
  * up to opts.horizon_day: one row per occurrence, row uid UID/START
