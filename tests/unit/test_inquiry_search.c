@@ -262,7 +262,6 @@ int main(void)
 		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 1, "page: the word itself");
 		is_int(s.v[0], aia, "page: found");
 		s.n = 0;
-		s.n = 0;
 		f.search = "猫";
 		is_int(db_inquiry_page(d.db, &f, 10, &total, take, &s, &e), 0, "page: nothing");
 		is_int(total, 0, "page: nothing counted");
