@@ -269,9 +269,13 @@ int db_event_insert(struct db *db, struct program_event *ev, struct err *e)
 int db_event_each(struct db *db, long long program_id,
 		  int (*cb)(const struct program_event *ev, void *arg), void *arg, struct err *e)
 {
-	static const char sql[] = EVENT_SELECT
-		" WHERE ?1 = 0 OR ev.program_id = ?1 ORDER BY ev.date, ev.start_min, ev.id";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	/* one program's through its index (an OR with "all" would read
+	 * every event of the desk, the imported ones too, for each) */
+	static const char one[] = EVENT_SELECT
+		" WHERE ev.program_id = ?1 ORDER BY ev.date, ev.start_min, ev.id";
+	static const char all[] = EVENT_SELECT
+		" WHERE ?1 = 0 ORDER BY ev.date, ev.start_min, ev.id";
+	sqlite3_stmt *st = db_stmt(db, program_id ? one : all, e);
 
 	if (!st)
 		return -1;
