@@ -1,7 +1,6 @@
 /* Letters to a booking's contact from the command line. */
 #include "cli/cli_mail.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "cli/cli_cmds.h"

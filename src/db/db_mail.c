@@ -180,6 +180,24 @@ int db_mail_each(struct db *db, long long appt_id, int status,
 	return db_rows_done(db, st, rc, n, _("reading letters"), e);
 }
 
+int db_mail_last_status(struct db *db, long long appt_id, struct err *e)
+{
+	static const char sql[] = "SELECT status FROM mail_letter WHERE appt_id = ? ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc, status = -1;
+
+	if (!st)
+		return -2;
+	sqlite3_bind_int64(st, 1, appt_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		for (int k = 0; k < MS_COUNT; k++)
+			if (s && !strcmp(s, mail_status_code[k]))
+				status = k;
+	}
+	return db_rows_done(db, st, rc, 0, _("reading letters"), e) < 0 ? -2 : status;
+}
+
 int db_mail_requeue_stuck(struct db *db, int minutes, struct err *e)
 {
 	static const char sql[] =

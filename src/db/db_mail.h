@@ -33,6 +33,10 @@ int db_mail_insert(struct db *db, struct mail_letter *l, struct err *e);
 /* Take a queued letter for sending (queued -> sending, attempts + 1):
  * 0 taken, 1 not queued (another desk has it, or it went), -1 error. */
 int db_mail_claim(struct db *db, long long id, struct err *e);
+/* The status of the appointment's latest letter; -1 when it has none,
+ * -2 on error.  (One column of one row: the day screen asks it as it
+ * draws.) */
+int db_mail_last_status(struct db *db, long long appt_id, struct err *e);
 /* Letters taken for sending more than minutes ago and never finished
  * (the program was killed while the command ran) go back to the queue.
  * Returns how many, or -1. */

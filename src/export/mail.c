@@ -1,7 +1,6 @@
 #include "export/mail.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 #include "core/desk.h"
 #include "core/letter.h"
+#include "core/resolve.h"
 #include "db/db_appt.h"
 #include "export/ical.h"
 #include "util/date.h"
@@ -244,7 +244,7 @@ int mail_prepare(const struct desk_ctx *d, long long appt_id, enum mail_kind kin
 	memset(l, 0, sizeof *l);
 	if (db_appt_get(d->db, appt_id, &a, e) < 0)
 		return -1;
-	if (!a.contact_email || !*a.contact_email || !mail_addr_ok(a.contact_email)) {
+	if (!mail_addr_ok(a.contact_email)) {
 		err_set_field(e, ERR_INPUT, "email",
 			      _("appointment #%lld: its contact has no usable e-mail address"), appt_id);
 		rc = 1;
@@ -252,12 +252,7 @@ int mail_prepare(const struct desk_ctx *d, long long appt_id, enum mail_kind kin
 	}
 	if (load_template(c, kind, &tpl, e) < 0)
 		goto cleanup;
-	for (int t = 0; t < TOPIC_COUNT; t++)
-		if (a.topics & (1u << t)) {
-			if (topics.len)
-				strbuf_adds(&topics, en ? ", " : "・");
-			strbuf_adds(&topics, en ? topic_en[t] : topic_ja[t]);
-		}
+	resolve_topics_names(a.topics, !en, en ? ", " : "・", &topics);
 	snprintf(num, sizeof num, "%lld", a.id);
 	snprintf(mins, sizeof mins, "%d", a.minutes);
 	var_set(v, &nv, "id", num);
@@ -672,35 +667,30 @@ int mail_send(const struct desk_ctx *d, struct mail_letter *l, struct err *e)
 	return send_recorded(d, l, e);
 }
 
-struct retry_ctx {
-	long long *ids;
+/* The queued letters, copied (sending changes the rows being read). */
+struct queue {
+	struct mail_letter *v;
 	size_t n;
 };
 
 static int collect(const struct mail_letter *l, void *arg)
 {
-	struct retry_ctx *r = arg;
+	struct queue *q = arg;
+	struct mail_letter *c;
 
-	r->ids = xrealloc(r->ids, (r->n + 1) * sizeof *r->ids);
-	r->ids[r->n++] = l->id;
+	q->v = xrealloc(q->v, (q->n + 1) * sizeof *q->v);
+	c = &q->v[q->n++];
+	memset(c, 0, sizeof *c);
+	c->id = l->id;
+	c->appt_id = l->appt_id;
+	c->kind = l->kind;
+	c->sequence = l->sequence;
+	c->to_addr = xstrdup(l->to_addr);
+	c->subject = xstrdup(l->subject);
+	c->body = xstrdup(l->body);
+	c->ics = xstrdup(l->ics);
+	c->status = l->status;
 	return 0;
-}
-
-static int find_by_id(const struct mail_letter *l, void *arg)
-{
-	struct mail_letter *want = arg;
-
-	if (l->id != want->id)
-		return 0;
-	want->appt_id = l->appt_id;
-	want->kind = l->kind;
-	want->sequence = l->sequence;
-	want->to_addr = xstrdup(l->to_addr);
-	want->subject = xstrdup(l->subject);
-	want->body = xstrdup(l->body);
-	want->ics = xstrdup(l->ics);
-	want->status = l->status;
-	return 1;
 }
 
 /* One letter of a run over several (retry, remind): count it when it
@@ -727,7 +717,7 @@ int mail_retry(const struct desk_ctx *d,
 			      void *arg),
 	       void *arg, struct err *e)
 {
-	struct retry_ctx r = { NULL, 0 };
+	struct queue q = { NULL, 0 };
 	int sent = 0, rc = 0;
 
 	if (mail_ready(d->cfg, e) < 0)
@@ -736,24 +726,16 @@ int mail_retry(const struct desk_ctx *d,
 	 * may take (mail_timeout is at most 10 minutes) */
 	if (letter_requeue_stuck(d, 15, e) < 0)
 		return -1;
-	/* the ids first: sending changes the rows being read */
-	if (db_mail_each(d->db, 0, MS_QUEUED, collect, &r, e) < 0)
-		return -1;
-	for (size_t i = 0; i < r.n; i++) {
-		struct mail_letter l = { .id = r.ids[i] };
+	if (db_mail_each(d->db, 0, MS_QUEUED, collect, &q, e) < 0)
+		rc = -1;
+	for (size_t i = 0; i < q.n && rc == 0; i++) {
+		/* one another desk sent meanwhile is not claimed (MAIL_ALREADY) */
 		struct err le = { 0 };
-		if (db_mail_each(d->db, 0, MS_QUEUED, find_by_id, &l, e) < 0) {
-			rc = -1;
-			break;
-		}
-		if (!l.to_addr)	/* gone meanwhile (another desk sent it) */
-			continue;
-		rc = tally(send_recorded(d, &l, &le), &l, &le, report, arg, &sent, e);
-		mail_letter_release(&l);
-		if (rc < 0)
-			break;
+		rc = tally(send_recorded(d, &q.v[i], &le), &q.v[i], &le, report, arg, &sent, e);
 	}
-	free(r.ids);
+	for (size_t i = 0; i < q.n; i++)
+		mail_letter_release(&q.v[i]);
+	free(q.v);
 	return rc < 0 ? -1 : sent;
 }
 

@@ -44,7 +44,7 @@ static int read_key_paste(WINDOW *w, wint_t *wc, struct strbuf *paste)
 	}
 }
 
-static int read_key(WINDOW *w, wint_t *wc)
+int ui_dialog_key(WINDOW *w, wint_t *wc)
 {
 	return read_key_paste(w, wc, NULL);
 }
@@ -78,7 +78,7 @@ void ui_message(struct app *app, const char *title, const char *text)
 		update_panels();
 		doupdate();
 		wint_t wc;
-		int r = read_key(win, &wc);
+		int r = ui_dialog_key(win, &wc);
 		form_popup_end(win, p);
 		if (r == KEY_CODE_YES && (wc == KEY_RESIZE || wc == PASTE_KEY))
 			continue;
@@ -109,7 +109,7 @@ int ui_confirm(struct app *app, const char *question)
 		update_panels();
 		doupdate();
 		wint_t wc;
-		int r = read_key(win, &wc);
+		int r = ui_dialog_key(win, &wc);
 		form_popup_end(win, p);
 		if (r < 0)
 			return 0;

@@ -161,6 +161,10 @@ int ui_key_parse(const char *name);
  * pasted ever acts as a key. */
 int ui_read_key(void);
 int ui_read_key_paste(struct strbuf *paste);
+/* A modal window's key (dialog.c): wget_wch on w, -1 when the desk is
+ * asked to quit; a bracketed paste is read whole and thrown away (it
+ * comes back as KEY_CODE_YES PASTE_KEY), so no pasted byte acts as a key. */
+int ui_dialog_key(WINDOW *w, wint_t *wc);
 
 /* ui_menu.c: the menu bar (F9/F10); returns the action chosen or ACT_NONE. */
 enum ui_action ui_menu_run(struct ui *ui);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "app.h"
@@ -91,17 +90,6 @@ cleanup:
 	return rc;
 }
 
-static int read_key(WINDOW *w, wint_t *wc)
-{
-	for (;;) {
-		int r = wget_wch(w, wc);
-		if (ui_quit_requested())
-			return -1;
-		if (r != ERR)
-			return r;
-	}
-}
-
 enum { PV_SEND, PV_EDIT, PV_SKIP };
 
 /* The letter in a window: 1 send, 0 don't, 2 edit. */
@@ -141,7 +129,7 @@ static int preview(struct mail_letter *l)
 		update_panels();
 		doupdate();
 		wint_t wc;
-		int r = read_key(win, &wc);
+		int r = ui_dialog_key(win, &wc);
 		form_popup_end(win, p);
 		if (r < 0)
 			return PV_SKIP;
@@ -212,20 +200,12 @@ void ui_mail_offer(struct app *app, long long id, int kind, char *msg, size_t n)
 	mail_letter_release(&l);
 }
 
-static int last_letter(const struct mail_letter *l, void *arg)
-{
-	int *st = arg;
-
-	*st = (int)l->status;
-	return 0;
-}
-
 void ui_mail_mark(struct app *app, long long id, struct strbuf *sb)
 {
 	struct err e;
-	int st = -1;
+	int st = db_mail_last_status(app->db, id, &e);
 
-	if (db_mail_each(app->db, id, -1, last_letter, &st, &e) <= 0 || st < 0)
+	if (st < 0)
 		return;
 	strbuf_addf(sb, " [%s]", st == MS_SENT ? _("letter sent")
 			       : st == MS_FAILED ? _("letter not sent") : _("letter queued"));
