@@ -157,8 +157,6 @@ static int check_rules(const struct desk_ctx *d, const struct appt *a, bool skip
 	return 0;
 }
 
-static bool has_key(const char *list, const char *key);
-
 /* Whether every refusal of r is in the list covers. */
 static bool covered(const struct refusals *r, const char *covers)
 {
@@ -166,6 +164,14 @@ static bool covered(const struct refusals *r, const char *covers)
 		if (!has_key(covers, r->v[i].key))
 			return false;
 	return true;
+}
+
+/* The keys of r, blank separated (into sb). */
+static const char *refusal_keys(const struct refusals *r, struct strbuf *sb)
+{
+	for (int i = 0; i < r->n; i++)
+		strbuf_addf(sb, "%s%s", i ? " " : "", r->v[i].key);
+	return strbuf_str(sb);
 }
 
 /* The refusal as an error: the refusals covers does not answer first
@@ -185,21 +191,11 @@ static int refuse(const struct refusals *r, const char *covers, struct err *e)
 				field = r->v[i].field;
 			strbuf_addf(&msg, "%s%s", msg.len ? "; " : "", r->v[i].msg);
 		}
-	for (int i = 0; i < r->n; i++)
-		strbuf_addf(&keys, "%s%s", i ? " " : "", r->v[i].key);
 	err_set_field(e, ERR_RULE, field, "%s", strbuf_str(&msg));
-	snprintf(e->refusal, sizeof e->refusal, "%s", strbuf_str(&keys));
+	snprintf(e->refusal, sizeof e->refusal, "%s", refusal_keys(r, &keys));
 	strbuf_release(&msg);
 	strbuf_release(&keys);
 	return -1;
-}
-
-/* The keys of r, blank separated (into sb). */
-static const char *refusal_keys(const struct refusals *r, struct strbuf *sb)
-{
-	for (int i = 0; i < r->n; i++)
-		strbuf_addf(sb, "%s%s", i ? " " : "", r->v[i].key);
-	return strbuf_str(sb);
 }
 
 static void set_str(char **dst, const char *s)

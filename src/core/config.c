@@ -1,11 +1,9 @@
 #include "core/config.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "util/date.h"
 #include "util/i18n.h"
 #include "util/mem.h"

@@ -22,7 +22,7 @@ int extras_check(const struct formdef *form, const struct extra_list *l, struct 
 	return 0;
 }
 
-int extras_write(struct db *db, const char *tbl, long long id, const struct formdef *form,
+static int extras_write(struct db *db, const char *tbl, long long id, const struct formdef *form,
 		 const struct extra_list *l, struct err *e)
 {
 	if (!l)

@@ -11,12 +11,8 @@
 /* Each value: a field the form defines as a site field, valid text of
  * its kind (one line, or several for multiline) within its limit. */
 int extras_check(const struct formdef *form, const struct extra_list *l, struct err *e);
-/* Write l for the record tbl/id (an empty value removes the key); a
- * value that is already stored writes nothing.  Call inside a
- * transaction, after extras_check. */
-int extras_write(struct db *db, const char *tbl, long long id, const struct formdef *form,
-		 const struct extra_list *l, struct err *e);
-/* The end of a record's request: its site fields, then the commit;
+/* The end of a record's request: its site fields written (an empty
+ * value removes the key; one already stored writes nothing), then the commit;
  * *changed says whether anything was written since changes_before
  * (db_total_changes at the start).  On failure the caller rolls back. */
 int extras_commit(struct db *db, const char *tbl, long long id, const struct formdef *form,

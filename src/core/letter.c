@@ -1,6 +1,5 @@
 #include "core/letter.h"
 
-#include <stdio.h>
 #include "db/db_appt.h"
 #include "util/i18n.h"
 

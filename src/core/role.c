@@ -9,15 +9,20 @@
 #include "util/account.h"
 #include "util/i18n.h"
 
-int role_lead_group(const struct desk_ctx *d, char *buf, size_t n, struct err *e)
+static int lead_group(struct db *db, char *buf, size_t n, struct err *e)
 {
 	char *v = NULL;
 
-	if (db_desk_setting(d->db, "lead_group", &v, e) < 0)
+	if (db_desk_setting(db, "lead_group", &v, e) < 0)
 		return -1;
 	snprintf(buf, n, "%s", v ? v : "");
 	free(v);
 	return 0;
+}
+
+int role_lead_group(const struct desk_ctx *d, char *buf, size_t n, struct err *e)
+{
+	return lead_group(d->db, buf, n, e);
 }
 
 int role_require_lead(const struct desk_ctx *d, const char *what, struct err *e)
@@ -27,12 +32,10 @@ int role_require_lead(const struct desk_ctx *d, const char *what, struct err *e)
 
 int role_require_lead_db(struct db *db, const char *what, struct err *e)
 {
-	char group[64], *v = NULL;
+	char group[64];
 
-	if (db_desk_setting(db, "lead_group", &v, e) < 0)
+	if (lead_group(db, group, sizeof group, e) < 0)
 		return -1;
-	snprintf(group, sizeof group, "%s", v ? v : "");
-	free(v);
 	if (!group[0] || account_in_group(group))
 		return 0;
 	return err_set_field(e, ERR_RULE, "role",

@@ -381,41 +381,6 @@ int db_block_conflict(struct db *db, int day, int start_min, int minutes,
 	return db_rows_done(db, st, rc, rc == SQLITE_DONE, _("checking staff blocks"), e);
 }
 
-int db_block_upsert(struct db *db, struct staff_block *b, bool *created, struct err *e)
-{
-	static const char sel[] = "SELECT id FROM staff_block WHERE uid = ?";
-	static const char ins[] =
-		"INSERT INTO staff_block (staff_id, date, start_min, minutes, title, uid) VALUES (?,?,?,?,?,?)";
-	static const char upd[] =
-		"UPDATE staff_block SET staff_id = ?, date = ?, start_min = ?, minutes = ?, title = ?,"
-		" sequence = sequence + 1 WHERE uid = ?";
-	char date[DATE_STRLEN];
-	sqlite3_stmt *st = db_stmt(db, sel, e);
-	int rc;
-
-	if (!st || db_bind_text(db, st, 1, _("uid"), b->uid, false, 200, e) < 0)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		b->id = sqlite3_column_int64(st, 0);
-	if (db_rows_done(db, st, rc, 0, _("staff block"), e) < 0)
-		return -1;
-	*created = rc == SQLITE_DONE;
-	if (!(st = db_stmt(db, *created ? ins : upd, e)) ||
-	    db_bind_opt_id(db, st, 1, b->staff_id, e) < 0 ||
-	    db_bind_text(db, st, 2, _("date"), date_format(b->day, date), false, 10, e) < 0 ||
-	    db_bind_int(db, st, 3, b->start_min, e) < 0 ||
-	    db_bind_int(db, st, 4, b->minutes, e) < 0 ||
-	    db_bind_text(db, st, 5, _("title"), b->title, false, 200, e) < 0 ||
-	    db_bind_text(db, st, 6, _("uid"), b->uid, false, 200, e) < 0)
-		return -1;
-	if (db_step_done(db, st, _("staff block"), e) < 0)
-		return -1;
-	if (*created)
-		b->id = sqlite3_last_insert_rowid(db->h);
-	return 0;
-}
-
 int db_block_each(struct db *db, int from_day, int to_day,
 		  int (*cb)(const struct staff_block *b, void *arg), void *arg, struct err *e)
 {

@@ -50,8 +50,6 @@ void staff_block_release(struct staff_block *b);
  * whole-desk block): 0 found, 1 none, -1 error. */
 int db_block_conflict(struct db *db, int day, int start_min, int minutes,
 		      long long staff_id, struct staff_block *b, struct err *e);
-/* Insert or update by uid; *created tells which. */
-int db_block_upsert(struct db *db, struct staff_block *b, bool *created, struct err *e);
 int db_block_each(struct db *db, int from_day, int to_day,
 		  int (*cb)(const struct staff_block *b, void *arg), void *arg, struct err *e);
 

@@ -8,6 +8,7 @@
 #include "core/appt.h"
 #include "core/desk.h"
 #include "db/db_appt.h"
+#include "db/db_export.h"
 #include "db/db_org.h"
 #include "util/date.h"
 #include "util/mem.h"
@@ -125,16 +126,15 @@ int main(void)
 	   !strcmp(got.override_reason, "個別対応"), "the override reason is stored");
 	appt_release(&got);
 
-	struct staff_block b = { 0 };
-	b.uid = xstrdup("block-1@test");
-	b.title = xstrdup("研修");
+	struct import_block b = { 0 };
+	int stored;
+	b.uid = "block-1@test";
+	b.title = "研修";
 	b.staff_id = staff2;
 	b.day = day("2026-11-26");
 	b.start_min = 13 * 60;
 	b.minutes = 120;
-	bool created;
-	ok(db_block_upsert(db, &b, &created, &e) == 0 && created, "a staff block is stored");
-	staff_block_release(&b);
+	ok(db_export_block_upsert(db, &b, &stored, &e) == 0 && stored == 1, "a staff block is stored");
 	ok(book("2026-11-26", "14:00", 30, CH_PHONE, staff2, NULL, NULL, &e) < 0 &&
 	   strstr(e.msg, "研修"), "a booking over a staff block is refused: %s", e.msg);
 	ok(book("2026-11-26", "14:00", 30, CH_PHONE, staff1, NULL, NULL, &e) > 0,
