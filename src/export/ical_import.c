@@ -1002,7 +1002,25 @@ struct vev {
 	const char *uid;	/* libical's, borrowed */
 	bool override;		/* has RECURRENCE-ID */
 	bool bad;
+	/* its texts and values, made once for all the rows it gives (a
+	 * series of thousands borrows one note): vev_texts() */
+	bool has_texts, has_appt;
+	struct prog_event tx;	/* title (NULL: none), place, note, program_name,
+				 * updated_at, sequence, capacity, reg_deadline */
+	char *text[RAW_COUNT];	/* an appointment's: RAW_NOTE, RAW_ORG .. RAW_OVERRIDE */
+	char *code[APC_COUNT];
 };
+
+static void vev_release(struct vev *v)
+{
+	if (v->c)
+		icalcomponent_free(v->c);
+	prog_event_release(&v->tx);
+	for (int k = 0; k < RAW_COUNT; k++)
+		free(v->text[k]);
+	for (int k = 0; k < APC_COUNT; k++)
+		free(v->code[k]);
+}
 
 /* One occurrence: a row (or a row a day, for blocks) of the desk. */
 struct occ {
@@ -1268,7 +1286,8 @@ static bool is_cancelled(icalcomponent *ev)
 
 /* One row (a block: a row a day) to store. */
 struct row {
-	char *key;
+	char *key;		/* the row's own; every string below is borrowed
+				 * (from its vev, its group, or key) */
 	bool block;
 	long long staff_id;
 	struct prog_event ev;	/* uid (= key), title, place, note, times */
@@ -1277,8 +1296,8 @@ struct row {
 	 * becomes when this desk's rules refuse it) */
 	bool appt;
 	int line;
-	char *text[RAW_COUNT];	/* RAW_ORG .. RAW_OVERRIDE, unescaped */
-	char *code[APC_COUNT];
+	char *const *text;	/* its vev's: RAW_NOTE, RAW_ORG .. RAW_OVERRIDE */
+	char *const *code;
 };
 
 /* What one UID of the file gives. */
@@ -1294,14 +1313,8 @@ struct gout {
 
 static void gout_release(struct gout *g)
 {
-	for (size_t i = 0; i < g->n; i++) {
+	for (size_t i = 0; i < g->n; i++)
 		free(g->rows[i].key);
-		prog_event_release(&g->rows[i].ev);
-		for (int k = 0; k < RAW_COUNT; k++)
-			free(g->rows[i].text[k]);
-		for (int k = 0; k < APC_COUNT; k++)
-			free(g->rows[i].code[k]);
-	}
 	free(g->rows);
 	free(g->uid);
 }
@@ -1368,14 +1381,50 @@ struct conv {
 	size_t total;		/* occurrences made so far, against FILE_MAX */
 };
 
+/* cv->v[i] with its texts and values made (once). */
+static const struct vev *vev_texts(struct conv *cv, size_t i)
+{
+	struct vev *v = &cv->v[i];
+	const struct ev_lines *L = &cv->c->ev[v->k];
+	struct prog_event *tx = &v->tx;
+
+	if (v->has_texts)
+		return v;
+	v->has_texts = true;
+	const char *kind = x_value(v->c, "X-MADOGUCHI-KIND");
+	bool own_event = kind && !strcasecmp(kind, "event");
+	tx->capacity = -1;
+	tx->title = text_field(L->raw[RAW_SUMMARY], false, 200);
+	tx->place = text_field(L->raw[RAW_LOCATION], false, 200);
+	tx->note = text_field(L->raw[own_event ? RAW_NOTE : RAW_DESCRIPTION], true, 4000);
+	tx->program_name = own_event ? text_field(L->raw[RAW_PROGRAM], false, 200) : NULL;
+	icalproperty *p = icalcomponent_get_first_property(v->c, ICAL_SEQUENCE_PROPERTY);
+	if (p)
+		tx->sequence = icalproperty_get_sequence(p) > 0 ? icalproperty_get_sequence(p) : 0;
+	if ((p = icalcomponent_get_first_property(v->c, ICAL_LASTMODIFIED_PROPERTY))) {
+		struct icaltimetype lm = icalproperty_get_lastmodified(p);
+		if (icaltime_is_utc(lm) && !icaltime_is_null_time(lm))
+			tx->updated_at = xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", lm.year,
+						   lm.month, lm.day, lm.hour, lm.minute, lm.second);
+	}
+	const char *cap = x_value(v->c, "X-MADOGUCHI-CAPACITY");
+	if (cap && *cap) {
+		char *endp;
+		long n = strtol(cap, &endp, 10);
+		if (!*endp && n >= 0 && n <= 1000000)
+			tx->capacity = (int)n;
+	}
+	const char *reg = x_value(v->c, "X-MADOGUCHI-REG-DEADLINE");
+	if (reg && *reg && date_parse(reg, &tx->reg_deadline) < 0)
+		tx->reg_deadline = 0;
+	return v;
+}
+
 /* The row of occurrence oc of group g (text from its source event). */
 static int occ_row(struct conv *cv, struct gout *g, const struct occ *oc, const char *key,
 		   bool block, long long staff_id, char *why, size_t whylen)
 {
-	const struct vev *v = &cv->v[oc->src];
-	const struct ev_lines *L = &cv->c->ev[v->k];
-	const char *kind = x_value(v->c, "X-MADOGUCHI-KIND");
-	bool own_event = kind && !strcasecmp(kind, "event");
+	const struct vev *v = vev_texts(cv, oc->src);
 	int sd, sm, ed, em, last;
 	struct row *rw;
 
@@ -1411,38 +1460,14 @@ static int occ_row(struct conv *cv, struct gout *g, const struct occ *oc, const 
 	rw->key = xstrdup(key);
 	rw->block = block;
 	rw->staff_id = staff_id;
-	rw->ev.uid = xstrdup(key);
-	rw->ev.start_min = rw->ev.end_min = rw->ev.capacity = rw->ev.end_day_min = -1;
-	rw->ev.title = text_field(L->raw[RAW_SUMMARY], false, 200);
+	rw->ev = v->tx;		/* its texts and values, borrowed */
+	rw->ev.uid = rw->key;
 	if (!rw->ev.title)
-		rw->ev.title = xstrdup(block ? _("(busy)") : _("(untitled)"));
-	rw->ev.place = text_field(L->raw[RAW_LOCATION], false, 200);
-	rw->ev.note = text_field(L->raw[own_event ? RAW_NOTE : RAW_DESCRIPTION], true, 4000);
-	rw->ev.program_name = own_event ? text_field(L->raw[RAW_PROGRAM], false, 200) : NULL;
-	rw->ev.src_uid = xstrdup(g->uid);
+		rw->ev.title = (char *)(block ? _("(busy)") : _("(untitled)"));
+	rw->ev.src_uid = g->uid;
 	rw->ev.src_seq = g->seq;
-	rw->ev.src_stamp = g->stamp[0] ? xstrdup(g->stamp) : NULL;
-	{
-		icalproperty *p = icalcomponent_get_first_property(v->c, ICAL_SEQUENCE_PROPERTY);
-		if (p)
-			rw->ev.sequence = icalproperty_get_sequence(p) > 0 ? icalproperty_get_sequence(p) : 0;
-		if ((p = icalcomponent_get_first_property(v->c, ICAL_LASTMODIFIED_PROPERTY))) {
-			struct icaltimetype lm = icalproperty_get_lastmodified(p);
-			if (icaltime_is_utc(lm) && !icaltime_is_null_time(lm))
-				rw->ev.updated_at = xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", lm.year,
-							      lm.month, lm.day, lm.hour, lm.minute, lm.second);
-		}
-		const char *cap = x_value(v->c, "X-MADOGUCHI-CAPACITY");
-		if (cap && *cap) {
-			char *endp;
-			long n = strtol(cap, &endp, 10);
-			if (!*endp && n >= 0 && n <= 1000000)
-				rw->ev.capacity = (int)n;
-		}
-		const char *reg = x_value(v->c, "X-MADOGUCHI-REG-DEADLINE");
-		if (reg && *reg && date_parse(reg, &rw->ev.reg_deadline) < 0)
-			rw->ev.reg_deadline = 0;
-	}
+	rw->ev.src_stamp = g->stamp[0] ? g->stamp : NULL;
+	rw->ev.start_min = rw->ev.end_min = rw->ev.end_day_min = -1;
 	rw->ev.day = sd;
 	if (oc->start.is_date) {
 		rw->ev.end_day = last > sd ? last : 0;
@@ -1465,7 +1490,7 @@ static int occ_row(struct conv *cv, struct gout *g, const struct occ *oc, const 
 /* An appointment row's texts and codes, from its VEVENT. */
 static void appt_fields(struct conv *cv, struct row *rw, const struct occ *oc)
 {
-	const struct vev *v = &cv->v[oc->src];
+	struct vev *v = &cv->v[oc->src];
 	const struct ev_lines *L = &cv->c->ev[v->k];
 	static const size_t max[RAW_COUNT] = {
 		[RAW_ORG] = 200, [RAW_MUNICIPALITY] = 20, [RAW_CONTACT] = 100, [RAW_PHONE] = 40,
@@ -1474,12 +1499,17 @@ static void appt_fields(struct conv *cv, struct row *rw, const struct occ *oc)
 
 	rw->appt = true;
 	rw->line = L->begin;
+	rw->text = v->text;
+	rw->code = v->code;
+	if (v->has_appt)
+		return;	/* made for an earlier row */
+	v->has_appt = true;
 	for (int k = RAW_ORG; k < RAW_COUNT; k++)
-		rw->text[k] = text_field(L->raw[k], false, max[k]);
-	rw->text[RAW_NOTE] = text_field(L->raw[RAW_NOTE], true, 4000);
+		v->text[k] = text_field(L->raw[k], false, max[k]);
+	v->text[RAW_NOTE] = text_field(L->raw[RAW_NOTE], true, 4000);
 	for (int k = 0; k < APC_COUNT; k++) {
 		const char *x = x_value(v->c, apc_names[k]);
-		rw->code[k] = x && *x ? xstrdup(x) : NULL;
+		v->code[k] = x && *x ? xstrdup(x) : NULL;
 	}
 }
 
@@ -2150,8 +2180,7 @@ out:
 	cv->c = NULL;
 	cv->v = NULL;
 	for (size_t i = 0; i < n; i++)
-		if (v[i].c)
-			icalcomponent_free(v[i].c);
+		vev_release(&v[i]);
 	free(v);
 	free(order);
 	free(idx);

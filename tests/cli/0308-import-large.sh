@@ -142,6 +142,25 @@ if [ -n "$bin" ]; then
 		( ulimit -v 204800 && "$bin" import "$TEST_DIR/big.ics" >"$TEST_DIR/out6" ) &&
 		grep_out "2004 events new" <"$TEST_DIR/out6"
 	'
+	# a two-hourly series (8,755 occurrences up to the horizon) with a
+	# 4,000-character note: its rows share the one note (a copy each
+	# took 130 MB)
+	awk 'BEGIN {
+		crlf = "\r\n"
+		printf "BEGIN:VCALENDAR%sVERSION:2.0%sPRODID:-//test//series//EN%sBEGIN:VEVENT%s", crlf, crlf, crlf, crlf
+		printf "UID:long-note@test%sDTSTAMP:20261101T000000Z%s", crlf, crlf
+		printf "DTSTART;TZID=Asia/Tokyo:20261208T100000%sDTEND;TZID=Asia/Tokyo:20261208T101000%s", crlf, crlf
+		printf "RRULE:FREQ=HOURLY;INTERVAL=2%sSUMMARY:見守りの記録%sDESCRIPTION:", crlf, crlf
+		for (i = 0; i < 4000; i++)
+			printf "%s%s", (i && i % 20 == 0) ? crlf " " : "", "記"
+		printf "%sEND:VEVENT%sEND:VCALENDAR%s", crlf, crlf, crlf
+	}' >"$TEST_DIR/series.ics"
+	test_expect_success 'a long series with a long note imports in 100 MB of address space' '
+		rm -f "$TEST_DIR/fresh.db"* && "$bin" --db "$TEST_DIR/fresh.db" init >/dev/null &&
+		( ulimit -v 102400 && "$bin" --db "$TEST_DIR/fresh.db" import "$TEST_DIR/series.ics" >"$TEST_DIR/out7" ) &&
+		grep_out "8755 events new" <"$TEST_DIR/out7" &&
+		[ "$(sqlite3 "$TEST_DIR/fresh.db" "SELECT count(*), min(length(note)), max(length(note)) FROM program_event")" = "8755|4000|4000" ]
+	'
 else
 	echo "# the address-space check needs a plain build (make check passes MADOGUCHI_PLAIN_BIN)"
 fi
