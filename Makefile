@@ -158,7 +158,8 @@ po-check:
 	@sh tools/check-po.sh
 
 # Only src/ui includes curses, only src/db sqlite3, only src/export libical;
-# nothing in src/ui or src/cli writes or starts a transaction (one door: core).
+# nothing in src/ui, src/cli or src/export writes or starts a transaction
+# (one door: core).
 check-layers:
 	@sh tools/check-layers.sh
 
