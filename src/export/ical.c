@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "core/deadline.h"
+#include "core/resolve.h"
 #include "db/db_appt.h"
 #include "db/db_export.h"
 #include "db/db_org.h"
@@ -586,9 +587,7 @@ static void appt_put(struct exp *x, const struct export_appt *a)
 		topics_join(&sb, &x->L, tb, ",");
 		x->topic_comma[tb] = xstrdup(strbuf_str(&sb));
 		strbuf_reset(&sb);
-		for (int t = 0; t < TOPIC_COUNT; t++)
-			if (tb & (1u << t))
-				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", topic_code[t]);
+		resolve_topics_str(tb, false, " ", &sb);
 		x->topic_codes[tb] = xstrdup(strbuf_str(&sb));
 		strbuf_release(&sb);
 	}

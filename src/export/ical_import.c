@@ -41,7 +41,7 @@ static const char *const apc_names[APC_COUNT] = {
 
 /* Where each VEVENT's properties were in the file, for messages. */
 struct ev_lines {
-	int begin, uid, dtstart, dtend, duration, summary, location, description, staff;
+	int begin, uid, dtstart, dtend, duration, staff;
 	/* The raw (unfolded, still escaped) text values, taken from the file
 	 * itself: libical's parser strips the spaces at the start and end of
 	 * every value, so " 会場" or a note ending in spaces would not come
@@ -607,14 +607,9 @@ static int on_line(struct scan *sc, struct lline *l, uint64_t next_off, struct e
 		else if (!strcmp(name, "DTSTART")) { slot = &cur->dtstart; is_dt = true; }
 		else if (!strcmp(name, "DTEND")) { slot = &cur->dtend; is_dt = true; }
 		else if (!strcmp(name, "DURATION")) slot = &cur->duration;
-		else if (!strcmp(name, "SUMMARY")) slot = &cur->summary;
-		else if (!strcmp(name, "LOCATION")) slot = &cur->location;
-		else if (!strcmp(name, "DESCRIPTION")) slot = &cur->description;
 		else if (!strcmp(name, "X-MADOGUCHI-STAFF")) slot = &cur->staff;
 		if (slot) {
-			if (*slot && strcmp(name, "X-MADOGUCHI-STAFF") &&
-			    strcmp(name, "SUMMARY") && strcmp(name, "LOCATION") &&
-			    strcmp(name, "DESCRIPTION"))
+			if (*slot && slot != &cur->staff)
 				ev_bad(cur, lstart, _("%s given twice in one event"), name);
 			if (!*slot)
 				*slot = lstart;
@@ -916,8 +911,13 @@ static const char *prop_tzid(icalproperty *p)
  * times are desk time as they stand. */
 static void to_desk(struct icaltimetype t, int *day, int *minute)
 {
+	/* libical's built-in zones live as long as the process: look the
+	 * desk's up once, not per occurrence (a search of 400 names) */
+	static icaltimezone *tokyo;
+
 	if (!t.is_date && t.zone) {
-		icaltimezone *tokyo = icaltimezone_get_builtin_timezone(DESK_TZID);
+		if (!tokyo)
+			tokyo = icaltimezone_get_builtin_timezone(DESK_TZID);
 		t = icaltime_convert_to_zone(t, tokyo);
 	}
 	*day = date_from_ymd(t.year, t.month, t.day);
@@ -1055,12 +1055,8 @@ static void occ_push(struct group *g, struct icaltimetype orig, struct icaltimet
 /* Does occurrence start a match RECURRENCE-ID (or EXDATE) r? */
 static bool same_start(struct icaltimetype a, struct icaltimetype r)
 {
-	if (a.is_date || r.is_date) {
-		struct icaltimetype x = a;
-		if (!a.is_date && a.zone && r.is_date)
-			x = a;	/* compare the dates as written in the series' zone */
-		return x.year == r.year && x.month == r.month && x.day == r.day;
-	}
+	if (a.is_date || r.is_date)	/* the dates as written */
+		return a.year == r.year && a.month == r.month && a.day == r.day;
 	return instant(a) == instant(r);
 }
 
