@@ -44,8 +44,7 @@ int cli_staff(struct app *app, const char *s, long long *id);
 /* The options of `book`, shared with `inquiry book`, into r as typed
  * (repeated --topic options joined in topics, which r->topics then
  * points into).  0 or an exit code. */
-int cli_book_parse(struct app *app, const char *cmd, int argc, char **argv,
-		   struct appt_req *r, struct strbuf *topics);
+int cli_book_parse(int argc, char **argv, struct appt_req *r, struct strbuf *topics);
 /* Report a refused booking (with how to override a rule); exit code. */
 int cli_book_refused(struct app *app);
 /* A command with sub-commands (inquiry add, program list ...). */

@@ -61,13 +61,10 @@ static const struct option book_options[] = {
 	{ "inquiry", required_argument, NULL, 'i' }, { NULL, 0, NULL, 0 }
 };
 
-int cli_book_parse(struct app *app, const char *cmd, int argc, char **argv,
-		   struct appt_req *r, struct strbuf *topics)
+int cli_book_parse(int argc, char **argv, struct appt_req *r, struct strbuf *topics)
 {
 	int c;
 
-	(void)app;
-	(void)cmd;
 	while ((c = cli_getopt(argc, argv, book_options, NULL)) != -1) {
 		switch (c) {
 		case 'd': r->date = optarg; break;
@@ -117,7 +114,7 @@ int cli_book(struct app *app, int argc, char **argv)
 
 	if (cli_mail_flag(app, "book", &argc, argv, &mail) < 0)
 		return 2;
-	if ((rc = cli_book_parse(app, "book", argc, argv, &r, &topics)))
+	if ((rc = cli_book_parse(argc, argv, &r, &topics)))
 		goto out;
 	if (optind < argc) {
 		rc = cli_usage(app, "book", _("unexpected argument '%s'"), argv[optind]);
@@ -390,7 +387,7 @@ static int change(struct app *app, const char *cmd, int argc, char **argv, bool 
 	if (cli_mail_flag(app, cmd, &argc, argv, &mail) < 0)
 		return 2;
 	if (edit) {
-		if ((rc = cli_book_parse(app, cmd, argc, argv, &r, &topics)))
+		if ((rc = cli_book_parse(argc, argv, &r, &topics)))
 			goto out;
 		rc = 2;
 	} else {
@@ -467,7 +464,7 @@ static int set_status(struct app *app, int argc, char **argv, const char *cmd,
 	if ((rc = one_id(app, argc, argv, cmd, &id)))
 		return rc;
 	if (appt_set_status(&app->desk, id, st, &app->err) < 0)
-		return app->err.code == ERR_RULE ? (cli_fail(app), 1) : cli_fail(app);
+		return cli_fail(app);
 	printf(done_msg, id);
 	cli_mail_after(app, id, mail_kind_for_status(st), mail);
 	return 0;

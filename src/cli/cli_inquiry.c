@@ -478,7 +478,7 @@ static int inquiry_book_cmd(struct app *app, int argc, char **argv)
 	struct strbuf topics = STRBUF_INIT;
 	int rc;
 
-	if ((rc = cli_book_parse(app, CMD, argc, argv, &r, &topics)))
+	if ((rc = cli_book_parse(argc, argv, &r, &topics)))
 		goto out;
 	if (optind >= argc) {
 		rc = cli_usage(app, CMD, _("one inquiry id is required"));

@@ -287,33 +287,36 @@ static const char *form_value(struct form *fm, const char *name)
 							       : form_text(fm, name);
 }
 
+/* An id as a request names it: "#ID" (into buf). */
+static const char *id_ref(char *buf, size_t n, long long id)
+{
+	snprintf(buf, n, "#%lld", id);
+	return buf;
+}
+
 /* The organization field for a request: "#ID" when one was picked,
- * else the text typed (core finds it); NULL when the form has none. */
-static const char *org_value(struct form *fm, char *buf, size_t n)
+ * else the text typed (core finds it); when the form has no such
+ * field, dflt (> 0) or NULL. */
+static const char *org_value(struct form *fm, char *buf, size_t n, long long dflt)
 {
 	struct form_field *of = form_get(fm, "org");
 
 	if (!of)
-		return NULL;
-	if (of->org_id <= 0)
-		return lineedit_text(&of->le);
-	snprintf(buf, n, "#%lld", of->org_id);
-	return buf;
+		return dflt > 0 ? id_ref(buf, n, dflt) : NULL;
+	return of->org_id > 0 ? id_ref(buf, n, of->org_id) : lineedit_text(&of->le);
 }
 
-/* The staff field for a request: "#ID", "" for nobody; NULL when the
- * form has none. */
-static const char *staff_value(struct form *fm, char *buf, size_t n)
+/* The staff field for a request: "#ID", "" for nobody; when the form
+ * has no such field, dflt (> 0) or NULL. */
+static const char *staff_value(struct form *fm, char *buf, size_t n, long long dflt)
 {
 	long long sid;
 
 	if (!form_get(fm, "staff"))
-		return NULL;
+		return dflt > 0 ? id_ref(buf, n, dflt) : NULL;
 	sid = form_staff(fm, "staff");
 	buf[0] = '\0';
-	if (sid > 0)
-		snprintf(buf, n, "#%lld", sid);
-	return buf;
+	return sid > 0 ? id_ref(buf, n, sid) : buf;
 }
 
 static int save_appt(struct form *fm, const char *override, bool *refused, void *arg)
@@ -339,18 +342,11 @@ static int save_appt(struct form *fm, const char *override, bool *refused, void 
 	r.minutes = form_value(fm, "minutes");
 	r.channel = form_value(fm, "channel");
 	r.via = form_value(fm, "via");
-	r.org = org_value(fm, org, sizeof org);
-	if (!r.org && !ad->editing && ad->a.org_id > 0) {
-		snprintf(org, sizeof org, "#%lld", ad->a.org_id);
-		r.org = org;
-	}
+	/* a field the site's form leaves out keeps what the booking was given */
+	r.org = org_value(fm, org, sizeof org, ad->editing ? 0 : ad->a.org_id);
 	r.contact = form_value(fm, "contact");
 	r.phone = form_value(fm, "phone");
-	r.staff = staff_value(fm, staff, sizeof staff);
-	if (!r.staff && !ad->editing && ad->a.staff_id > 0) {
-		snprintf(staff, sizeof staff, "#%lld", ad->a.staff_id);
-		r.staff = staff;
-	}
+	r.staff = staff_value(fm, staff, sizeof staff, ad->editing ? 0 : ad->a.staff_id);
 	r.room = form_value(fm, "room");
 	struct form_field *tf = form_get(fm, "topics");
 	if (tf) {
@@ -636,14 +632,14 @@ int ui_inquiry_save(struct form *fm, long long id, long long *saved_id)
 	r.date = form_value(fm, "date");
 	r.time = form_value(fm, "time");
 	r.channel = form_value(fm, "channel");
-	r.org = org_value(fm, org, sizeof org);
+	r.org = org_value(fm, org, sizeof org, 0);
 	r.contact = form_value(fm, "contact");
 	r.phone = form_value(fm, "phone");
 	r.email = form_value(fm, "email");
 	r.topic = form_value(fm, "topic");
 	r.summary = form_value(fm, "summary");
 	r.due = form_value(fm, "due");
-	r.staff = staff_value(fm, staff, sizeof staff);
+	r.staff = staff_value(fm, staff, sizeof staff, 0);
 	r.referred_to = form_value(fm, "referred_to");
 	collect_extras(fm, &extras);
 	r.form = fm->def;
