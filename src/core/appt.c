@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/desk.h"
 #include "core/extras.h"
+#include "core/org.h"
 #include "core/formdef.h"
 #include "core/resolve.h"
 #include "db/db_appt.h"
@@ -460,18 +461,9 @@ static int resolve_appt(const struct desk_ctx *d, const struct appt_req *r, stru
 static int write_contact(const struct desk_ctx *d, const struct appt_req *r, struct appt *a,
 			 const struct inquiry *inq, long long old_org, struct err *e)
 {
-	if (r->contact && *r->contact) {
-		if (db_contact_ensure(d->db, a->org_id, r->contact, r->phone, r->email, &a->contact_id,
-				      e) < 0) {
-			if (!e->field[0])
-				snprintf(e->field, sizeof e->field, "contact");
-			return -1;
-		}
-		return 0;
-	}
-	if ((r->phone && *r->phone) || (r->email && *r->email))
-		return err_set_field(e, ERR_INPUT, r->phone && *r->phone ? "phone" : "email",
-				     _("a phone number or e-mail belongs to a contact: give the name"));
+	if ((r->contact && *r->contact) || (r->phone && *r->phone) || (r->email && *r->email))
+		/* made or found; a phone or e-mail without a name is refused */
+		return org_contact_ensure(d, a->org_id, r->contact, r->phone, r->email, &a->contact_id, e);
 	if (r->contact)		/* given empty: no contact */
 		a->contact_id = 0;
 	else if (inq && !a->id && a->org_id == inq->org_id)
@@ -499,9 +491,11 @@ static bool record_changed(const struct appt *x, const struct appt *y)
 
 /* The request r (im: another desk's appointment coming in, else NULL)
  * inside the caller's transaction, up to its site fields: the booking
- * resolved, checked and written; *a the result. */
+ * resolved, checked and written; *a the result.  stored: the booking
+ * r->id as the caller has just read it, or NULL to read it here. */
 static int apply_request(const struct desk_ctx *d, const struct appt_req *r,
-			 const struct appt_import *im, struct appt *a, struct err *e)
+			 const struct appt_import *im, const struct appt *stored, struct appt *a,
+			 struct err *e)
 {
 	struct appt old;
 	struct inquiry inq;
@@ -515,7 +509,9 @@ static int apply_request(const struct desk_ctx *d, const struct appt_req *r,
 	    resolve_id(r->inquiry, "inquiry", _("inquiry"), &inquiry_id, e) < 0)
 		return -1;
 	if (r->id > 0) {
-		if (db_appt_get(d->db, r->id, &old, e) < 0) {
+		if (stored) {
+			appt_copy(&old, stored);
+		} else if (db_appt_get(d->db, r->id, &old, e) < 0) {
 			snprintf(e->field, sizeof e->field, "id");
 			goto out;
 		}
@@ -599,7 +595,7 @@ int appt_request(const struct desk_ctx *d, const struct appt_req *r, struct appt
 	if (db_begin(d->db, e) < 0)
 		return -1;
 	long long changes = db_total_changes(d->db);
-	if (apply_request(d, r, NULL, &a, e) < 0)
+	if (apply_request(d, r, NULL, NULL, &a, e) < 0)
 		goto out;
 	if (extras_commit(d->db, "appointment", a.id, r->form, r->extras, changes, &res->changed, e) < 0)
 		goto out;
@@ -638,7 +634,7 @@ int appt_import(const struct desk_ctx *d, const struct appt_import *im, int *res
 		r.id = 0;
 		a.uid = xstrdup(im->uid);
 	}
-	rc = apply_request(d, &r, im, &a, e);
+	rc = apply_request(d, &r, im, r.id ? &old : NULL, &a, e);
 	if (rc == 0 && a.id)
 		rc = db_appt_raise_sequence(d->db, a.id, im->sequence, e);
 	if (rc == 0)
