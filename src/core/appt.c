@@ -449,7 +449,7 @@ static int resolve_appt(const struct desk_ctx *d, const struct appt_req *r, stru
 	}
 	if (r->override && check_text("override", _("override reason"), r->override, TEXT_LINE, 500, e) < 0)
 		return -1;
-	if (check_text("contact", _("contact"), r->contact, TEXT_LINE, 100, e) < 0 ||
+	if (check_text("contact", _("contact"), r->contact, TEXT_NAME, 100, e) < 0 ||
 	    check_text("phone", _("phone"), r->phone, TEXT_LINE, 40, e) < 0 ||
 	    check_text("email", _("e-mail"), r->email, TEXT_LINE, 254, e) < 0)
 		return -1;

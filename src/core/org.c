@@ -47,8 +47,8 @@ static int check_org(const struct desk_ctx *d, const struct org *o, struct err *
 		return err_set_field(e, ERR_INPUT, "name", _("name: required"));
 	if (!o->municipality || !*o->municipality)
 		return err_set_field(e, ERR_INPUT, "municipality", _("municipality: required"));
-	if (check_text("name", _("name"), o->name, TEXT_LINE, 200, e) < 0 ||
-	    check_text("kana", _("reading"), o->kana, TEXT_LINE, 200, e) < 0 ||
+	if (check_text("name", _("name"), o->name, TEXT_NAME, 200, e) < 0 ||
+	    check_text("kana", _("reading"), o->kana, TEXT_NAME, 200, e) < 0 ||
 	    check_text("municipality", _("municipality"), o->municipality, TEXT_LINE, 20, e) < 0 ||
 	    check_text("phone", _("phone"), o->phone, TEXT_LINE, 40, e) < 0 ||
 	    check_text("email", _("e-mail"), o->email, TEXT_LINE, 254, e) < 0 ||
@@ -184,7 +184,7 @@ int org_contact_ensure(const struct desk_ctx *d, long long org_id, const char *n
 	if (!org_id)
 		return err_set_field(e, ERR_INPUT, "contact",
 				     _("a contact belongs to an organization: give one"));
-	if (check_text("contact", _("contact"), name, TEXT_LINE, 100, e) < 0 ||
+	if (check_text("contact", _("contact"), name, TEXT_NAME, 100, e) < 0 ||
 	    check_text("phone", _("phone"), phone, TEXT_LINE, 40, e) < 0 ||
 	    check_text("email", _("e-mail"), email, TEXT_LINE, 254, e) < 0)
 		return -1;
@@ -213,7 +213,7 @@ int staff_add(const struct desk_ctx *d, const char *name, const char *kana, cons
 		err_set_field(e, ERR_INPUT, "name", _("staff name: required"));
 		goto out;
 	}
-	if (check_text("name", _("staff name"), s.name, TEXT_LINE, 60, e) < 0 ||
+	if (check_text("name", _("staff name"), s.name, TEXT_NAME, 60, e) < 0 ||
 	    check_text("kana", _("reading"), s.kana, TEXT_LINE, 60, e) < 0)
 		goto out;
 	if (strcmp(s.desk, "general") && strcmp(s.desk, "content")) {

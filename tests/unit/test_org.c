@@ -68,6 +68,8 @@ static void test_refusals(void)
 		{ "a", "local", "横浜市", NULL, "municipality" },
 		{ "a", "local", "", NULL, "municipality" },
 		{ "a", "local", "墨田区", "x\ny@example.jp", "email" },
+		/* refused by core at its field, not later by the database */
+		{ "ケア\u200b24", "local", "墨田区", NULL, "name" },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
