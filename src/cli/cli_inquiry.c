@@ -23,11 +23,8 @@ static const char *channel_label(enum inq_channel c)
 
 static int parse_channel(struct app *app, const char *s, int *out)
 {
-	static const char *const ja[IQ_COUNT] = { "電話", "メール", "来所", "郵送" };
-	int k = model_lookup3(inq_channel_code, NULL, ja, IQ_COUNT, s);
+	int k = inquiry_channel_parse(s);
 
-	if (k < 0 && s && !strcmp(s, "e-mail"))
-		k = IQ_EMAIL;
 	if (k < 0)
 		return cli_usage(app, CMD, _("--channel: '%s' is not phone, email, visit or post"), s);
 	*out = k;

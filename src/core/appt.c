@@ -383,6 +383,11 @@ static int check_text(const char *key, const char *label, const char *s, enum te
 
 static const char *const channel_ja[CH_COUNT] = { "電話相談", "来所相談" };
 static const char *const channel_ja2[CH_COUNT] = { "電話", "来所" };
+
+int appt_channel_parse(const char *s)
+{
+	return model_lookup3(channel_code, channel_ja2, channel_ja, CH_COUNT, s);
+}
 static const char *const via_ja[VIA_COUNT] = { "電話", "メール", "窓口" };
 
 /* Fill a (a copy of the stored booking, or a new one) from what r
@@ -407,7 +412,7 @@ static int resolve_appt(const struct desk_ctx *d, const struct appt_req *r, stru
 			      : inq->channel == IQ_VISIT ? VIA_IN_PERSON : VIA_PHONE;
 	}
 	if (r->channel) {
-		k = model_lookup3(channel_code, channel_ja2, channel_ja, CH_COUNT, r->channel);
+		k = appt_channel_parse(r->channel);
 		if (k < 0)
 			return err_set_field(e, ERR_INPUT, "channel", _("channel: '%s' is not phone or visit"),
 					     r->channel);

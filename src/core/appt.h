@@ -99,6 +99,9 @@ void appt_describe(const struct appt *a, char *buf, size_t n);
  * ambiguous width). */
 const char *appt_status_mark(enum appt_status st);
 
+/* Parse a channel given as code or Japanese name (電話, 来所相談 ...);
+ * -1 if none. */
+int appt_channel_parse(const char *s);
 /* Parse a topic given as code, English or Japanese name; -1 if none. */
 int appt_topic_parse(const char *s);
 

@@ -164,7 +164,13 @@ static int resolve_received(const struct desk_ctx *d, const struct inquiry_req *
 	return 0;
 }
 
-static const char *const inq_channel_ja[IQ_COUNT] = { "電話", "メール", "来所", "郵送" };
+int inquiry_channel_parse(const char *s)
+{
+	static const char *const ja[IQ_COUNT] = { "電話", "メール", "来所", "郵送" };
+	int k = model_lookup3(inq_channel_code, NULL, ja, IQ_COUNT, s);
+
+	return k < 0 && s && !strcmp(s, "e-mail") ? IQ_EMAIL : k;
+}
 
 /* Fill q (a copy of the stored inquiry, or a new one) from r. */
 static int resolve_inquiry(const struct desk_ctx *d, const struct inquiry_req *r,
@@ -179,9 +185,7 @@ static int resolve_inquiry(const struct desk_ctx *d, const struct inquiry_req *r
 	if (clock_from_local(day, min) > clock_epoch(d->clock))
 		return err_set_field(e, ERR_INPUT, rkey, _("received: %s is in the future"), q->received);
 	if (r->channel) {
-		k = model_lookup3(inq_channel_code, NULL, inq_channel_ja, IQ_COUNT, r->channel);
-		if (k < 0 && !strcmp(r->channel, "e-mail"))
-			k = IQ_EMAIL;
+		k = inquiry_channel_parse(r->channel);
 		if (k < 0)
 			return err_set_field(e, ERR_INPUT, "channel",
 					     _("channel: '%s' is not phone, email, visit or post"), r->channel);

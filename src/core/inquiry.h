@@ -40,6 +40,10 @@ struct inquiry_result {
 	bool changed;		/* false: the request changed nothing (nothing written) */
 };
 
+/* An inquiry's channel as code, Japanese name (電話, メール, 来所, 郵送)
+ * or "e-mail"; -1 if none. */
+int inquiry_channel_parse(const char *s);
+
 /* Log (r->id == 0) or change (r->id > 0) an inquiry: resolve what was
  * typed, check every rule (received not in the future, a summary, a
  * follow-up not before the day received, a contact only with its

@@ -306,9 +306,7 @@ void resolve_topics_names(unsigned bits, bool ja, const char *sep, struct strbuf
 
 bool resolve_channel_is_visit(const char *channel)
 {
-	static const char *const ja[CH_COUNT] = { "電話相談", "来所相談" };
-
-	return model_lookup3(channel_code, NULL, ja, CH_COUNT, channel) == CH_VISIT;
+	return appt_channel_parse(channel) == CH_VISIT;
 }
 
 const char *resolve_topic_menu(int i, bool ja, const char **name)

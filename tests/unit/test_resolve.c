@@ -48,6 +48,10 @@ static void test_channel(void)
 	ok(resolve_channel_is_visit("visit") && resolve_channel_is_visit("来所相談") &&
 	   !resolve_channel_is_visit("phone") && !resolve_channel_is_visit("") &&
 	   !resolve_channel_is_visit(NULL), "resolve_channel_is_visit");
+	/* every name booking takes (appt_channel_parse), the short ones too */
+	ok(resolve_channel_is_visit("来所") && !resolve_channel_is_visit("電話") &&
+	   appt_channel_parse("来所") == CH_VISIT && appt_channel_parse("電話相談") == CH_PHONE,
+	   "the room follows the channel by the names booking takes");
 }
 
 static void test_status_mark(void)
