@@ -245,9 +245,8 @@ int config_set(struct config *c, const char *key, const char *v, struct err *e)
 	if (!strcmp(key, "mail_command"))
 		return set_str(c->mail_command, sizeof c->mail_command, key, v, e);
 	if (!strcmp(key, "mail_from")) {
-		/* a bare address: one @, no blanks, quotes, brackets or commas */
-		const char *at = strchr(v, '@');
-		if (*v && (!at || at == v || !at[1] || strchr(at + 1, '@') || strpbrk(v, " \t\"<>(),;:[]\\")))
+		/* a bare address, as every address a letter carries */
+		if (*v && !text_email_ok(v))
 			return err_set(e, ERR_INPUT, _("mail_from: '%s' is not an e-mail address like desk@example.jp"), v);
 		return set_str(c->mail_from, sizeof c->mail_from, key, v, e);
 	}

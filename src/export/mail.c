@@ -41,19 +41,6 @@ int mail_kind_for_status(enum appt_status st)
 	return -1;
 }
 
-bool mail_addr_ok(const char *s)
-{
-	const char *at = s ? strchr(s, '@') : NULL;
-	size_t n = s ? strlen(s) : 0;
-
-	if (!at || at == s || !at[1] || n > 254 || strchr(at + 1, '@') || !strchr(at + 1, '.'))
-		return false;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p <= ' ' || *p >= 0x7f || strchr("\"<>(),;:[]\\", *p))
-			return false;
-	return true;
-}
-
 /* ---- the template ---- */
 
 static const char *lang_of(const struct config *c)
@@ -244,7 +231,7 @@ int mail_prepare(const struct desk_ctx *d, long long appt_id, enum mail_kind kin
 	memset(l, 0, sizeof *l);
 	if (db_appt_get(d->db, appt_id, &a, e) < 0)
 		return -1;
-	if (!mail_addr_ok(a.contact_email)) {
+	if (!text_email_ok(a.contact_email)) {
 		err_set_field(e, ERR_INPUT, "email",
 			      _("appointment #%lld: its contact has no usable e-mail address"), appt_id);
 		rc = 1;

@@ -74,7 +74,5 @@ int mail_parse_text(const char *text, char **subject, char **body, struct err *e
  * reads it back). */
 void mail_text(const struct mail_letter *l, struct strbuf *out);
 
-/* Whether s is a plain address (local@domain, no blanks or specials). */
-bool mail_addr_ok(const char *s);
 
 #endif

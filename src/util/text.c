@@ -351,3 +351,16 @@ char *text_trim(char *s)
 		*--e = '\0';
 	return s;
 }
+
+bool text_email_ok(const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+	size_t n = s ? strlen(s) : 0;
+
+	if (!at || at == s || !at[1] || n > 254 || strchr(at + 1, '@') || !strchr(at + 1, '.'))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || strchr("\"<>(),;:[]\\", *p))
+			return false;
+	return true;
+}

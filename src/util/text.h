@@ -15,6 +15,10 @@
  * code point when cp is not NULL. */
 size_t text_utf8_decode(const char *s, size_t n, unsigned *cp);
 bool text_utf8_valid(const char *s, size_t n);
+/* Whether s is a plain e-mail address: local@domain.tld, ASCII, no
+ * blanks, quotes, brackets, commas or a second @ (what a mail command
+ * may be given as an argument and a header may carry). */
+bool text_email_ok(const char *s);
 
 enum text_kind {
 	TEXT_LINE,	/* one line: no control characters at all */
