@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "app.h"
 #include "cli/cli.h"
+#include "core/program.h"
 #include "db/db_appt.h"
 #include "db/db_program.h"
 #include "util/date.h"
@@ -16,23 +17,13 @@ struct day_fill {
 static int print_event(const struct program_event *ev, void *arg)
 {
 	struct day_fill *f = arg;
-	char t1[6], t2[6], d[DATE_STRLEN], d2[DATE_STRLEN];
+	char when[32], d[DATE_STRLEN], d2[DATE_STRLEN];
 	int last = ev->end_day > ev->day ? ev->end_day : ev->day;
 
 	if (f->n++ == 0)
 		printf(_("  events:\n"));
-	if (ev->start_min < 0)
-		printf("  %-11s  ", _("all day"));
-	else if (ev->day < f->day && last > f->day)
-		printf("  %-11s  ", _("all day"));
-	else if (ev->day < f->day)	/* ends today */
-		printf("  -%s       ", time_format(ev->end_day_min, t2));
-	else if (last > f->day)		/* goes on after today */
-		printf("  %s-       ", time_format(ev->start_min, t1));
-	else if (ev->end_min > ev->start_min)
-		printf("  %s-%s  ", time_format(ev->start_min, t1), time_format(ev->end_min, t2));
-	else
-		printf("  %s        ", time_format(ev->start_min, t1));
+	printf("  %-11s  ", program_event_when(f->day, ev->day, last, ev->start_min, ev->end_min,
+					       ev->end_day_min, when, sizeof when));
 	cli_put(stdout, ev->title);
 	if (ev->place && *ev->place) {
 		printf(" @ ");

@@ -311,3 +311,21 @@ out:
 	application_release(&a);
 	return rc;
 }
+
+const char *program_event_when(int day, int first, int last, int start_min, int end_min,
+			       int end_day_min, char *buf, size_t n)
+{
+	char t1[6], t2[6];
+
+	if (start_min < 0 || (first < day && last > day))
+		snprintf(buf, n, "%s", _("all day"));
+	else if (first < day)		/* ends that day */
+		snprintf(buf, n, "-%s", time_format(end_day_min, t2));
+	else if (last > day)		/* goes on after it */
+		snprintf(buf, n, "%s-", time_format(start_min, t1));
+	else if (end_min > start_min)
+		snprintf(buf, n, "%s-%s", time_format(start_min, t1), time_format(end_min, t2));
+	else
+		snprintf(buf, n, "%s", time_format(start_min, t1));
+	return buf;
+}

@@ -34,4 +34,12 @@ int application_set_status(const struct desk_ctx *d, long long id, enum app_stat
 int application_check(const struct desk_ctx *d, long long id, const char *item, bool done,
 		      struct err *e);
 
+/* When an event is on day, as the day lists show it: "all day" (an
+ * all-day event, or a day inside one over several days), "-HH:MM"
+ * (ending that day), "HH:MM-" (going on after it), "HH:MM-HH:MM" or
+ * "HH:MM"; first..last the days it spans, minutes as struct
+ * program_event's.  Into buf (32 bytes are enough). */
+const char *program_event_when(int day, int first, int last, int start_min, int end_min,
+			       int end_day_min, char *buf, size_t n);
+
 #endif

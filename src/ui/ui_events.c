@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "core/program.h"
 #include "db/db_program.h"
 #include "util/date.h"
 #include "util/i18n.h"
@@ -56,18 +57,10 @@ int ui_events_on(const struct ui_events *ev, int day)
 
 void ui_event_line(struct strbuf *sb, const struct ui_event *e, int day)
 {
-	char t1[6], t2[6];
+	char when[32];
 
-	if (e->start_min < 0 || (e->day < day && e->last > day))
-		strbuf_addf(sb, "%s ", _("all day"));
-	else if (e->day < day)
-		strbuf_addf(sb, "-%s ", time_format(e->end_day_min, t2));
-	else if (e->last > day)
-		strbuf_addf(sb, "%s- ", time_format(e->start_min, t1));
-	else if (e->end_min > e->start_min)
-		strbuf_addf(sb, "%s-%s ", time_format(e->start_min, t1), time_format(e->end_min, t2));
-	else
-		strbuf_addf(sb, "%s ", time_format(e->start_min, t1));
+	strbuf_addf(sb, "%s ", program_event_when(day, e->day, e->last, e->start_min, e->end_min,
+						  e->end_day_min, when, sizeof when));
 	strbuf_adds(sb, e->title);
 	if (e->place)
 		strbuf_addf(sb, " @ %s", e->place);
