@@ -477,17 +477,9 @@ static void row_lines(const struct prow *r, struct page_lines *out)
 	size_t n[NCOL - 1], rows = 1;
 
 	for (int k = 0; k < NCOL - 1; k++) {
-		/* "10:00-10:30" does not fit: "10:00-" over "10:30" */
-		char *time = NULL;
-		if (k == 0 && text_width(r->cell[0]) > text_w[0] && strchr(r->cell[0], '-')) {
-			time = xstrdup(r->cell[0]);
-			size_t at = (size_t)(strchr(time, '-') - time) + 1;
-			char *two = xasprintf("%.*s\n%s", (int)at, time, time + at);
-			free(time);
-			time = two;
-		}
-		n[k] = wrap_words(time ? time : r->cell[k], text_w[k], &w[k]);
-		free(time);
+		/* "10:00-10:30" in a narrow column: "10:00-" over "10:30",
+		 * as wrap_words breaks it after the hyphen */
+		n[k] = wrap_words(r->cell[k], text_w[k], &w[k]);
 		if (n[k] > rows)
 			rows = n[k];
 	}
